@@ -1,0 +1,30 @@
+"""Newswatch's errors: each names what went wrong and what to do next."""
+
+
+class NewswatchError(Exception):
+    """Base of every error Newswatch raises on purpose; the CLI prints it as one line."""
+
+
+class ConfigError(NewswatchError):
+    """A config file is missing, unreadable or invalid."""
+
+
+class FetchError(NewswatchError):
+    """A fetch failed for good (after retries) or was refused before it started."""
+
+    def __init__(self, message: str, *, url: str, status: int | None = None):
+        super().__init__(message)
+        self.url = url
+        self.status = status
+
+
+class DiscoveryError(NewswatchError):
+    """A feed, sitemap or listing page could not be read."""
+
+
+class ExtractError(NewswatchError):
+    """A page could not be turned into an article."""
+
+
+class WarehouseError(NewswatchError):
+    """The DuckDB file could not be opened or written."""
