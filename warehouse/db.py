@@ -1,0 +1,117 @@
+"""The DuckDB connection helper: open with a bounded wait for the file lock, migrate.
+
+One process at a time may hold a DuckDB file for writing, and while it does no other
+process can open it at all. So writers keep connections short (`write`), and both
+readers and writers retry for a while when the file is busy instead of failing.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from importlib import resources
+from pathlib import Path
+
+import duckdb
+
+from tasks.errors import WarehouseError
+
+DEFAULT_DB = Path("data/newswatch.duckdb")
+DEMO_DB = Path("data/demo.duckdb")
+LOCK_WAIT_SECONDS = 30.0
+
+
+def _sql_files(folder: str) -> list[tuple[str, str]]:
+    root = resources.files("warehouse") / folder
+    files = sorted((p for p in root.iterdir() if p.name.endswith(".sql")), key=lambda p: p.name)
+    return [(p.name, p.read_text(encoding="utf-8")) for p in files]
+
+
+def _is_lock_conflict(exc: duckdb.Error) -> bool:
+    return "lock" in str(exc).lower()
+
+
+def connect(
+    path: Path | str, *, read_only: bool = False, wait: float = LOCK_WAIT_SECONDS
+) -> duckdb.DuckDBPyConnection:
+    """Open the warehouse, waiting up to `wait` seconds while another process holds it."""
+    path = Path(path)
+    if not read_only:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    elif not path.exists():
+        raise WarehouseError(f"{path}: no warehouse here yet; run `newswatch run` or `newswatch demo`")
+    deadline = time.monotonic() + wait
+    delay = 0.05
+    while True:
+        try:
+            return duckdb.connect(str(path), read_only=read_only)
+        except duckdb.IOException as exc:
+            if not _is_lock_conflict(exc):
+                raise WarehouseError(f"{path}: cannot open: {exc}") from exc
+            if time.monotonic() >= deadline:
+                holder = re.search(r"held in (.+?)(?:\.|$)", str(exc))
+                who = holder.group(1) if holder else "another process"
+                raise WarehouseError(
+                    f"{path} is locked by {who} for over {wait:.0f}s; "
+                    "wait for that run to finish or stop it"
+                ) from exc
+            time.sleep(delay)
+            delay = min(delay * 2, 0.5)
+
+
+def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Apply the migrations not yet applied, each in one transaction with its record,
+    then (re)create the views. Returns the names applied now."""
+    con.execute(
+        "CREATE TABLE IF NOT EXISTS schema_migrations "
+        "(name VARCHAR PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL)"
+    )
+    done = {row[0] for row in con.execute("SELECT name FROM schema_migrations").fetchall()}
+    applied = []
+    for name, sql in _sql_files("migrations"):
+        if name in done:
+            continue
+        con.execute("BEGIN TRANSACTION")
+        try:
+            con.execute(sql)
+            con.execute("INSERT INTO schema_migrations VALUES (?, ?)", [name, datetime.now(UTC)])
+            con.execute("COMMIT")
+        except duckdb.Error as exc:
+            con.execute("ROLLBACK")
+            raise WarehouseError(f"migration {name} failed: {exc}") from exc
+        applied.append(name)
+    for _name, sql in _sql_files("views"):
+        con.execute(sql)
+    return applied
+
+
+@contextmanager
+def write(path: Path | str) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A short write: open, migrate if needed, one transaction, close.
+
+    Keep the body small: analysts cannot open the file until it returns.
+    """
+    con = connect(path)
+    try:
+        migrate(con)
+        con.execute("BEGIN TRANSACTION")
+        try:
+            yield con
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+    finally:
+        con.close()
+
+
+@contextmanager
+def read(path: Path | str) -> Iterator[duckdb.DuckDBPyConnection]:
+    con = connect(path, read_only=True)
+    try:
+        yield con
+    finally:
+        con.close()
