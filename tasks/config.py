@@ -99,7 +99,8 @@ class FetchSettings(Strict):
     retries: int = Field(default=3, ge=0)
     backoff_seconds: float = Field(default=1.0, ge=0)
     max_retry_after: float = Field(default=120.0, ge=0)
-    min_host_delay: float = Field(default=1.0, ge=0, description="seconds between requests to one host")
+    min_host_delay: float = Field(
+        default=1.0, ge=0, description="seconds between requests to one host")
     max_per_host: int = Field(default=2, ge=1)
     max_concurrency: int = Field(default=8, ge=1)
     max_articles_per_outlet: int = Field(default=200, ge=1)
@@ -173,7 +174,8 @@ def read_yaml(path: Path) -> dict[str, Any]:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" line {mark.line + 1}" if mark else ""
-        raise ConfigError(f"{path}:{where} is not valid YAML: {getattr(exc, 'problem', exc)}") from exc
+        problem = getattr(exc, "problem", exc)
+        raise ConfigError(f"{path}:{where} is not valid YAML: {problem}") from exc
     if data is None:
         return {}
     if not isinstance(data, dict):

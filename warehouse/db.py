@@ -42,7 +42,8 @@ def connect(
     if not read_only:
         path.parent.mkdir(parents=True, exist_ok=True)
     elif not path.exists():
-        raise WarehouseError(f"{path}: no warehouse here yet; run `newswatch run` or `newswatch demo`")
+        raise WarehouseError(
+            f"{path}: no warehouse here yet; run `newswatch run` or `newswatch demo`")
     deadline = time.monotonic() + wait
     delay = 0.05
     while True:

@@ -1,0 +1,348 @@
+"""Polite, guarded HTTP: robots.txt, per-host pacing, conditional GET, retries with
+backoff that honour Retry-After, timeouts, a size cap while streaming, an SSRF guard.
+
+Every attempt ends as a `FetchRecord` (for `fetch_log`); failures are records, never
+exceptions escaping into the flow.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import ipaddress
+import random
+import socket
+import threading
+import time
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from urllib.parse import urljoin, urlsplit
+
+import requests
+from protego import Protego
+
+from tasks.config import FetchSettings
+from tasks.errors import FetchError
+from tasks.models import FetchRecord
+from tasks.urls import host_of
+
+RETRY_STATUSES = {408, 425, 429, 500, 502, 503, 504}
+REDIRECT_STATUSES = {301, 302, 303, 307, 308}
+HOST_FAILURES_BEFORE_BACKOFF = 5
+HOST_BACKOFF_SECONDS = 600.0
+CLOUD_METADATA = {ipaddress.ip_address("169.254.169.254"), ipaddress.ip_address("fd00:ec2::254")}
+
+
+@dataclass
+class Response:
+    """What a fetch returned: the record for the log, and the body when there is one."""
+
+    record: FetchRecord
+    body: bytes | None = None
+    content_type: str | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+    retry_after: float | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.body is not None and self.record.error_class is None
+
+
+@dataclass
+class HostState:
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    slots: threading.Semaphore | None = None
+    next_at: float = 0.0
+    delay: float = 0.0
+    robots: Protego | None = None
+    robots_until: float = 0.0
+    failures: int = 0
+    backoff_until: float = 0.0
+
+
+def parse_retry_after(value: str | None, now: float | None = None) -> float | None:
+    """Seconds to wait from a Retry-After header: delta-seconds or an HTTP-date."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, when.timestamp() - (now if now is not None else time.time()))
+
+
+def is_html(content_type: str | None) -> bool:
+    """True for HTML, and for a missing type (many servers omit it)."""
+    if not content_type:
+        return True
+    kind = content_type.split(";")[0].strip().lower()
+    return kind in ("text/html", "application/xhtml+xml", "text/plain", "application/octet-stream")
+
+
+def check_address(url: str, allow_private: bool) -> None:
+    """Refuse non-http(s) URLs and hosts resolving to private, loopback, link-local or
+    cloud-metadata addresses unless `allow_private`."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https"):
+        raise FetchError(f"refused {url}: only http and https are fetched", url=url)
+    if not parts.hostname:
+        raise FetchError(f"refused {url}: no host in the URL", url=url)
+    try:
+        infos = socket.getaddrinfo(parts.hostname, parts.port or 443, type=socket.SOCK_STREAM)
+    except socket.gaierror as exc:
+        raise FetchError(f"cannot resolve {parts.hostname}: {exc.strerror}", url=url) from exc
+    for info in infos:
+        address = ipaddress.ip_address(info[4][0].split("%")[0])
+        if address in CLOUD_METADATA or address.is_multicast or address.is_unspecified:
+            raise FetchError(f"refused {url}: {address} is not a public address", url=url)
+        if not allow_private and (
+            address.is_private or address.is_loopback or address.is_link_local
+            or address.is_reserved
+        ):
+            raise FetchError(
+                f"refused {url}: {parts.hostname} resolves to the private address {address}; "
+                "set fetch.allow_private_hosts to fetch from it",
+                url=url,
+            )
+
+
+class TooManyRedirects(FetchError):
+    pass
+
+
+class Fetcher:
+    """One pooled session for a run. Thread-safe: outlets may fetch in parallel."""
+
+    def __init__(self, settings: FetchSettings, session: requests.Session | None = None):
+        self.settings = settings
+        self.session = session or requests.Session()
+        adapter = requests.adapters.HTTPAdapter(
+            pool_connections=settings.max_concurrency, pool_maxsize=settings.max_concurrency * 2
+        )
+        self.session.mount("http://", adapter)
+        self.session.mount("https://", adapter)
+        self.session.headers["User-Agent"] = settings.user_agent
+        self.session.headers["Accept-Encoding"] = "gzip, deflate"
+        self._hosts: dict[str, HostState] = {}
+        self._hosts_lock = threading.Lock()
+        self._slots = threading.Semaphore(settings.max_concurrency)
+
+    def close(self) -> None:
+        self.session.close()
+
+    def _host(self, url: str) -> HostState:
+        key = host_of(url)
+        with self._hosts_lock:
+            state = self._hosts.get(key)
+            if state is None:
+                state = HostState(
+                    slots=threading.Semaphore(self.settings.max_per_host),
+                    delay=self.settings.min_host_delay,
+                )
+                self._hosts[key] = state
+            return state
+
+    def _wait_turn(self, state: HostState) -> None:
+        with state.lock:
+            now = time.monotonic()
+            start = max(now, state.next_at)
+            state.next_at = start + state.delay
+        if start > now:
+            time.sleep(start - now)
+
+    def allowed(self, url: str, outlet: str | None = None) -> tuple[bool, list[FetchRecord]]:
+        """Whether robots.txt lets our user agent fetch `url` (robots.txt cached per host)."""
+        state = self._host(url)
+        records: list[FetchRecord] = []
+        if state.robots is None or time.monotonic() > state.robots_until:
+            robots_url = urljoin(host_of(url), "/robots.txt")
+            response = self._get(robots_url, outlet=outlet, kind="robots", check_robots=False)
+            records.append(response.record)
+            status = response.record.status
+            if response.ok:
+                text = response.body.decode("utf-8", errors="replace")
+            elif status is not None and 400 <= status < 500:
+                text = ""  # no robots.txt: everything is allowed
+            else:
+                # Unreachable or 5xx: stay away for now, as the big crawlers do.
+                text = "User-agent: *\nDisallow: /"
+            state.robots = Protego.parse(text)
+            state.robots_until = time.monotonic() + self.settings.robots_ttl_seconds
+            delay = state.robots.crawl_delay(self.settings.user_agent)
+            if delay:
+                state.delay = max(self.settings.min_host_delay, float(delay))
+        return state.robots.can_fetch(url, self.settings.user_agent), records
+
+    def robots_sitemaps(self, url: str) -> list[str]:
+        state = self._host(url)
+        return list(state.robots.sitemaps) if state.robots else []
+
+    def get(
+        self,
+        url: str,
+        *,
+        outlet: str | None,
+        kind: str,
+        etag: str | None = None,
+        last_modified: str | None = None,
+    ) -> list[Response]:
+        """Fetch `url` politely; returns the robots.txt fetch (if one was needed) and
+        every attempt, the last one being the outcome."""
+        allowed, robot_records = self.allowed(url, outlet)
+        responses = [Response(r) for r in robot_records]
+        if not allowed:
+            responses.append(self._failed(url, outlet, kind, 1, "RobotsDisallowed",
+                                          f"robots.txt disallows {url} for our user agent"))
+            return responses
+        return responses + self._with_retries(url, outlet, kind, etag, last_modified)
+
+    def _with_retries(self, url, outlet, kind, etag, last_modified) -> list[Response]:
+        attempts: list[Response] = []
+        for attempt in range(1, self.settings.retries + 2):
+            response = self._get(url, outlet=outlet, kind=kind, etag=etag,
+                                 last_modified=last_modified, attempt=attempt)
+            attempts.append(response)
+            wait = self._retry_wait(response, attempt)
+            if wait is None:
+                break
+            time.sleep(wait)
+        return attempts
+
+    def _retry_wait(self, response: Response, attempt: int) -> float | None:
+        """Seconds to wait before the next attempt, or None when not to retry."""
+        record = response.record
+        retryable = record.status in RETRY_STATUSES or record.error_class in (
+            "ConnectionError", "Timeout", "ChunkedEncodingError")
+        if not retryable or attempt > self.settings.retries:
+            return None
+        backoff = self.settings.backoff_seconds * 2 ** (attempt - 1)
+        backoff *= random.uniform(0.5, 1.5)
+        retry_after = response.retry_after
+        if retry_after is not None:
+            if retry_after > self.settings.max_retry_after:
+                return None
+            backoff = max(backoff, retry_after)
+        return backoff
+
+    def _failed(self, url, outlet, kind, attempt, error_class, message, status=None,
+                elapsed_ms=0.0, nbytes=0) -> Response:
+        return Response(FetchRecord(
+            url=url, outlet=outlet or "", kind=kind, status=status, bytes=nbytes,
+            elapsed_ms=elapsed_ms, attempt=attempt, fetched_at=datetime.now(UTC),
+            error_class=error_class, error_message=message,
+        ))
+
+    def _get(self, url: str, *, outlet: str | None, kind: str, etag: str | None = None,
+             last_modified: str | None = None, attempt: int = 1,
+             check_robots: bool = True) -> Response:
+        state = self._host(url)
+        if time.monotonic() < state.backoff_until:
+            return self._failed(url, outlet, kind, attempt, "HostBackedOff",
+                                f"{host_of(url)} failed {state.failures} times in a row; "
+                                "skipped until it recovers")
+        headers = {}
+        if etag:
+            headers["If-None-Match"] = etag
+        if last_modified:
+            headers["If-Modified-Since"] = last_modified
+        started = time.monotonic()
+        current = url
+        try:
+            with self._slots, state.slots:
+                for _hop in range(self.settings.max_redirects + 1):
+                    check_address(current, self.settings.allow_private_hosts)
+                    self._wait_turn(self._host(current))
+                    http = self.session.get(
+                        current, headers=headers, stream=True, allow_redirects=False,
+                        timeout=(self.settings.connect_timeout, self.settings.read_timeout),
+                    )
+                    if http.status_code not in REDIRECT_STATUSES or "location" not in http.headers:
+                        break
+                    http.close()
+                    current = urljoin(current, http.headers["location"])
+                else:
+                    raise TooManyRedirects(
+                        f"{url}: more than {self.settings.max_redirects} redirects", url=url)
+                response = self._read(http, url, current, outlet, kind, attempt, started)
+        except FetchError as exc:
+            response = self._failed(url, outlet, kind, attempt, type(exc).__name__, str(exc),
+                                    elapsed_ms=(time.monotonic() - started) * 1000)
+        except requests.RequestException as exc:
+            name = type(exc).__name__
+            if isinstance(exc, requests.Timeout):
+                name = "Timeout"
+            elif isinstance(exc, requests.ConnectionError):
+                name = "ConnectionError"
+            response = self._failed(url, outlet, kind, attempt, name, f"{url}: {exc}",
+                                    elapsed_ms=(time.monotonic() - started) * 1000)
+        self._note_health(state, response)
+        return response
+
+    def _read(self, http: requests.Response, url: str, final_url: str, outlet, kind, attempt,
+              started: float) -> Response:
+        """Stream the body under the size cap and a total deadline, then judge it."""
+        settings = self.settings
+        record = FetchRecord(
+            url=url, outlet=outlet or "", kind=kind, status=http.status_code, bytes=0,
+            elapsed_ms=0.0, attempt=attempt, fetched_at=datetime.now(UTC),
+            final_url=final_url if final_url != url else None,
+        )
+        response = Response(record, content_type=http.headers.get("content-type"),
+                            etag=http.headers.get("etag"),
+                            last_modified=http.headers.get("last-modified"))
+        response.retry_after = parse_retry_after(http.headers.get("retry-after"))
+        try:
+            declared = int(http.headers.get("content-length") or 0)
+        except ValueError:
+            declared = 0
+        deadline = started + settings.connect_timeout + settings.read_timeout * 2
+        if http.status_code == 304:
+            record.not_modified = True
+        elif http.status_code >= 400:
+            record.error_class = "HTTPError"
+            record.error_message = f"{url}: HTTP {http.status_code} {http.reason}"
+        elif kind == "article" and not is_html(response.content_type):
+            record.error_class = "UnexpectedContentType"
+            record.error_message = f"{url}: {response.content_type} is not an HTML page"
+        elif declared > settings.max_bytes and http.headers.get("content-encoding") is None:
+            record.error_class = "TooLarge"
+            record.error_message = (f"{url}: declares {declared} bytes, over the "
+                                    f"{settings.max_bytes}-byte cap")
+        else:
+            chunks, size = [], 0
+            # Decoded chunks: a gzip bomb is cut at the cap like any big body.
+            for chunk in http.iter_content(chunk_size=65536):
+                size += len(chunk)
+                if size > settings.max_bytes:
+                    record.error_class = "TooLarge"
+                    record.error_message = f"{url}: body over the {settings.max_bytes}-byte cap"
+                    break
+                if time.monotonic() > deadline:
+                    record.error_class = "Timeout"
+                    record.error_message = (
+                        f"{url}: body still arriving after {deadline - started:.0f}s")
+                    break
+                chunks.append(chunk)
+            record.bytes = size
+            if record.error_class is None:
+                response.body = b"".join(chunks)
+        http.close()
+        record.elapsed_ms = (time.monotonic() - started) * 1000
+        return response
+
+    def _note_health(self, state: HostState, response: Response) -> None:
+        record = response.record
+        failed = record.error_class in ("ConnectionError", "Timeout") or (
+            record.status is not None and record.status >= 500)
+        with state.lock:
+            if failed:
+                state.failures += 1
+                if state.failures >= HOST_FAILURES_BEFORE_BACKOFF:
+                    state.backoff_until = time.monotonic() + HOST_BACKOFF_SECONDS
+            elif record.status is not None:
+                state.failures = 0
