@@ -9,15 +9,18 @@ from __future__ import annotations
 import calendar
 import re
 import zlib
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 import feedparser
 from bs4 import BeautifulSoup
 from lxml import etree
 
-from tasks.config import UrlFilters
+from tasks.charset import decode_html
+from tasks.config import Outlet, UrlFilters
 from tasks.errors import DiscoveryError
-from tasks.models import Candidate
+from tasks.fetch import Fetcher
+from tasks.models import Candidate, FetchRecord
 from tasks.urls import canonicalize
 
 MAX_SITEMAP_BYTES = 50_000_000  # the sitemap protocol's own limit, uncompressed
@@ -177,3 +180,59 @@ def read_source(body: bytes, source: str, outlet: str,
     if looks_like_sitemap(body):
         return parse_sitemap(body, source, outlet)
     return parse_feed(body, source, outlet, content_type), []
+
+
+@dataclass
+class SourceState:
+    """Conditional-GET validators kept per feed URL between runs."""
+
+    etag: str | None = None
+    last_modified: str | None = None
+
+
+@dataclass
+class Discovery:
+    candidates: list[Candidate] = field(default_factory=list)
+    records: list[FetchRecord] = field(default_factory=list)
+    states: dict[str, SourceState] = field(default_factory=dict)
+    errors: list[str] = field(default_factory=list)
+
+
+def discover_outlet(outlet: Outlet, fetcher: Fetcher,
+                    states: dict[str, SourceState]) -> Discovery:
+    """Fetch and read every source of one outlet; a failing source is recorded and the
+    others go on. Candidates are canonical, filtered and de-duplicated."""
+    out = Discovery()
+    queue = [(str(source.url), source) for source in outlet.sources]
+    found: dict[str, Candidate] = {}
+    while queue:
+        url, source = queue.pop(0)
+        state = states.get(url, SourceState())
+        responses = fetcher.get(url, outlet=outlet.name, kind=source.type,
+                                etag=state.etag, last_modified=state.last_modified)
+        out.records.extend(r.record for r in responses)
+        final = responses[-1]
+        if final.record.not_modified:
+            continue
+        if not final.ok:
+            out.errors.append(final.record.error_message or f"{url}: fetch failed")
+            continue
+        out.states[url] = SourceState(final.etag, final.last_modified)
+        try:
+            if source.type == "listing":
+                text, _charset = decode_html(final.body, final.content_type)
+                candidates = parse_listing(text, url, outlet.name, source.link_selector or "a")
+            else:
+                candidates, children = read_source(final.body, url, outlet.name,
+                                                   final.content_type)
+                queue.extend((child, source) for child in children)
+        except DiscoveryError as exc:
+            final.record.error_class = "DiscoveryError"
+            final.record.error_message = str(exc)
+            out.errors.append(str(exc))
+            continue
+        for candidate in candidates:
+            if keep(candidate, outlet.url_filters) and candidate.url not in found:
+                found[candidate.url] = candidate
+    out.candidates = list(found.values())
+    return out

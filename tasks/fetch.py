@@ -20,9 +20,10 @@ from urllib.parse import urljoin, urlsplit
 import requests
 from protego import Protego
 
+from tasks.charset import decode_html
 from tasks.config import FetchSettings
 from tasks.errors import FetchError
-from tasks.models import FetchRecord
+from tasks.models import Candidate, FetchRecord, Page
 from tasks.urls import host_of
 
 RETRY_STATUSES = {408, 425, 429, 500, 502, 503, 504}
@@ -346,3 +347,28 @@ class Fetcher:
                     state.backoff_until = time.monotonic() + HOST_BACKOFF_SECONDS
             elif record.status is not None:
                 state.failures = 0
+
+
+@dataclass
+class FetchedBatch:
+    pages: list[Page] = field(default_factory=list)
+    records: list[FetchRecord] = field(default_factory=list)
+    failed: list[tuple[Candidate, str]] = field(default_factory=list)  # candidate, error
+
+
+def fetch_pages(candidates: list[Candidate], fetcher: Fetcher) -> FetchedBatch:
+    """Fetch article pages one outlet's batch at a time; failures are kept, not raised."""
+    batch = FetchedBatch()
+    for candidate in candidates:
+        responses = fetcher.get(candidate.url, outlet=candidate.outlet, kind="article")
+        batch.records.extend(r.record for r in responses)
+        final = responses[-1]
+        if not final.ok:
+            batch.failed.append((candidate, final.record.error_message or "fetch failed"))
+            continue
+        html, charset = decode_html(final.body, final.content_type)
+        batch.pages.append(Page(
+            url=final.record.final_url or candidate.url, outlet=candidate.outlet, html=html,
+            charset=charset, fetched_at=final.record.fetched_at, candidate=candidate,
+        ))
+    return batch
