@@ -1,0 +1,429 @@
+"""Topic-spike detection: pure functions from a count series to one decision per bucket.
+
+The model, in one paragraph: counts are summed over a short trailing *window* (one hour by
+default, so a 5-minute backtest and an hourly flow see the same evidence). The expected
+window count is the median, over the last `baseline` days, of past window counts taken at
+the same time of day (and weekday/weekend) -- as a share of all articles ingested when
+`totals` are given, so a new outlet or a backfill scales the expectation instead of raising
+an alert. Counts are far more dispersed than Poisson, so the score is a negative-binomial
+style z: the Anscombe residual 2(sqrt(y + 3/8) - sqrt(mu + 3/8)) divided by sqrt(1 + phi mu),
+where the extra dispersion phi is estimated robustly (MAD of log ratios) from the same past.
+Poisson noise is the floor, so a sparse series (median 0) still alerts on a real burst.
+Every quantity at bucket t uses data up to t only.
+
+Episodes: the first bucket over the threshold (with at least `min_count` mentions) is an
+"alert"; later buckets belong to the same episode until the score stays under the threshold
+for longer than `max_gap`; then one "ended" decision closes it and a `cooldown` starts.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from enum import StrEnum
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+from pydantic import BaseModel, ConfigDict, Field
+
+from tasks.errors import NewswatchError
+
+
+class SeriesError(NewswatchError):
+    """A count series (CSV or arrays) cannot be used for detection."""
+
+
+class Season(StrEnum):
+    none = "none"
+    hour_of_day = "hour_of_day"
+    hour_of_day_and_weekend = "hour_of_day_and_weekend"
+    hour_of_week = "hour_of_week"
+
+
+class Status(StrEnum):
+    """What the detector decided for one bucket."""
+
+    learning = "learning"  # not enough history for this time of day/week yet
+    quiet = "quiet"  # score under the threshold, no episode open
+    below_min_count = "below_min_count"  # score over the threshold, too few mentions
+    alert = "alert"  # first bucket of a new episode: the one alert users get
+    ongoing = "ongoing"  # inside an open episode (over the threshold or within max_gap)
+    follow_up = "follow_up"  # inside an episode that has grown by follow_up_factor
+    ended = "ended"  # first bucket after an episode closed
+    cooldown = "cooldown"  # over the threshold, but too soon after the last episode
+
+
+class DetectorSettings(BaseModel):
+    """How the spike detector decides; every default is meant to work for any topic."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    threshold: float = Field(
+        default=5.0,
+        gt=0,
+        description="Score (a z-like surprise, in standard deviations above the expected "
+        "count) at or above which a bucket is over the threshold.",
+    )
+    min_count: float = Field(
+        default=10.0,
+        ge=0,
+        description="Fewest mentions in the scoring window for an alert; fewer is "
+        "'below_min_count' however surprising.",
+    )
+    window: timedelta = Field(
+        default=timedelta(hours=1),
+        gt=timedelta(0),
+        description="Counts are summed over this trailing window before scoring (never "
+        "less than one bucket), so fine buckets are judged on an hour's evidence.",
+    )
+    season: Season = Field(
+        default=Season.hour_of_day_and_weekend,
+        description="Which past buckets form the baseline: 'none' (all), 'hour_of_day', "
+        "'hour_of_day_and_weekend' (same hour, weekdays and weekends apart) or "
+        "'hour_of_week' (needs several weeks of history).",
+    )
+    timezone: str = Field(
+        default="UTC",
+        description="IANA time zone in which hour of day and weekday are read.",
+    )
+    baseline: timedelta = Field(
+        default=timedelta(days=14),
+        gt=timedelta(0),
+        description="How far back the expected count and the dispersion are estimated.",
+    )
+    min_history: timedelta = Field(
+        default=timedelta(days=2),
+        ge=timedelta(0),
+        description="Buckets are 'learning' (never alert) until the series is this old "
+        "and the bucket's time of day/week has been seen on at least two days.",
+    )
+    max_gap: timedelta = Field(
+        default=timedelta(hours=3),
+        ge=timedelta(0),
+        description="An episode survives this long under the threshold before it ends.",
+    )
+    cooldown: timedelta = Field(
+        default=timedelta(hours=12),
+        ge=timedelta(0),
+        description="After an episode ends, no new alert for this long.",
+    )
+    follow_up_factor: float = Field(
+        default=2.0,
+        gt=1,
+        description="Inside an episode, a window count this many times the count last "
+        "reported is a 'follow_up' (the story is growing).",
+    )
+
+
+@dataclass
+class Decision:
+    """The detector's verdict on one bucket, with the numbers behind it.
+
+    `value` is the bucket's own count; `expected` and `score` are for the trailing scoring
+    window that ends with this bucket (the bucket itself when the window is one bucket).
+    """
+
+    timestamp: datetime  # bucket start, timezone-aware UTC
+    value: float
+    expected: float
+    score: float
+    status: str  # one of Status
+    reason: str
+
+
+@dataclass
+class _Scored:
+    """Per-bucket arrays on the regular grid."""
+
+    times: pd.DatetimeIndex
+    value: np.ndarray  # the bucket's own count
+    count: np.ndarray  # trailing window count
+    expected: np.ndarray  # expected window count (NaN while learning)
+    score: np.ndarray
+    learning: np.ndarray  # bool
+
+
+def detect(
+    timestamps: Sequence[datetime],
+    values: Sequence[float],
+    settings: DetectorSettings,
+    totals: Sequence[float] | None = None,
+    bucket: timedelta | None = None,
+) -> list[Decision]:
+    """One Decision per bucket of the regular grid spanning `timestamps`, in time order.
+
+    `timestamps` must increase; naive ones are UTC. A bucket missing from the input counts
+    as zero. `totals` (articles ingested per bucket, all topics) turns the baseline into a
+    share of coverage. `bucket` defaults to the median spacing of `timestamps` (one hour
+    for a single point).
+    """
+    times, counts, total_counts, step = _to_grid(timestamps, values, totals, bucket)
+    if not len(times):
+        return []
+    scored = _score(times, counts, total_counts, step, settings)
+    return _decide(scored, step, settings)
+
+
+def alerts(decisions: Sequence[Decision]) -> list[Decision]:
+    """The decisions that start an episode: what a user is alerted about."""
+    return [d for d in decisions if d.status == Status.alert]
+
+
+def read_series_csv(path: str | Path) -> tuple[list[datetime], list[float]]:
+    """Read a `timestamp,value` CSV (naive timestamps are UTC) into two lists."""
+    path = Path(path)
+    try:
+        handle = path.open(newline="", encoding="utf-8")
+    except OSError as exc:
+        raise SeriesError(f"{path}: cannot read the series ({exc.strerror})") from exc
+    timestamps: list[datetime] = []
+    values: list[float] = []
+    with handle:
+        rows = csv.reader(handle)
+        header = [cell.strip().lower() for cell in next(rows, [])]
+        if header[:2] != ["timestamp", "value"]:
+            raise SeriesError(
+                f"{path}, line 1: expected the header 'timestamp,value', got {','.join(header)!r}"
+            )
+        for row in rows:
+            line = rows.line_num
+            if not any(cell.strip() for cell in row):
+                continue
+            if len(row) < 2:
+                raise SeriesError(f"{path}, line {line}: expected 'timestamp,value', got {row!r}")
+            timestamps.append(_parse_timestamp(row[0], path, line))
+            values.append(_parse_count(row[1], path, line))
+            if len(timestamps) > 1 and timestamps[-1] <= timestamps[-2]:
+                raise SeriesError(
+                    f"{path}, line {line}: timestamp {row[0].strip()} is not after the "
+                    "previous row; sort the file and merge duplicates"
+                )
+    if not timestamps:
+        raise SeriesError(f"{path}: no data rows under the header")
+    return timestamps, values
+
+
+def _parse_timestamp(text: str, path: Path, line: int) -> datetime:
+    try:
+        stamp = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
+    except ValueError:
+        raise SeriesError(
+            f"{path}, line {line}: {text.strip()!r} is not a timestamp "
+            "(expected e.g. 2015-03-05 03:22:53)"
+        ) from None
+    if stamp.tzinfo is None:
+        return stamp.replace(tzinfo=UTC)
+    return stamp.astimezone(UTC)
+
+
+def _parse_count(text: str, path: Path, line: int) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    if not math.isfinite(value) or value < 0:
+        raise SeriesError(
+            f"{path}, line {line}: value {text.strip()!r} is not a count "
+            "(expected a number >= 0)"
+        )
+    return value
+
+
+def _to_grid(
+    timestamps: Sequence[datetime],
+    values: Sequence[float],
+    totals: Sequence[float] | None,
+    bucket: timedelta | None,
+) -> tuple[pd.DatetimeIndex, np.ndarray, np.ndarray | None, timedelta]:
+    """Place the series on a regular grid from its first timestamp; gaps become zeros."""
+    if len(timestamps) != len(values):
+        raise SeriesError(f"{len(timestamps)} timestamps but {len(values)} values")
+    if totals is not None and len(totals) != len(values):
+        raise SeriesError(f"{len(values)} values but {len(totals)} totals")
+    if not len(timestamps):
+        return pd.DatetimeIndex([], tz="UTC"), np.zeros(0), None, bucket or timedelta(hours=1)
+    times = pd.DatetimeIndex(pd.to_datetime(list(timestamps), utc=True)).as_unit("ns")
+    gaps = np.diff(times.asi8)
+    if (gaps <= 0).any():
+        row = int(np.flatnonzero(gaps <= 0)[0]) + 1
+        raise SeriesError(f"timestamp #{row} ({times[row]}) is not after the one before it")
+    if bucket is None:
+        bucket = pd.Timedelta(int(np.median(gaps)), "ns").to_pytimedelta() if len(gaps) else (
+            timedelta(hours=1)
+        )
+    if bucket <= timedelta(0):
+        raise SeriesError(f"bucket must be positive, got {bucket}")
+    counts = _checked(values, "value")
+    slots = (times.asi8 - times.asi8[0]) // pd.Timedelta(bucket).value
+    size = int(slots[-1]) + 1
+    grid = pd.date_range(times[0], periods=size, freq=pd.Timedelta(bucket))
+    on_grid = np.zeros(size)
+    np.add.at(on_grid, slots, counts)
+    total_grid = None
+    if totals is not None:
+        total_grid = np.zeros(size)
+        np.add.at(total_grid, slots, _checked(totals, "total"))
+    return grid, on_grid, total_grid, bucket
+
+
+def _checked(numbers: Sequence[float], name: str) -> np.ndarray:
+    array = np.asarray(numbers, dtype=float)
+    bad = ~np.isfinite(array) | (array < 0)
+    if bad.any():
+        row = int(np.flatnonzero(bad)[0])
+        raise SeriesError(f"{name} #{row} is {numbers[row]!r}; counts must be numbers >= 0")
+    return array
+
+
+def _score(
+    times: pd.DatetimeIndex,
+    counts: np.ndarray,
+    totals: np.ndarray | None,
+    bucket: timedelta,
+    settings: DetectorSettings,
+) -> _Scored:
+    per_window = max(1, round(settings.window / bucket))
+    count = _trailing_sum(counts, per_window)
+    if totals is None:
+        rate = count
+    else:
+        exposure = _trailing_sum(totals, per_window)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            rate = np.where(exposure > 0, count / exposure, np.nan)
+    slot = _slots(times.tz_convert(settings.timezone), settings.season)
+    typical_rate, seen = _seasonal_median(times, rate, slot, settings.baseline)
+    expected = typical_rate if totals is None else typical_rate * exposure
+
+    per_slot_day = _buckets_per_slot_day(bucket, settings.season)
+    old_enough = (times - times[0]) >= pd.Timedelta(settings.min_history)
+    learning = ~old_enough | (seen < 2 * per_slot_day) | ~np.isfinite(expected)
+
+    phi = _dispersion(count, np.where(learning, np.nan, expected), settings.baseline // bucket)
+    with np.errstate(invalid="ignore"):
+        anscombe = 2 * (np.sqrt(count + 0.375) - np.sqrt(expected + 0.375))
+        score = anscombe / np.sqrt(1 + phi * expected)
+    score = np.where(learning, np.nan, score)
+    return _Scored(times, counts, count, np.where(learning, np.nan, expected), score, learning)
+
+
+def _trailing_sum(values: np.ndarray, width: int) -> np.ndarray:
+    running = np.concatenate([[0.0], np.cumsum(values)])
+    start = np.maximum(np.arange(1, len(values) + 1) - width, 0)
+    return running[1:] - running[start]
+
+
+def _slots(local: pd.DatetimeIndex, season: Season) -> np.ndarray:
+    hour = local.hour.to_numpy()
+    weekday = local.day_of_week.to_numpy()
+    if season is Season.none:
+        return np.zeros(len(local), dtype=int)
+    if season is Season.hour_of_day:
+        return hour
+    if season is Season.hour_of_day_and_weekend:
+        return hour + 24 * (weekday >= 5)
+    return hour + 24 * weekday
+
+
+def _buckets_per_slot_day(bucket: timedelta, season: Season) -> int:
+    """How many buckets of one day fall in one seasonal slot."""
+    span = timedelta(days=1) if season is Season.none else timedelta(hours=1)
+    return max(1, span // bucket)
+
+
+def _seasonal_median(
+    times: pd.DatetimeIndex, rate: np.ndarray, slot: np.ndarray, baseline: timedelta
+) -> tuple[np.ndarray, np.ndarray]:
+    """Median and number of past values in the same slot within `baseline` (excludes now)."""
+    median = np.full(len(rate), np.nan)
+    seen = np.zeros(len(rate))
+    for value in np.unique(slot):
+        where = np.flatnonzero(slot == value)
+        rolling = pd.Series(rate[where], index=times[where]).rolling(
+            pd.Timedelta(baseline), closed="left", min_periods=1
+        )
+        median[where] = rolling.median().to_numpy()
+        seen[where] = rolling.count().fillna(0).to_numpy()
+    return median, seen
+
+
+def _dispersion(count: np.ndarray, expected: np.ndarray, span: int) -> np.ndarray:
+    """Extra-Poisson variance phi (var = mu + phi mu^2), estimated from the past `span` buckets.
+
+    The log ratio log((y + 1/2) / (mu + 1/2)) has variance about 1/mu + phi; its robust
+    variance (1.4826 MAD)^2 minus the Poisson part is phi.
+    """
+    span = max(span, 2)
+    log_ratio = pd.Series(np.log((count + 0.5) / (expected + 0.5)))
+    past = log_ratio.rolling(span, min_periods=2).median().shift(1)
+    mad = (log_ratio - past).abs().rolling(span, min_periods=2).median().shift(1)
+    poisson = pd.Series(1 / (expected + 0.5)).rolling(span, min_periods=2).median().shift(1)
+    phi = (1.4826 * mad) ** 2 - poisson
+    return phi.clip(lower=0).fillna(0).to_numpy()
+
+
+def _decide(scored: _Scored, bucket: timedelta, settings: DetectorSettings) -> list[Decision]:
+    """Walk the buckets in order, opening, growing and closing episodes."""
+    gap = settings.max_gap // bucket
+    cooldown = math.ceil(settings.cooldown / bucket)
+    window = _human(max(settings.window, bucket))
+    decisions: list[Decision] = []
+    episode_open = False
+    last_over = reported = 0.0
+    quiet_until = -1
+    for i, stamp in enumerate(scored.times.to_pydatetime()):
+        count, expected, score = scored.count[i], scored.expected[i], scored.score[i]
+        numbers = f"{count:g} mentions in the last {window} vs {expected:.1f} expected"
+        over = not scored.learning[i] and score >= settings.threshold
+        if scored.learning[i]:
+            status, reason = Status.learning, "not enough history yet for this time of day"
+        elif episode_open and over:
+            last_over = i
+            if count >= settings.follow_up_factor * reported:
+                status, reason = Status.follow_up, f"episode growing: {numbers}, score {score:.1f}"
+                reported = count
+            else:
+                status, reason = Status.ongoing, f"episode continues: {numbers}, score {score:.1f}"
+        elif episode_open and i - last_over <= gap:
+            status = Status.ongoing
+            reason = f"episode open, {i - last_over:g} bucket(s) under the threshold: {numbers}"
+        elif episode_open:
+            episode_open = False
+            quiet_until = i + cooldown
+            status, reason = Status.ended, f"episode over: {numbers}, score {score:.1f}"
+        elif over and count < settings.min_count:
+            status = Status.below_min_count
+            reason = f"score {score:.1f} but only {numbers} (minimum {settings.min_count:g})"
+        elif over and i < quiet_until:
+            status, reason = Status.cooldown, f"cooling down after an episode: {numbers}"
+        elif over:
+            episode_open = True
+            last_over = i
+            reported = count
+            status = Status.alert
+            reason = f"spike: {numbers}, score {score:.1f} >= {settings.threshold:g}"
+        else:
+            status, reason = Status.quiet, f"{numbers}, score {score:.1f}"
+        decisions.append(
+            Decision(
+                timestamp=stamp,
+                value=float(scored.value[i]),
+                expected=float(expected),
+                score=float(score),
+                status=status.value,
+                reason=reason,
+            )
+        )
+    return decisions
+
+
+def _human(span: timedelta) -> str:
+    minutes = round(span.total_seconds() / 60)
+    if minutes % 1440 == 0:
+        return f"{minutes // 1440} d"
+    if minutes % 60 == 0:
+        return f"{minutes // 60} h"
+    return f"{minutes} min"
