@@ -1,0 +1,212 @@
+"""Warehouse reads and writes for the ingest flow: idempotent upserts in one short
+transaction per batch, so a re-run never duplicates an article and readers get in."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pandas as pd
+
+from tasks.config import Outlet
+from tasks.discover import SourceState
+from tasks.match import TopicHit
+from tasks.models import Article, Candidate, FetchRecord, url_hash
+from warehouse import db
+
+
+@dataclass
+class LoadBatch:
+    """Everything one outlet's run produced, written together."""
+
+    run_id: str
+    outlet: str
+    records: list[FetchRecord] = field(default_factory=list)
+    source_states: dict[str, SourceState] = field(default_factory=dict)
+    failed: list[tuple[Candidate, str]] = field(default_factory=list)
+    fetched: list[str] = field(default_factory=list)  # candidate URLs fetched fine
+    articles: list[Article] = field(default_factory=list)
+    fetched_at: dict[str, datetime] = field(default_factory=dict)  # url_hash -> when
+    stories: dict[str, tuple[str, list[int]]] = field(default_factory=dict)  # url_hash -> id, sig
+    topics: list[tuple[str, TopicHit]] = field(default_factory=list)
+    quarantined: list[tuple[Article, list[str], str | None]] = field(default_factory=list)
+    validation_runs: list[dict] = field(default_factory=list)
+
+
+def _candidate_json(candidate: Candidate) -> str:
+    data = asdict(candidate)
+    data["published_at"] = candidate.published_at.isoformat() if candidate.published_at else None
+    return json.dumps(data)
+
+
+def candidate_from_json(text: str) -> Candidate:
+    data = json.loads(text)
+    if data.get("published_at"):
+        data["published_at"] = datetime.fromisoformat(data["published_at"])
+    return Candidate(**data)
+
+
+def upsert_outlets(db_path: Path, outlets: list[Outlet]) -> None:
+    now = datetime.now(UTC)
+    frame = pd.DataFrame([
+        {"name": o.name, "display_name": o.display_name, "domain": o.domain,
+         "language": o.language, "country": o.country, "updated_at": now}
+        for o in outlets
+    ])
+    with db.write(db_path) as con:
+        con.register("incoming", frame)
+        con.execute("""
+            INSERT INTO outlets SELECT name, display_name, domain, language, country, updated_at
+            FROM incoming
+            ON CONFLICT (name) DO UPDATE SET display_name = excluded.display_name,
+                domain = excluded.domain, language = excluded.language,
+                country = excluded.country, updated_at = excluded.updated_at
+        """)
+
+
+def source_states(db_path: Path, outlet: str) -> dict[str, SourceState]:
+    if not Path(db_path).exists():
+        return {}
+    with db.read(db_path) as con:
+        rows = con.execute(
+            "SELECT url, etag, last_modified FROM url_state "
+            "WHERE outlet = ? AND kind <> 'article'", [outlet]).fetchall()
+    return {url: SourceState(etag, last_modified) for url, etag, last_modified in rows}
+
+
+def new_candidates(db_path: Path, candidates: list[Candidate],
+                   max_attempts: int) -> list[Candidate]:
+    """Drop candidates already stored or quarantined, or that failed too often."""
+    if not candidates or not Path(db_path).exists():
+        return candidates
+    frame = pd.DataFrame({"url": [c.url for c in candidates],
+                          "url_hash": [url_hash(c.url) for c in candidates]})
+    with db.read(db_path) as con:
+        con.register("incoming", frame)
+        seen = {row[0] for row in con.execute("""
+            SELECT i.url FROM incoming i JOIN articles a ON a.url_hash = i.url_hash
+            UNION SELECT i.url FROM incoming i JOIN quarantine q ON q.url = i.url
+            UNION SELECT i.url FROM incoming i JOIN url_state s ON s.url = i.url
+                WHERE s.kind = 'article' AND (s.failures = 0 OR s.failures >= ?)
+        """, [max_attempts]).fetchall()}
+    return [c for c in candidates if c.url not in seen]
+
+
+def retry_candidates(db_path: Path, outlet: str, max_attempts: int) -> list[Candidate]:
+    """Articles that failed on an earlier run and have attempts left."""
+    if not Path(db_path).exists():
+        return []
+    with db.read(db_path) as con:
+        rows = con.execute("""
+            SELECT s.candidate FROM url_state s
+            WHERE s.outlet = ? AND s.kind = 'article' AND s.failures BETWEEN 1 AND ?
+              AND s.candidate IS NOT NULL
+              AND NOT EXISTS (SELECT 1 FROM articles a WHERE a.url = s.url)
+        """, [outlet, max_attempts - 1]).fetchall()
+    return [candidate_from_json(row[0]) for row in rows]
+
+
+def _articles_frame(batch: LoadBatch, now: datetime) -> pd.DataFrame:
+    rows = []
+    for article in batch.articles:
+        key = article.url_hash
+        story_id, signature = batch.stories.get(key, (key, []))
+        rows.append({
+            "url_hash": key, "url": article.url, "outlet": article.outlet,
+            "title": article.title, "subtitle": article.subtitle, "authors": article.authors,
+            "published_at": article.published_at, "updated_at": article.updated_at,
+            "section": article.section, "language": article.language, "body": article.body,
+            "captions": article.captions, "is_teaser": article.is_teaser,
+            "word_count": article.word_count, "content_hash": article.content_hash,
+            "story_id": story_id, "story_sig": signature,
+            "field_sources": json.dumps(article.field_sources),
+            "fetched_at": batch.fetched_at.get(key), "loaded_at": now, "run_id": batch.run_id,
+        })
+    return pd.DataFrame(rows)
+
+
+def write_batch(db_path: Path, batch: LoadBatch) -> None:
+    """Write one outlet's batch in one transaction. Re-running it changes nothing twice:
+    articles upsert on their URL hash, topics on (article, topic), fetch state on URL."""
+    now = datetime.now(UTC)
+    with db.write(db_path) as con:
+        if batch.records:
+            records = pd.DataFrame([asdict(r) for r in batch.records])
+            records["run_id"] = batch.run_id
+            con.register("records", records)
+            con.execute("""
+                INSERT INTO fetch_log (run_id, outlet, kind, url, final_url, status, not_modified,
+                    bytes, elapsed_ms, attempt, error_class, error_message, fetched_at)
+                SELECT run_id, outlet, kind, url, final_url, status, not_modified, bytes,
+                    elapsed_ms, attempt, error_class, error_message, fetched_at FROM records
+            """)
+        for url, state in batch.source_states.items():
+            con.execute("""
+                INSERT INTO url_state (url, outlet, kind, etag, last_modified, updated_at)
+                VALUES (?, ?, 'source', ?, ?, ?)
+                ON CONFLICT (url) DO UPDATE SET etag = excluded.etag,
+                    last_modified = excluded.last_modified, updated_at = excluded.updated_at
+            """, [url, batch.outlet, state.etag, state.last_modified, now])
+        for candidate, error in batch.failed:
+            con.execute("""
+                INSERT INTO url_state (url, outlet, kind, failures, last_error, candidate,
+                    updated_at)
+                VALUES (?, ?, 'article', 1, ?, ?, ?)
+                ON CONFLICT (url) DO UPDATE SET failures = url_state.failures + 1,
+                    last_error = excluded.last_error, updated_at = excluded.updated_at
+            """, [candidate.url, candidate.outlet, error, _candidate_json(candidate), now])
+        if batch.articles:
+            con.register("incoming", _articles_frame(batch, now))
+            con.execute("""
+                INSERT INTO articles SELECT * FROM incoming
+                ON CONFLICT (url_hash) DO UPDATE SET
+                    title = excluded.title, subtitle = excluded.subtitle,
+                    authors = excluded.authors, published_at = excluded.published_at,
+                    updated_at = excluded.updated_at, section = excluded.section,
+                    language = excluded.language, body = excluded.body,
+                    captions = excluded.captions, is_teaser = excluded.is_teaser,
+                    word_count = excluded.word_count, content_hash = excluded.content_hash,
+                    story_sig = excluded.story_sig, field_sources = excluded.field_sources,
+                    fetched_at = excluded.fetched_at, run_id = excluded.run_id
+                WHERE articles.content_hash IS DISTINCT FROM excluded.content_hash
+            """)
+        if batch.topics:
+            hits = pd.DataFrame([
+                {"url_hash": key, "topic": hit.topic, "title_hits": hit.title_hits,
+                 "body_hits": hit.body_hits, "weight": hit.weight}
+                for key, hit in batch.topics
+            ])
+            con.register("hits", hits)
+            con.execute("""
+                INSERT INTO article_topics SELECT url_hash, topic, title_hits, body_hits, weight
+                FROM hits
+                ON CONFLICT (url_hash, topic) DO UPDATE SET title_hits = excluded.title_hits,
+                    body_hits = excluded.body_hits, weight = excluded.weight
+            """)
+        for article, failed, raw_html in batch.quarantined:
+            con.execute("""
+                INSERT INTO quarantine (url, outlet, failed_expectations, record, raw_html,
+                    run_id, quarantined_at)
+                SELECT ?, ?, ?, ?, ?, ?, ?
+                WHERE NOT EXISTS (SELECT 1 FROM quarantine WHERE url = ? AND released_at IS NULL)
+            """, [article.url, article.outlet, failed, json.dumps(article.to_json_dict()),
+                  raw_html, batch.run_id, now, article.url])
+        for run in batch.validation_runs:
+            con.execute("""
+                INSERT INTO validation_runs (run_id, suite, outlet, rows, passed, failed,
+                    success, failed_expectations, validated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, [batch.run_id, run["suite"], run["outlet"], run["rows"], run["passed"],
+                  run["failed"], run["success"], json.dumps(run["failed_expectations"]),
+                  run["validated_at"]])
+        # Fetched URLs are marked done (failures = 0): discovery skips them from now on,
+        # even when the page's canonical URL differs from the feed's link.
+        for url in batch.fetched:
+            con.execute("""
+                INSERT INTO url_state (url, outlet, kind, failures, last_status, updated_at)
+                VALUES (?, ?, 'article', 0, 200, ?)
+                ON CONFLICT (url) DO UPDATE SET failures = 0, last_status = 200,
+                    last_error = NULL, updated_at = excluded.updated_at
+            """, [url, batch.outlet, now])
