@@ -15,6 +15,7 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, ValidationError, field_validator
 
+from tasks.detect import DetectorSettings
 from tasks.errors import ConfigError
 
 DEFAULT_CONFIG_DIR = Path(__file__).resolve().parents[1] / "config"
@@ -114,10 +115,8 @@ class FetchSettings(Strict):
 class AlertRules(Strict):
     bucket_minutes: int = Field(default=60, ge=5)
     window_days: int = Field(default=28, ge=1, description="history the detector reads")
-    min_articles: int = Field(default=5, ge=1)
-    threshold: float = Field(default=4.0, gt=0)
-    cooldown_hours: int = Field(default=6, ge=0)
     top_headlines: int = Field(default=5, ge=1, le=20)
+    detector: DetectorSettings = DetectorSettings()
 
 
 class SlackSettings(Strict):

@@ -14,6 +14,7 @@ from tasks.config import Outlet
 from tasks.discover import SourceState
 from tasks.match import TopicHit
 from tasks.models import Article, Candidate, FetchRecord, url_hash
+from tasks.stories import StorySignature
 from warehouse import db
 
 
@@ -210,3 +211,16 @@ def write_batch(db_path: Path, batch: LoadBatch) -> None:
                 ON CONFLICT (url) DO UPDATE SET failures = 0, last_status = 200,
                     last_error = NULL, updated_at = excluded.updated_at
             """, [url, batch.outlet, now])
+
+
+def recent_signatures(db_path: Path, days: int = 3) -> list[tuple[str, str, StorySignature]]:
+    """Story signatures of the articles of the last `days`, for grouping new copies."""
+    if not Path(db_path).exists():
+        return []
+    with db.read(db_path) as con:
+        rows = con.execute("""
+            SELECT url_hash, story_id, story_sig FROM articles
+            WHERE coalesce(published_at, loaded_at) > now() - to_days(?)
+              AND story_sig IS NOT NULL AND len(story_sig) > 0
+        """, [days]).fetchall()
+    return [(key, story, StorySignature.from_db(sig)) for key, story, sig in rows]

@@ -129,7 +129,8 @@ CREATE TABLE alerts (
     stories       INTEGER NOT NULL,
     outlets       INTEGER NOT NULL,
     message       JSON NOT NULL,                 -- the Slack payload (text and blocks)
-    status        VARCHAR NOT NULL DEFAULT 'pending',  -- pending | sent | failed | logged
+    status        VARCHAR NOT NULL DEFAULT 'pending',
+        -- pending | sent | logged (no Slack configured) | failed (retried) | undeliverable
     attempts      INTEGER NOT NULL DEFAULT 0,
     last_error    VARCHAR,
     slack_channel VARCHAR,

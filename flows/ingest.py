@@ -1,0 +1,130 @@
+"""The ingest flow: discover -> fetch -> extract -> validate -> match -> load, per outlet.
+
+Outlets run in parallel on the flow's task runner; each task takes and returns one
+outlet's batch. Loads funnel through the flow itself, one at a time, so parallel tasks
+never fight over the DuckDB file.
+"""
+
+from __future__ import annotations
+
+import threading
+import uuid
+from datetime import UTC, datetime
+from pathlib import Path
+
+from prefect import flow, get_run_logger, task
+from prefect.cache_policies import NO_CACHE
+from prefect.futures import as_completed
+
+from tasks.config import Config, FetchSettings, load_config
+from tasks.discover import Discovery, discover_outlet
+from tasks.fetch import FetchedBatch, Fetcher, fetch_pages
+from tasks.ingest import Extracted, extract_pages, prepare_load, validate_extracted
+from tasks.load import (
+    LoadBatch,
+    new_candidates,
+    retry_candidates,
+    source_states,
+    upsert_outlets,
+    write_batch,
+)
+from tasks.match import TopicMatcher
+from warehouse.db import DEFAULT_DB
+
+_fetchers: dict[str, Fetcher] = {}
+_fetchers_lock = threading.Lock()
+
+
+def fetcher_for(settings: FetchSettings) -> Fetcher:
+    """One pooled fetcher per process and settings, shared by the outlet tasks so that
+    per-host limits hold across them."""
+    key = settings.model_dump_json()
+    with _fetchers_lock:
+        if key not in _fetchers:
+            _fetchers[key] = Fetcher(settings)
+        return _fetchers[key]
+
+
+@task(name="discover", retries=1, retry_delay_seconds=5, timeout_seconds=600,
+      cache_policy=NO_CACHE)
+def discover_task(config: Config, outlet: str, db_path: Path) -> Discovery:
+    found = discover_outlet(config.outlet(outlet), fetcher_for(config.settings.fetch),
+                            source_states(db_path, outlet))
+    fetch = config.settings.fetch
+    fresh = new_candidates(db_path, found.candidates, fetch.max_article_attempts)
+    retries = retry_candidates(db_path, outlet, fetch.max_article_attempts)
+    fresh_urls = {c.url for c in fresh}
+    found.candidates = (fresh + [c for c in retries if c.url not in fresh_urls])[
+        : fetch.max_articles_per_outlet]
+    return found
+
+
+@task(name="fetch", retries=1, retry_delay_seconds=5, timeout_seconds=1800,
+      cache_policy=NO_CACHE)
+def fetch_task(config: Config, found: Discovery) -> FetchedBatch:
+    return fetch_pages(found.candidates, fetcher_for(config.settings.fetch))
+
+
+@task(name="extract", cache_policy=NO_CACHE)
+def extract_task(config: Config, outlet: str, fetched: FetchedBatch) -> Extracted:
+    return extract_pages(fetched.pages, config, outlet)
+
+
+@task(name="validate", cache_policy=NO_CACHE)
+def validate_task(config: Config, outlet: str, run_id: str, found: Discovery,
+                  fetched: FetchedBatch, extracted: Extracted) -> LoadBatch:
+    passed, quarantined, run = validate_extracted(extracted, config, outlet, datetime.now(UTC))
+    return LoadBatch(
+        run_id=run_id, outlet=outlet, records=found.records + fetched.records,
+        source_states=found.states, failed=fetched.failed,
+        fetched=[p.candidate.url for p in fetched.pages if p.candidate],
+        articles=passed, fetched_at=extracted.fetched_at, quarantined=quarantined,
+        validation_runs=[run],
+    )
+
+
+@task(name="load", retries=2, retry_delay_seconds=2, cache_policy=NO_CACHE)
+def load_task(db_path: Path, batch: LoadBatch, matcher: TopicMatcher) -> dict:
+    write_batch(db_path, prepare_load(db_path, batch, matcher))
+    return {"outlet": batch.outlet, "articles": len(batch.articles),
+            "quarantined": len(batch.quarantined), "failed": len(batch.failed),
+            "fetches": len(batch.records)}
+
+
+@flow(name="ingest", log_prints=True)
+def ingest(config_dir: str | None = None, db_path: str = str(DEFAULT_DB),
+           outlets: list[str] | None = None) -> list[dict]:
+    """Collect new articles from the configured outlets (or the named ones) into the warehouse.
+
+    Returns one summary per outlet: articles loaded, rows quarantined, fetches that failed.
+    """
+    logger = get_run_logger()
+    config = load_config(config_dir)
+    chosen = [config.outlet(name) for name in outlets] if outlets else config.outlets
+    path = Path(db_path)
+    run_id = uuid.uuid4().hex[:12]
+    upsert_outlets(path, chosen)
+    matcher = TopicMatcher.compile(config.topics)
+
+    pending = {}
+    for outlet in chosen:
+        found = discover_task.submit(config, outlet.name, path)
+        fetched = fetch_task.submit(config, found)
+        extracted = extract_task.submit(config, outlet.name, fetched)
+        batch = validate_task.submit(config, outlet.name, run_id, found, fetched, extracted)
+        pending[batch] = outlet.name
+
+    summaries = []
+    for future in as_completed(list(pending)):
+        outlet = pending[future]
+        try:
+            batch = future.result()
+        except Exception as exc:  # one outlet's failure never stops the others
+            logger.error("outlet %s failed: %s", outlet, exc)
+            summaries.append({"outlet": outlet, "error": str(exc)})
+            continue
+        summary = load_task(path, batch, matcher)
+        logger.info("%(outlet)s: %(articles)d articles, %(quarantined)d quarantined, "
+                    "%(failed)d failed fetches", summary)
+        summaries.append(summary)
+    return sorted(summaries, key=lambda s: s["outlet"])

@@ -1,0 +1,277 @@
+"""From the warehouse to the Slack outbox: count stories per topic and bucket, run the
+detector, keep every decision, and turn episodes into outbox rows (alert, follow-up,
+ended), each with a stable id so that it is written, and so delivered, once."""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from tasks.config import Config
+from tasks.detect import Decision, Status, detect
+from tasks.notify import SlackTarget, SpikeAlert, build_message, send
+from warehouse import db
+
+log = logging.getLogger("newswatch.alerts")
+EPISODE = (Status.alert, Status.ongoing, Status.follow_up)
+CHART_BUCKETS = 48
+MAX_DELIVERY_ATTEMPTS = 5
+
+
+@dataclass
+class Counts:
+    """Stories per topic on a regular bucket grid, and all stories per bucket."""
+
+    grid: pd.DatetimeIndex
+    topics: dict[str, np.ndarray]
+    totals: np.ndarray
+
+
+def floor_time(moment: datetime, bucket: timedelta) -> datetime:
+    epoch = datetime(1970, 1, 1, tzinfo=UTC)
+    return epoch + (moment - epoch) // bucket * bucket
+
+
+def count_stories(db_path: Path, topics: list[str], bucket: timedelta, since: datetime,
+                  until: datetime) -> Counts:
+    """Independent stories (syndicated copies count once) per topic and bucket."""
+    grid = pd.date_range(floor_time(since, bucket), floor_time(until, bucket), freq=bucket)
+    seconds = int(bucket.total_seconds())
+    with db.read(db_path) as con:
+        rows = con.execute("""
+            WITH a AS (
+                SELECT url_hash, coalesce(story_id, url_hash) AS story,
+                       time_bucket(to_seconds(?), coalesce(published_at, loaded_at),
+                                   TIMESTAMPTZ '1970-01-01 00:00:00+00') AS bucket
+                FROM articles
+                WHERE coalesce(published_at, loaded_at) BETWEEN ? AND ?
+            )
+            SELECT t.topic, a.bucket, count(DISTINCT a.story)
+            FROM a JOIN article_topics t USING (url_hash) GROUP BY ALL
+            UNION ALL
+            SELECT NULL, bucket, count(DISTINCT story) FROM a GROUP BY ALL
+        """, [seconds, since, until]).fetchall()
+    index = {ts: i for i, ts in enumerate(grid)}
+    series = {topic: np.zeros(len(grid)) for topic in topics}
+    totals = np.zeros(len(grid))
+    for topic, bucket_start, count in rows:
+        i = index.get(pd.Timestamp(bucket_start).tz_convert(UTC))
+        if i is None:
+            continue
+        if topic is None:
+            totals[i] = count
+        elif topic in series:
+            series[topic][i] = count
+    return Counts(grid, series, totals)
+
+
+def decide(counts: Counts, config: Config, bucket: timedelta) -> dict[str, list[Decision]]:
+    detector = config.settings.alerts.detector
+    stamps = list(counts.grid.to_pydatetime())
+    return {topic: detect(stamps, values, detector, totals=counts.totals, bucket=bucket)
+            for topic, values in counts.topics.items()}
+
+
+def store_decisions(db_path: Path, decisions: dict[str, list[Decision]]) -> None:
+    now = datetime.now(UTC)
+    frame = pd.DataFrame([
+        {"topic": topic, "bucket_start": d.timestamp, "observed": d.value,
+         "expected": None if np.isnan(d.expected) else d.expected,
+         "score": None if np.isnan(d.score) else d.score, "status": str(d.status),
+         "reason": d.reason, "decided_at": now}
+        for topic, items in decisions.items() for d in items
+    ])
+    if frame.empty:
+        return
+    with db.write(db_path) as con:
+        con.register("incoming", frame)
+        con.execute("""
+            INSERT INTO spike_decisions SELECT * FROM incoming
+            ON CONFLICT (topic, bucket_start) DO UPDATE SET observed = excluded.observed,
+                expected = excluded.expected, score = excluded.score,
+                status = excluded.status, reason = excluded.reason,
+                decided_at = excluded.decided_at
+        """)
+
+
+@dataclass
+class Planned:
+    """An outbox row to write: which episode, which kind, and the decision behind it."""
+
+    alert_id: str
+    episode_id: str
+    kind: str  # alert | update | ended
+    topic: str
+    start: datetime
+    decision: Decision
+
+
+def episode_id(topic: str, start: datetime) -> str:
+    return f"{topic}:{start:%Y%m%dT%H%M}"
+
+
+def plan(decisions: dict[str, list[Decision]], recent: int = 2) -> list[Planned]:
+    """What the latest `recent` buckets call for: an open episode gets its alert (even if
+    it began earlier, e.g. before the first run), a grown one a follow-up, a closed one
+    its 'ended' note. Ids are stable, so planning again plans the same rows."""
+    planned = []
+    for topic, items in decisions.items():
+        start: Decision | None = None
+        for i, d in enumerate(items):
+            if d.status == Status.alert:
+                start = d
+            if start is None or i < len(items) - recent:
+                if d.status == Status.ended:
+                    start = None
+                continue
+            episode = episode_id(topic, start.timestamp)
+            if d.status in EPISODE:
+                planned.append(Planned(episode, episode, "alert", topic, start.timestamp, start))
+            if d.status == Status.follow_up:
+                planned.append(Planned(f"{episode}:update:{d.timestamp:%Y%m%dT%H%M}", episode,
+                                       "update", topic, start.timestamp, d))
+            if d.status == Status.ended:
+                planned.append(Planned(f"{episode}:ended", episode, "ended", topic,
+                                       start.timestamp, d))
+                start = None
+    unique = {p.alert_id: p for p in planned}
+    return list(unique.values())
+
+
+def evidence(db_path: Path, config: Config, item: Planned, counts: Counts,
+             bucket: timedelta, until: datetime) -> SpikeAlert:
+    """The numbers and headlines an alert shows, read from the warehouse."""
+    limit = config.settings.alerts.top_headlines
+    with db.read(db_path) as con:
+        articles, stories, outlets = con.execute("""
+            SELECT count(*), count(DISTINCT coalesce(a.story_id, a.url_hash)),
+                   count(DISTINCT a.outlet)
+            FROM articles a JOIN article_topics t USING (url_hash)
+            WHERE t.topic = ? AND coalesce(a.published_at, a.loaded_at) BETWEEN ? AND ?
+        """, [item.topic, item.start, until]).fetchone()
+        headlines = con.execute("""
+            SELECT title, url, outlet, published_at FROM (
+                SELECT a.*, t.weight, row_number() OVER (
+                    PARTITION BY coalesce(a.story_id, a.url_hash)
+                    ORDER BY t.weight DESC, a.published_at) AS copy
+                FROM articles a JOIN article_topics t USING (url_hash)
+                WHERE t.topic = ? AND coalesce(a.published_at, a.loaded_at) BETWEEN ? AND ?
+            ) WHERE copy = 1
+            ORDER BY weight DESC, published_at DESC LIMIT ?
+        """, [item.topic, item.start, until, limit]).fetchall()
+        thread = con.execute(
+            "SELECT slack_ts FROM alerts WHERE alert_id = ?", [item.episode_id]).fetchone()
+    label = next((t.label for t in config.topics if t.name == item.topic), item.topic)
+    series = counts.topics[item.topic]
+    volume = list(zip(counts.grid[-CHART_BUCKETS:].to_pydatetime(),
+                      series[-CHART_BUCKETS:].tolist(), strict=True))
+    d = item.decision
+    return SpikeAlert(
+        alert_id=item.alert_id, topic=item.topic, topic_label=label,
+        bucket_start=d.timestamp, bucket_minutes=int(bucket.total_seconds() // 60),
+        observed=float(d.value), expected=float(d.expected), score=float(d.score),
+        articles=articles, stories=stories, outlets=outlets,
+        headlines=[{"title": t, "url": u, "outlet": o, "published_at": p}
+                   for t, u, o, p in headlines],
+        volume=volume, kind=item.kind,
+        thread_ts=thread[0] if thread and item.kind != "alert" else None,
+    )
+
+
+def write_outbox(db_path: Path, items: list[tuple[Planned, SpikeAlert]]) -> int:
+    """Add the planned alerts not yet in the outbox; returns how many were new."""
+    now = datetime.now(UTC)
+    added = 0
+    with db.write(db_path) as con:
+        for item, alert in items:
+            message = build_message(alert)
+            new = con.execute("""
+                INSERT INTO alerts (alert_id, topic, kind, episode_id, bucket_start, observed,
+                    expected, score, articles, stories, outlets, message, status, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?)
+                ON CONFLICT (alert_id) DO NOTHING
+                RETURNING alert_id
+            """, [alert.alert_id, alert.topic, alert.kind, item.episode_id, alert.bucket_start,
+                  alert.observed, alert.expected, alert.score, alert.articles, alert.stories,
+                  alert.outlets, json.dumps({"alert": _alert_json(alert), **message}),
+                  now]).fetchall()
+            added += len(new)
+    return added
+
+
+def _alert_json(alert: SpikeAlert) -> dict:
+    return {
+        "alert_id": alert.alert_id, "topic": alert.topic, "topic_label": alert.topic_label,
+        "bucket_start": alert.bucket_start.isoformat(), "bucket_minutes": alert.bucket_minutes,
+        "observed": alert.observed, "expected": alert.expected, "score": alert.score,
+        "articles": alert.articles, "stories": alert.stories, "outlets": alert.outlets,
+        "headlines": [{**h, "published_at": h["published_at"].isoformat()
+                       if h.get("published_at") else None} for h in alert.headlines],
+        "volume": [[t.isoformat(), v] for t, v in alert.volume],
+        "kind": alert.kind,
+    }
+
+
+def _alert_from_json(data: dict, thread_ts: str | None) -> SpikeAlert:
+    return SpikeAlert(
+        **{**data,
+           "bucket_start": datetime.fromisoformat(data["bucket_start"]),
+           "headlines": [{**h, "published_at": datetime.fromisoformat(h["published_at"])
+                          if h.get("published_at") else None} for h in data["headlines"]],
+           "volume": [(datetime.fromisoformat(t), v) for t, v in data["volume"]],
+           "thread_ts": thread_ts})
+
+
+def deliver(db_path: Path, target: SlackTarget | None) -> list[dict]:
+    """Send the outbox's pending alerts, oldest first, and record each outcome.
+
+    An alert is marked before it is sent and after, in separate short transactions; with
+    no Slack configured it is logged and marked 'logged'."""
+    with db.read(db_path) as con:
+        rows = con.execute("""
+            SELECT alert_id, episode_id, message, attempts FROM alerts
+            WHERE status = 'pending' OR (status = 'failed' AND attempts < ?)
+            ORDER BY created_at, alert_id
+        """, [MAX_DELIVERY_ATTEMPTS]).fetchall()
+    outcomes = []
+    for alert_id, episode, message, attempts in rows:
+        payload = json.loads(message)
+        if target is None:
+            log.warning("Slack is not configured; alert %s: %s", alert_id, payload["text"])
+            _mark(db_path, alert_id, "logged", attempts, None, None, None)
+            outcomes.append({"alert_id": alert_id, "status": "logged"})
+            continue
+        thread = _thread_of(db_path, episode) if episode != alert_id else None
+        delivery = send(_alert_from_json(payload["alert"], thread), target)
+        if delivery.ok:
+            _mark(db_path, alert_id, "sent", attempts + 1, None, delivery.channel, delivery.ts)
+        else:
+            status = "failed" if delivery.retryable else "undeliverable"
+            _mark(db_path, alert_id, status, attempts + 1, delivery.error, None, None)
+        outcomes.append({"alert_id": alert_id,
+                         "status": "sent" if delivery.ok else "failed",
+                         "error": delivery.error})
+    return outcomes
+
+
+def _thread_of(db_path: Path, episode: str) -> str | None:
+    with db.read(db_path) as con:
+        row = con.execute("SELECT slack_ts FROM alerts WHERE alert_id = ?", [episode]).fetchone()
+    return row[0] if row else None
+
+
+def _mark(db_path: Path, alert_id: str, status: str, attempts: int, error: str | None,
+          channel: str | None, ts: str | None) -> None:
+    with db.write(db_path) as con:
+        con.execute("""
+            UPDATE alerts SET status = ?, attempts = ?, last_error = ?,
+                slack_channel = coalesce(?, slack_channel), slack_ts = coalesce(?, slack_ts),
+                delivered_at = CASE WHEN ? IN ('sent', 'logged') THEN now() END
+            WHERE alert_id = ?
+        """, [status, attempts, error, channel, ts, status, alert_id])

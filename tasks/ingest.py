@@ -1,0 +1,71 @@
+"""Batch steps of the ingest flow that are not one stage's own: turning fetched pages into
+articles (with failures kept), and validated articles into a warehouse batch."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from tasks.config import Config
+from tasks.errors import ExtractError
+from tasks.extract import extract_article
+from tasks.load import LoadBatch, recent_signatures
+from tasks.match import TopicMatcher, match_articles
+from tasks.models import Article, Page
+from tasks.stories import assign_stories, story_signature
+from tasks.validate import validate_articles
+
+EXTRACT_FAILED = "extract_article"
+
+
+@dataclass
+class Extracted:
+    articles: list[Article] = field(default_factory=list)
+    raw: dict[str, str] = field(default_factory=dict)  # article url -> the page's HTML
+    fetched_at: dict[str, datetime] = field(default_factory=dict)  # url_hash -> when
+    failed: list[tuple[Article, list[str], str]] = field(default_factory=list)
+
+
+def extract_pages(pages: list[Page], config: Config, outlet: str) -> Extracted:
+    """Extract every page of one outlet's batch; a page that cannot be read becomes a
+    quarantine record with its raw HTML, never an exception."""
+    rules = config.outlet(outlet).rules
+    out = Extracted()
+    seen: set[str] = set()
+    for page in pages:
+        try:
+            article = extract_article(page.html, page.url, rules, outlet=outlet,
+                                      fallback=page.candidate)
+        except ExtractError as exc:
+            stub = Article(url=page.url, outlet=outlet)
+            out.failed.append((stub, [f"{EXTRACT_FAILED}: {exc}"], page.html))
+            continue
+        if article.url in seen:  # two feed links, one canonical article
+            continue
+        seen.add(article.url)
+        out.articles.append(article)
+        out.raw[article.url] = page.html
+        out.fetched_at[article.url_hash] = page.fetched_at
+    return out
+
+
+def validate_extracted(extracted: Extracted, config: Config, outlet: str,
+                       now: datetime) -> tuple[list[Article], list[tuple[Article, list[str], str]],
+                                               dict]:
+    """Split the batch with the articles suite: (passed, quarantined with raw HTML, run row)."""
+    outcome = validate_articles(
+        extracted.articles, outlet=outlet, known_outlets=config.outlet_names,
+        languages=config.settings.languages, now=now, min_words=config.settings.min_words,
+    )
+    quarantined = [(a, failed, extracted.raw.get(a.url, "")) for a, failed in outcome.quarantined]
+    return outcome.passed, quarantined + extracted.failed, outcome.run
+
+
+def prepare_load(db_path: Path, batch: LoadBatch, matcher: TopicMatcher) -> LoadBatch:
+    """Match topics and group copies of one story, against the stories already stored."""
+    batch.topics = match_articles(batch.articles, matcher)
+    signatures = [(a.url_hash, story_signature(a.title, a.body)) for a in batch.articles]
+    story_ids = assign_stories(signatures, recent_signatures(db_path))
+    batch.stories = {key: (story_ids[key], sig.to_db()) for key, sig in signatures}
+    return batch
