@@ -1,0 +1,271 @@
+"""The article body: trafilatura's main-content pick, then our own block-level cleanup.
+
+trafilatura finds the content area well but keeps what news templates put inside it:
+the headline again, newsletter and subscription prompts, "Related:" lines, lists of links
+to other stories, author contact lines, photo credits. We ask it for its XML tree (with
+links kept, so link density can be measured) and drop such blocks, by rules that hold
+for news pages in general rather than for any one site.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import trafilatura
+from lxml.etree import _Element
+from lxml.html import HtmlElement
+
+# A short block (paragraph, heading, list item...) in which one of these is found is not
+# article text. Most are anchored at the start of the block, so that a real sentence that
+# merely mentions "subscribe to" survives; config-provided patterns are searched as given.
+DEFAULT_BOILERPLATE: tuple[str, ...] = (
+    # newsletters, sign-ups, subscriptions, paywall prompts
+    r"^(want|get|receive) (the|our) (latest|best|top)\b.{0,80}\b(sign up|subscribe|newsletter|inbox)",
+    r"^sign up (here |now |today )?(to|for)\b",
+    r"^(click|tap) here to (subscribe|sign up|read|get|download|follow|join)",
+    r"^subscribe (to|for|now|today)\b",
+    r"^(already a subscriber|subscribers only|log ?in to continue)",
+    r"\b(subscribe|sign in|log in|register) to (continue|keep) reading\b",
+    r"^(thanks|thank you) for (signing up|subscribing)",
+    r"^(thanks|thank you|sorry)!?$",
+    r"^there was an error processing your (subscription|request)",
+    r"^keep an eye on your inbox",
+    r"^.{0,80}\bnewsletter$",
+    r"^get .{0,60} delivered (to|through|straight)",
+    # links to other stories
+    r"^(read|see|watch|listen)( the)? (more|also|next|full story|latest)\b",
+    r"^(related|recommended|more|top|latest|popular|trending)( stories| articles| content"
+    r"| news| coverage| reading| links| videos)?\s*[:|]",
+    r"^(related|recommended) (stories|articles|content|coverage|reading|links)$",
+    r"^(top stories|our picks|most (read|popular|viewed)|editor'?s picks|you (may|might) also like)$",
+    r"^also on [\w.-]+\.\w{2,}\b",
+    r"^(don'?t|do not) miss\b",
+    r"^[\w ]{1,30}\s*[>»]$",  # a breadcrumb
+    # sharing, comments, feedback
+    r"^(share|like) this (story|article|post|page)\b",
+    r"^(share|tweet|email|print)( this)?( article| story)?$",
+    r"^this article has been sent to\b",
+    r"^(\d+ )?comments?$",
+    r"^(leave|post|add|view|show|read) (a |the |your )?comments?\b",
+    r"^tell us what you think",
+    r"^(order reprints|print article|reprints? (&|and) permissions)$",
+    r"^this copy is for your personal,? non-?commercial use",
+    r"^an error has occurred,? please try again",
+    r"^(copyright|©|\(c\))\s*(\d{4}|the |by )",
+    r"all rights reserved\.?$",
+    # datelines, credits, author contact and bio lines
+    r"^(published|updated|posted|last (updated|modified))\s*:?\s*(on\s*)?[\w.,: ]{0,40}\d{4}$",
+    r"^\(?(reporting|writing|editing|additional reporting) by\b",
+    r"^(write|e-?mail|contact|reach) (to )?(the )?(author|reporters?|writer|us|him|her|them|\w+ \w+)"
+    r"\b.{0,80}(@|\bat \S+@|twitter|on x\b)",
+    r"\bfollow (us|him|her|them|\w+( \w+)?) on (twitter|facebook|instagram|x|linkedin|youtube)\b",
+    r"^follow @\w+",
+    r"^(how to )?listen (to|on|live|back)\b.{0,60}\b(podcast|live|here|radio)\b",
+    r"^(listen|download|itunes|spotify|subscribe)\s*:\s*https?://",
+    r"^(get|download) (the )?[\w ]{0,40} app\b",
+    # photo captions and credits
+    r"^\(?(photo|image|picture|video|graphic|illustration)s?( credit)?\s*(:|by\b|/|©)",
+    r"\((image |photo )?credits?:[^)]*\)$",
+    r"^(source|credit)s?:\s*(\S+\s*){1,6}$",
+    # ads and cookie notices
+    r"^advertisement$",
+    r"^(story continues|article continues|continue reading) (below|after)",
+    r"\b(this (web)?site|we) uses? cookies\b",
+    r"^by (using|continuing to (use|browse)) (this|our) (web)?site",
+)
+
+# A heading that opens a section of links to other stories: what follows it is not the
+# article, when it comes after most of the text.
+_OTHER_STORIES = re.compile(
+    r"(top|related|more|other|latest|recommended|popular|trending|partner|sponsored|featured)"
+    r"( \w+){0,3} (stories|articles|news|content|reads?|posts|videos|links|coverage)"
+    r"|(more (from|on|in|about)|most (read|popular|viewed|shared)|(editor'?s|our) picks"
+    r"|you (may|might) (also )?(like|enjoy)|also read|read (more|next)|recommended( for you)?"
+    r"|what to read next|around the web)( \w+){0,3}",
+    re.IGNORECASE,
+)
+_SHORT_BLOCK_WORDS = 40
+_BLOCK_TAGS = {"p", "head", "list", "quote", "table"}
+_CITATION = re.compile(r"\s*\[\d+\]")
+_URL = re.compile(r"\s*(https?://|www\.)\S+\s*$")
+_LEADING_BLOCKS = 4
+
+
+@dataclass
+class Block:
+    """One top-level piece of the extracted body, in reading order."""
+
+    tag: str
+    text: str
+    link_share: float  # share of the block's characters inside links
+    starts_with_link: bool
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+
+def compile_patterns(extra: Sequence[str] = ()) -> list[re.Pattern[str]]:
+    """The default boilerplate patterns plus config-provided ones, case-insensitive."""
+    return [re.compile(p, re.IGNORECASE) for p in (*DEFAULT_BOILERPLATE, *extra)]
+
+
+_DEFAULT_PATTERNS = compile_patterns()
+
+
+def extract_body(
+    tree: HtmlElement,
+    url: str | None,
+    *,
+    titles: Iterable[str] = (),
+    captions: Iterable[str] = (),
+    boilerplate: Sequence[str] = (),
+) -> str:
+    """The cleaned body of a parsed page: paragraphs separated by blank lines.
+
+    `titles` (headline, subtitle) are dropped where the body repeats them at its start;
+    `captions` are dropped wherever they appear; `boilerplate` adds regex patterns.
+    """
+    blocks = trafilatura_blocks(tree, url)
+    patterns = compile_patterns(boilerplate) if boilerplate else _DEFAULT_PATTERNS
+    return "\n\n".join(b.text for b in clean_blocks(blocks, titles, captions, patterns))
+
+
+def trafilatura_blocks(tree: HtmlElement, url: str | None) -> list[Block]:
+    """trafilatura's main content as blocks (it copies the tree, ours stays intact)."""
+    document = trafilatura.bare_extraction(
+        tree, url=url, include_comments=False, include_links=True, include_tables=True
+    )
+    if document is None or document.body is None:
+        return []
+    return list(_blocks(document.body))
+
+
+def _blocks(body: _Element) -> Iterable[Block]:
+    if body.text and body.text.strip():
+        yield Block("p", " ".join(body.text.split()), 0.0, False)
+    for element in body:
+        if element.tag == "list":
+            for item in element:
+                if item.tag == "item":
+                    yield from _split(item, "item")
+        elif element.tag == "table":
+            yield from _table_blocks(element)
+        else:
+            yield from _split(element, element.tag)
+        # trafilatura leaves some text (often a subheading) as a tail at body level
+        if element.tail and element.tail.strip():
+            yield Block("p", " ".join(element.tail.split()), 0.0, False)
+
+
+def _table_blocks(table: _Element) -> Iterable[Block]:
+    """A data table gives a block per row; a layout table (cells holding paragraphs) is
+    read cell by cell like a body."""
+    for row in table.iter("row"):
+        if any(child.tag in _BLOCK_TAGS for cell in row for child in cell):
+            for cell in row:
+                yield from _blocks(cell)
+        else:
+            cells = (" ".join(_text(cell).split()) for cell in row)
+            yield Block("row", " | ".join(c for c in cells if c), 0.0, False)
+
+
+def _split(element: _Element, tag: str) -> Iterable[Block]:
+    """One block per line of the element: `<br>` (trafilatura's `lb`) separates lines."""
+    pieces: list[tuple[str, bool]] = []
+    _walk(element, False, pieces, top=True)
+    for line in _lines(pieces):
+        text = " ".join("".join(t for t, _ in line).split())
+        if not text:
+            continue
+        refs = [" ".join(t.split()) for t, linked in line if linked and t.strip()]
+        linked_chars = sum(len(r) for r in refs)
+        yield Block(tag, text, linked_chars / len(text), bool(refs) and text.startswith(refs[0]))
+
+
+def _walk(element: _Element, in_ref: bool, pieces: list[tuple[str, bool]], top: bool = False) -> None:
+    if element.tag == "lb":
+        pieces.append(("\n", False))
+    in_ref = in_ref or element.tag == "ref"
+    if element.text:
+        pieces.append((element.text, in_ref))
+    for child in element:
+        _walk(child, in_ref, pieces)
+    if element.tail and not top:
+        pieces.append((element.tail, in_ref and element.tag != "ref"))
+
+
+def _lines(pieces: list[tuple[str, bool]]) -> Iterable[list[tuple[str, bool]]]:
+    line: list[tuple[str, bool]] = []
+    for text, linked in pieces:
+        if text == "\n":
+            yield line
+            line = []
+        else:
+            line.append((text, linked))
+    yield line
+
+
+def _text(element: _Element) -> str:
+    return "".join(element.itertext())
+
+
+def clean_blocks(
+    blocks: list[Block],
+    titles: Iterable[str],
+    captions: Iterable[str],
+    patterns: Sequence[re.Pattern[str]],
+) -> list[Block]:
+    """Drop repeated headlines, boilerplate, captions and link lists."""
+    title_keys = {_key(t) for t in titles if t and _key(t)}
+    caption_keys = {_key(c) for c in captions if c and len(_key(c)) > 15}
+    blocks = _cut_other_stories(blocks)
+    kept: list[Block] = []
+    for index, block in enumerate(blocks):
+        key = _key(block.text)
+        if not key:
+            continue
+        if index < _LEADING_BLOCKS and not kept and key in title_keys:
+            continue
+        if key in caption_keys or is_boilerplate(block.text, patterns):
+            continue
+        if is_link_list_item(block):
+            continue
+        kept.append(block)
+    return kept
+
+
+def _cut_other_stories(blocks: list[Block]) -> list[Block]:
+    """Drop an "other stories" heading and everything after it, when it follows most of
+    the text (such a heading early on is more likely part of the article's layout)."""
+    total = sum(len(b.text) for b in blocks)
+    seen = 0
+    for index, block in enumerate(blocks):
+        if seen >= total / 2 and _OTHER_STORIES.fullmatch(block.text.strip(" :|>»-")):
+            return blocks[:index]
+        seen += len(block.text)
+    return blocks
+
+
+def is_boilerplate(text: str, patterns: Sequence[re.Pattern[str]]) -> bool:
+    """A short block in which a boilerplate pattern is found."""
+    if len(text.split()) > _SHORT_BLOCK_WORDS:
+        return False
+    stripped = text.strip(" -–—•|*>_\t")
+    return any(p.search(stripped) for p in patterns)
+
+
+def is_link_list_item(block: Block) -> bool:
+    """A list item that leads with a link to another story, or a paragraph that is all link."""
+    if _URL.match(block.text):  # a cited source, not a link to another story
+        return False
+    if block.tag == "item":
+        return block.starts_with_link and block.link_share >= 0.25
+    # prose is never all link; reference lists ("[1] Title, Journal") are the exception
+    return block.link_share >= 0.9 and not _CITATION.match(block.text)
+
+
+def _key(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
