@@ -1,0 +1,259 @@
+"""The `newswatch` command. Results go to stdout, logs to stderr; errors are one line and a
+non-zero exit, never a traceback."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Callable
+from datetime import date, datetime
+from decimal import Decimal
+from functools import wraps
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from tasks.errors import NewswatchError
+from warehouse.db import DEFAULT_DB, DEMO_DB
+
+# Before Prefect is imported anywhere: no phoning home from a monitoring tool.
+os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
+
+app = typer.Typer(
+    help="Newswatch: watch news outlets, keep articles in DuckDB, alert Slack on topic spikes.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+
+ConfigOption = Annotated[
+    Path | None, typer.Option("--config", help="Config folder (default: $NEWSWATCH_CONFIG, "
+                              "else the bundled config/)")]
+
+
+def fail(message: str, code: int = 1) -> None:
+    typer.echo(f"newswatch: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def one_line_errors(command: Callable) -> Callable:
+    @wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except NewswatchError as exc:
+            fail(str(exc))
+    return wrapper
+
+
+def to_json(value: Any) -> Any:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return float(value)
+    return str(value)
+
+
+def emit(record: dict) -> None:
+    sys.stdout.write(json.dumps(record, ensure_ascii=False, default=to_json) + "\n")
+
+
+@app.command()
+@one_line_errors
+def run(
+    config: ConfigOption = None,
+    db: Annotated[Path, typer.Option(help="DuckDB warehouse file")] = DEFAULT_DB,
+    outlet: Annotated[list[str] | None, typer.Option(help="Only this outlet (repeatable)")] = None,
+) -> None:
+    """Run the ingest and alerts flows once, on an ephemeral Prefect.
+
+    Example: newswatch run --outlet bbc-world --outlet aljazeera
+    """
+    from flows.alerts import alerts
+    from flows.ingest import ingest
+
+    summaries = ingest(config_dir=str(config) if config else None, db_path=str(db),
+                       outlets=outlet)
+    for summary in summaries:
+        emit(summary)
+    emit(alerts(config_dir=str(config) if config else None, db_path=str(db)))
+
+
+@app.command()
+@one_line_errors
+def demo(
+    db: Annotated[Path, typer.Option(help="DuckDB file the demo writes")] = DEMO_DB,
+) -> None:
+    """Run the whole pipeline on a local newsroom on 127.0.0.1: no network, no accounts.
+
+    Example: newswatch demo
+    """
+    from flows.demo import run_demo
+
+    run_demo(db)
+
+
+@app.command()
+@one_line_errors
+def sql(
+    query: Annotated[str, typer.Argument(help="SQL to run; '-' reads it from stdin")],
+    db: Annotated[Path, typer.Option(help="DuckDB warehouse file")] = DEFAULT_DB,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON lines instead of a table")] = False,
+) -> None:
+    """Run a read-only SQL query on the warehouse (safe while flows write).
+
+    Example: newswatch sql "SELECT * FROM topic_volume_hourly ORDER BY hour DESC LIMIT 10"
+    """
+    import duckdb
+
+    from warehouse.db import read
+
+    text = sys.stdin.read() if query == "-" else query
+    if Path(text).suffix == ".sql" and Path(text).is_file():
+        text = Path(text).read_text(encoding="utf-8")
+    with read(db) as con:
+        try:
+            result = con.execute(text)
+        except duckdb.Error as exc:
+            fail(f"query failed: {str(exc).splitlines()[0]}")
+        columns = [c[0] for c in result.description or []]
+        rows = result.fetchall()
+    if as_json:
+        for row in rows:
+            emit(dict(zip(columns, row, strict=True)))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(*columns, show_lines=False)
+    for row in rows:
+        table.add_row(*("" if v is None else str(v) for v in row))
+    Console().print(table)
+
+
+@app.command()
+@one_line_errors
+def extract(
+    paths: Annotated[list[Path], typer.Argument(help="HTML files (.html, .html.gz) or folders")],
+) -> None:
+    """Extract articles from saved pages; one JSON object a line. No network, no warehouse.
+
+    Example: newswatch extract saved-pages/ article.html.gz
+    """
+    from tasks.extract import extract_file, iter_html_files
+
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        fail(f"no such file or folder: {missing[0]}")
+    failures = 0
+    for path in iter_html_files(paths):
+        record = extract_file(path)
+        failures += "error" in record
+        emit(record)
+    if failures:
+        typer.echo(f"newswatch: {failures} page(s) could not be extracted", err=True)
+        raise typer.Exit(1)
+
+
+@app.command()
+@one_line_errors
+def discover(
+    sources: Annotated[list[str], typer.Argument(help="Feed or sitemap files, or URLs")],
+    config: ConfigOption = None,
+) -> None:
+    """Print the candidate articles found in feeds or sitemaps, as JSON lines.
+
+    Example: newswatch discover https://feeds.bbci.co.uk/news/world/rss.xml saved-feed.xml
+    """
+    from dataclasses import asdict
+
+    from tasks.config import Outlet, Source, load_config
+    from tasks.discover import discover_outlet, read_source
+    from tasks.errors import DiscoveryError
+    from tasks.fetch import Fetcher
+
+    failed = 0
+    fetcher = None
+    for source in sources:
+        try:
+            if source.startswith(("http://", "https://")):
+                fetcher = fetcher or Fetcher(load_config(config).settings.fetch)
+                outlet = Outlet(name="cli", display_name=source, domain=source,
+                                sources=[Source(type="feed", url=source)])
+                found = discover_outlet(outlet, fetcher, {})
+                if found.errors:
+                    raise DiscoveryError(found.errors[0])
+                candidates = found.candidates
+            else:
+                path = Path(source)
+                try:
+                    body = path.read_bytes()
+                except OSError as exc:
+                    raise DiscoveryError(f"{path}: cannot read: {exc.strerror}") from exc
+                candidates, children = read_source(body, path.resolve().as_uri(), "")
+                if children:
+                    typer.echo(f"newswatch: {path} is a sitemap index of {len(children)} "
+                               "sitemaps; pass their URLs to read them", err=True)
+        except DiscoveryError as exc:
+            failed += 1
+            typer.echo(f"newswatch: {exc}", err=True)
+            continue
+        for candidate in candidates:
+            emit({k: v for k, v in asdict(candidate).items() if k != "outlet"})
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+@one_line_errors
+def backtest(
+    series: Annotated[Path | None, typer.Option(help="CSV of timestamp,value counts")] = None,
+    topic: Annotated[str | None, typer.Option(help="A topic's story counts from the warehouse")
+                     ] = None,
+    config: ConfigOption = None,
+    db: Annotated[Path, typer.Option(help="DuckDB warehouse file (with --topic)")] = DEFAULT_DB,
+) -> None:
+    """Run the flows' spike detector, with the configured settings, over a whole series;
+    print one JSON line per alert (timestamp, value, expected, score).
+
+    Example: newswatch backtest --series counts.csv
+    """
+    from tasks.config import load_config
+    from tasks.detect import alerts, detect, read_series_csv
+
+    if (series is None) == (topic is None):
+        fail("give exactly one of --series FILE.csv or --topic NAME", code=2)
+    loaded = load_config(config)
+    settings = loaded.settings
+    if topic is not None and topic not in {t.name for t in loaded.topics}:
+        fail(f"unknown topic {topic!r}; configured: {', '.join(t.name for t in loaded.topics)}")
+    if series is not None:
+        stamps, values = read_series_csv(series)
+        decisions = detect(stamps, values, settings.alerts.detector)
+    else:
+        decisions = topic_decisions(db, topic, settings)
+    for decision in alerts(decisions):
+        emit({"timestamp": decision.timestamp, "value": decision.value,
+              "expected": round(decision.expected, 3), "score": round(decision.score, 3)})
+
+
+def topic_decisions(db: Path, topic: str, settings: Any) -> list:
+    from datetime import UTC, timedelta
+
+    from tasks.alerting import count_stories
+    from tasks.detect import detect
+
+    bucket = timedelta(minutes=settings.alerts.bucket_minutes)
+    now = datetime.now(UTC)
+    counts = count_stories(db, [topic], bucket, now - timedelta(days=365), now)
+    first = next((i for i, v in enumerate(counts.totals) if v), 0)
+    stamps = list(counts.grid[first:].to_pydatetime())
+    return detect(stamps, counts.topics[topic][first:], settings.alerts.detector,
+                  totals=counts.totals[first:], bucket=bucket)
+
+
+if __name__ == "__main__":
+    app()
