@@ -39,9 +39,10 @@ def run_demo(db_path: Path, console: Console | None = None) -> dict:
         db_path.unlink()  # the demo always starts from an empty warehouse
     now = datetime.now(UTC)
     with start_newsroom(now=now) as newsroom:
-        config_dir = write_demo_config(db_path.parent / "demo-config", newsroom.outlets_config())
+        outlets = newsroom.outlets_config()
+        config_dir = write_demo_config(db_path.parent / "demo-config", outlets)
         console.print(f"[bold]Local newsroom[/] on {newsroom.url}: "
-                      f"{len(newsroom.outlets_config())} outlets, {len(newsroom.articles)} articles")
+                      f"{len(outlets)} outlets, {len(newsroom.articles)} articles")
         ingest(config_dir=str(config_dir), db_path=str(db_path))
         summary = alerts(config_dir=str(config_dir), db_path=str(db_path), now=now)
     report(db_path, console)
