@@ -1,0 +1,41 @@
+"""Shared fixtures: a private Prefect home and test harness, the local newsroom, paths."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import pytest
+
+_home = tempfile.mkdtemp(prefix="newswatch-prefect-")
+os.environ["PREFECT_HOME"] = _home
+os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
+os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+
+SHARED_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+
+
+def corpus_dir(name: str) -> Path:
+    """A folder of ../shared/corpus, or a skip naming what is missing."""
+    path = SHARED_CORPUS / name
+    if not path.is_dir():
+        pytest.skip(f"{path} is absent: the shared corpus ships with the steering repo only")
+    return path
+
+
+@pytest.fixture(scope="session")
+def prefect_harness():
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness(server_startup_timeout=120):
+        yield
+
+
+@pytest.fixture(scope="session")
+def newsroom():
+    from tasks.newsroom import start_newsroom
+
+    with start_newsroom() as room:
+        yield room
