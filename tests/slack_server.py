@@ -1,0 +1,240 @@
+"""A Slack-compatible Web API and incoming-webhook server on 127.0.0.1, for tests.
+
+Point slack-sdk at it with `WebClient(token, base_url=server.url)` or
+`WebhookClient(server.webhook_url("ok"))`. As in slack-sdk's own mock server, the
+behaviour is picked by the bot token:
+
+| token                   | behaviour                                                           |
+| ----------------------- | ------------------------------------------------------------------- |
+| `xoxb-ok`               | every method succeeds; files_upload_v2 works end to end             |
+| `xoxb-ratelimited`      | `chat.postMessage` answers 429 + `Retry-After: 1` every other call  |
+|                         | (so each fresh post is limited once, its retry succeeds)            |
+| `xoxb-ratelimited-long` | `chat.postMessage` always answers 429 + `Retry-After: 30`           |
+| `xoxb-nofiles`          | posting works; `files.*` answers `missing_scope` (no files:write)   |
+| `xoxb-upload-broken`    | posting works; the upload URL answers HTTP 500                      |
+| `xoxb-500`              | every method answers HTTP 500 with a non-JSON body                  |
+| `xoxb-invalid`, other   | `{"ok": false, "error": "invalid_auth"}`                            |
+
+With a working token, the channel `#missing` gives `channel_not_found` and `#private`
+gives `not_in_channel`; other names are answered with a stable fake channel ID.
+
+Webhooks: `/webhook/ok` -> 200 "ok", `/webhook/gone` -> 404 "no_service",
+`/webhook/500` -> 500 "internal_error".
+
+Every request is recorded (`server.requests`) with its path, method, token and body.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import json
+import threading
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qsl, urlsplit
+
+import pytest
+
+WORKING_TOKENS = {
+    "xoxb-ok",
+    "xoxb-ratelimited",
+    "xoxb-ratelimited-long",
+    "xoxb-nofiles",
+    "xoxb-upload-broken",
+}
+CHANNEL_ERRORS = {"#missing": "channel_not_found", "#private": "not_in_channel"}
+WEBHOOKS = {"ok": (200, "ok"), "gone": (404, "no_service"), "500": (500, "internal_error")}
+
+
+@dataclass
+class Recorded:
+    """One request the server received."""
+
+    path: str
+    method: str | None  # the Web API method (`chat.postMessage`), None for other paths
+    token: str | None
+    body: dict[str, Any]  # the form or JSON fields; uploads keep their bytes under "data"
+
+
+def channel_id(channel: str) -> str:
+    """A stable fake ID for a channel name; an ID (C...) is kept as it is."""
+    if channel.startswith(("C", "G", "D")) and channel[1:].isalnum():
+        return channel
+    return "C" + hashlib.sha1(channel.encode()).hexdigest()[:10].upper()
+
+
+class SlackServer:
+    """The server; a context manager that starts and stops it on a port picked by the OS."""
+
+    def __init__(self) -> None:
+        self.requests: list[Recorded] = []
+        self._lock = threading.Lock()
+        self._calls: Counter[tuple[str, str]] = Counter()
+        self._ids = itertools.count(1)
+        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
+        self._httpd.daemon_threads = True
+        self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
+
+    @property
+    def base(self) -> str:
+        host, port = self._httpd.server_address[:2]
+        return f"http://{host}:{port}"
+
+    @property
+    def url(self) -> str:
+        """The Web API base URL, for slack-sdk's `base_url`."""
+        return f"{self.base}/api/"
+
+    def webhook_url(self, name: str) -> str:
+        return f"{self.base}/webhook/{name}"
+
+    def calls(
+        self, method: str | None = None, *, token: str | None = None, path: str | None = None
+    ) -> list[Recorded]:
+        """The recorded requests, filtered by Web API method, token and/or path."""
+        with self._lock:
+            found = list(self.requests)
+        return [
+            r
+            for r in found
+            if (method is None or r.method == method)
+            and (token is None or r.token == token)
+            and (path is None or r.path == path)
+        ]
+
+    def __enter__(self) -> SlackServer:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self._httpd.shutdown()
+        self._httpd.server_close()
+        self._thread.join(timeout=5)
+
+    def _record(self, request: Recorded) -> int:
+        """Keep the request; return how often this token has called this method so far."""
+        with self._lock:
+            self.requests.append(request)
+            key = (request.token or "", request.path)
+            self._calls[key] += 1
+            return self._calls[key]
+
+    def _next_id(self) -> int:
+        with self._lock:
+            return next(self._ids)
+
+    def answer(
+        self, path: str, token: str | None, body: dict[str, Any]
+    ) -> tuple[int, dict[str, str], bytes]:
+        """Status, headers and body for one request."""
+        method = path.removeprefix("/api/") if path.startswith("/api/") else None
+        count = self._record(Recorded(path, method, token, body))
+        if path.startswith("/webhook/"):
+            status, text = WEBHOOKS.get(path.removeprefix("/webhook/"), (404, "no_service"))
+            return status, {"Content-Type": "text/plain"}, text.encode()
+        if path.startswith("/upload/"):
+            if path.split("/")[2] == "xoxb-upload-broken":
+                return 500, {"Content-Type": "text/plain"}, b"upload failed"
+            return 200, {"Content-Type": "text/plain"}, f"OK - {len(body['data'])}".encode()
+        if method is None:
+            return 404, {"Content-Type": "text/plain"}, b"not found"
+        if token == "xoxb-500":
+            return 500, {"Content-Type": "text/html"}, b"<html>Internal Server Error</html>"
+        if method == "chat.postMessage" and token == "xoxb-ratelimited" and count % 2 == 1:
+            return 429, {"Retry-After": "1"}, _json({"ok": False, "error": "ratelimited"})
+        if method == "chat.postMessage" and token == "xoxb-ratelimited-long":
+            return 429, {"Retry-After": "30"}, _json({"ok": False, "error": "ratelimited"})
+        return 200, {}, _json(self._api(method, token, body))
+
+    def _api(self, method: str, token: str | None, body: dict[str, Any]) -> dict[str, Any]:
+        if token is None:
+            return {"ok": False, "error": "not_authed"}
+        if token not in WORKING_TOKENS:
+            return {"ok": False, "error": "invalid_auth"}
+        if method.startswith("files.") and token == "xoxb-nofiles":
+            return {
+                "ok": False,
+                "error": "missing_scope",
+                "needed": "files:write",
+                "provided": "chat:write",
+            }
+        if method == "auth.test":
+            return {"ok": True, "user_id": "U0BOT", "team_id": "T0TEAM", "bot_id": "B0BOT"}
+        if method == "chat.postMessage":
+            channel = str(body.get("channel", ""))
+            if channel in CHANNEL_ERRORS:
+                return {"ok": False, "error": CHANNEL_ERRORS[channel]}
+            ts = f"1700000000.{self._next_id():06d}"
+            message = {
+                "type": "message",
+                "ts": ts,
+                "text": body.get("text"),
+                "blocks": body.get("blocks"),
+                "thread_ts": body.get("thread_ts"),
+            }
+            return {"ok": True, "channel": channel_id(channel), "ts": ts, "message": message}
+        if method == "files.getUploadURLExternal":
+            file_id = f"F{self._next_id():08d}"
+            # the token rides in the upload path so the upload step can misbehave per token
+            return {
+                "ok": True,
+                "file_id": file_id,
+                "upload_url": f"{self.base}/upload/{token}/{file_id}",
+            }
+        if method == "files.completeUploadExternal":
+            files = json.loads(body.get("files", "[]"))
+            return {"ok": True, "files": [{"id": f["id"], "title": f.get("title")} for f in files]}
+        return {"ok": False, "error": "unknown_method"}
+
+
+def _json(data: dict[str, Any]) -> bytes:
+    return json.dumps(data).encode()
+
+
+def _parse_body(path: str, content_type: str, raw: bytes) -> dict[str, Any]:
+    if path.startswith("/upload/"):  # raw file bytes, whatever the Content-Type says
+        return {"data": raw}
+    if content_type.startswith("application/json"):
+        return json.loads(raw or b"{}")
+    if content_type.startswith("application/x-www-form-urlencoded"):
+        return dict(parse_qsl(raw.decode()))
+    return {"data": raw}
+
+
+def _handler_for(server: SlackServer) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def do_POST(self) -> None:
+            parts = urlsplit(self.path)
+            raw = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+            body = dict(parse_qsl(parts.query))
+            body.update(_parse_body(parts.path, self.headers.get("Content-Type", ""), raw))
+            auth = self.headers.get("Authorization", "")
+            token = auth.removeprefix("Bearer ") if auth.startswith("Bearer ") else None
+            status, headers, payload = server.answer(parts.path, token, body)
+            self.send_response(status)
+            headers.setdefault("Content-Type", "application/json; charset=utf-8")
+            for name, value in headers.items():
+                self.send_header(name, value)
+            self.send_header("Content-Length", str(len(payload)))
+            self.end_headers()
+            self.wfile.write(payload)
+
+        do_GET = do_POST
+
+        def log_message(self, format: str, *args: Any) -> None:  # keep test output quiet
+            pass
+
+    return Handler
+
+
+@pytest.fixture(scope="session")
+def slack_server() -> Iterator[SlackServer]:
+    """One running Slack-compatible server for the whole test session."""
+    with SlackServer() as server:
+        yield server
