@@ -7,7 +7,9 @@ the same time of day (and weekday/weekend) -- as a share of all articles ingeste
 `totals` are given, so a new outlet or a backfill scales the expectation instead of raising
 an alert. Counts are far more dispersed than Poisson, so the score is a negative-binomial
 style z: the Anscombe residual 2(sqrt(y + 3/8) - sqrt(mu + 3/8)) divided by sqrt(1 + phi mu),
-where the extra dispersion phi is estimated robustly (MAD of log ratios) from the same past.
+where the extra dispersion phi is estimated from the same past: from the 90th percentile of
+absolute log deviations rather than the median, so a topic that bursts often (heavy tails)
+needs a bigger burst to alert than one that is normally calm.
 Poisson noise is the floor, so a sparse series (median 0) still alerts on a real burst.
 Every quantity at bucket t uses data up to t only.
 
@@ -63,7 +65,7 @@ class DetectorSettings(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     threshold: float = Field(
-        default=5.0,
+        default=6.0,
         gt=0,
         description="Score (a z-like surprise, in standard deviations above the expected "
         "count) at or above which a bucket is over the threshold.",
@@ -81,7 +83,7 @@ class DetectorSettings(BaseModel):
         "less than one bucket), so fine buckets are judged on an hour's evidence.",
     )
     season: Season = Field(
-        default=Season.hour_of_day_and_weekend,
+        default=Season.hour_of_day,
         description="Which past buckets form the baseline: 'none' (all), 'hour_of_day', "
         "'hour_of_day_and_weekend' (same hour, weekdays and weekends apart) or "
         "'hour_of_week' (needs several weeks of history).",
@@ -227,8 +229,7 @@ def _parse_count(text: str, path: Path, line: int) -> float:
         value = math.nan
     if not math.isfinite(value) or value < 0:
         raise SeriesError(
-            f"{path}, line {line}: value {text.strip()!r} is not a count "
-            "(expected a number >= 0)"
+            f"{path}, line {line}: value {text.strip()!r} is not a count (expected a number >= 0)"
         )
     return value
 
@@ -252,8 +253,10 @@ def _to_grid(
         row = int(np.flatnonzero(gaps <= 0)[0]) + 1
         raise SeriesError(f"timestamp #{row} ({times[row]}) is not after the one before it")
     if bucket is None:
-        bucket = pd.Timedelta(int(np.median(gaps)), "ns").to_pytimedelta() if len(gaps) else (
-            timedelta(hours=1)
+        bucket = (
+            pd.Timedelta(int(np.median(gaps)), "ns").to_pytimedelta()
+            if len(gaps)
+            else (timedelta(hours=1))
         )
     if bucket <= timedelta(0):
         raise SeriesError(f"bucket must be positive, got {bucket}")
@@ -353,15 +356,16 @@ def _seasonal_median(
 def _dispersion(count: np.ndarray, expected: np.ndarray, span: int) -> np.ndarray:
     """Extra-Poisson variance phi (var = mu + phi mu^2), estimated from the past `span` buckets.
 
-    The log ratio log((y + 1/2) / (mu + 1/2)) has variance about 1/mu + phi; its robust
-    variance (1.4826 MAD)^2 minus the Poisson part is phi.
+    The log ratio log((y + 1/2) / (mu + 1/2)) has variance about 1/mu + phi. Its spread is
+    read at the 90th percentile of absolute deviations (1.645 sigma for a normal): robust to
+    the spikes themselves, yet larger for topics with heavy-tailed day-to-day noise.
     """
     span = max(span, 2)
     log_ratio = pd.Series(np.log((count + 0.5) / (expected + 0.5)))
     past = log_ratio.rolling(span, min_periods=2).median().shift(1)
-    mad = (log_ratio - past).abs().rolling(span, min_periods=2).median().shift(1)
+    spread = (log_ratio - past).abs().rolling(span, min_periods=2).quantile(0.9).shift(1) / 1.645
     poisson = pd.Series(1 / (expected + 0.5)).rolling(span, min_periods=2).median().shift(1)
-    phi = (1.4826 * mad) ** 2 - poisson
+    phi = spread**2 - poisson
     return phi.clip(lower=0).fillna(0).to_numpy()
 
 
@@ -379,7 +383,7 @@ def _decide(scored: _Scored, bucket: timedelta, settings: DetectorSettings) -> l
         numbers = f"{count:g} mentions in the last {window} vs {expected:.1f} expected"
         over = not scored.learning[i] and score >= settings.threshold
         if scored.learning[i]:
-            status, reason = Status.learning, "not enough history yet for this time of day"
+            status, reason = Status.learning, "learning: no baseline yet for this time of day"
         elif episode_open and over:
             last_over = i
             if count >= settings.follow_up_factor * reported:
