@@ -88,6 +88,8 @@ _OTHER_STORIES = re.compile(
 )
 _SHORT_BLOCK_WORDS = 40
 _BLOCK_TAGS = {"p", "head", "list", "quote", "table"}
+_SKIPPED = {"script", "style", "noscript", "template"}
+_HTML_BLOCKS = ("p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre")
 _CITATION = re.compile(r"\s*\[\d+\]")
 _URL = re.compile(r"\s*(https?://|www\.)\S+\s*$")
 _LEADING_BLOCKS = 4
@@ -128,7 +130,16 @@ def extract_body(
     `titles` (headline, subtitle) are dropped where the body repeats them at its start;
     `captions` are dropped wherever they appear; `boilerplate` adds regex patterns.
     """
-    blocks = trafilatura_blocks(tree, url)
+    return join_blocks(trafilatura_blocks(tree, url), titles, captions, boilerplate)
+
+
+def join_blocks(
+    blocks: list[Block],
+    titles: Iterable[str] = (),
+    captions: Iterable[str] = (),
+    boilerplate: Sequence[str] = (),
+) -> str:
+    """Clean the blocks and join them as paragraphs separated by blank lines."""
     patterns = compile_patterns(boilerplate) if boilerplate else _DEFAULT_PATTERNS
     return "\n\n".join(b.text for b in clean_blocks(blocks, titles, captions, patterns))
 
@@ -160,6 +171,27 @@ def _blocks(body: _Element) -> Iterable[Block]:
             yield Block("p", " ".join(element.tail.split()), 0.0, False)
 
 
+def blocks_from_elements(elements: Iterable[HtmlElement]) -> list[Block]:
+    """Blocks from HTML elements an outlet rule selected: their paragraphs, headings,
+    list items and quotes, or the element's own text when it has none of those."""
+    blocks: list[Block] = []
+    for element in elements:
+        parts = [el for el in element.iter(*_HTML_BLOCKS) if not _inside_block(el, element)]
+        for part in parts or [element]:
+            tag = "item" if part.tag == "li" else "head" if part.tag[:1] == "h" else "p"
+            blocks.extend(_split(part, tag))
+    return blocks
+
+
+def _inside_block(element: HtmlElement, root: HtmlElement) -> bool:
+    for ancestor in element.iterancestors():
+        if ancestor is root:
+            return False
+        if ancestor.tag in _HTML_BLOCKS:
+            return True
+    return False
+
+
 def _table_blocks(table: _Element) -> Iterable[Block]:
     """A data table gives a block per row; a layout table (cells holding paragraphs) is
     read cell by cell like a body."""
@@ -186,15 +218,19 @@ def _split(element: _Element, tag: str) -> Iterable[Block]:
 
 
 def _walk(element: _Element, in_ref: bool, pieces: list[tuple[str, bool]], top: bool = False) -> None:
-    if element.tag == "lb":
+    if not isinstance(element.tag, str) or element.tag in _SKIPPED:  # comments, scripts
+        if element.tail and not top:
+            pieces.append((element.tail, in_ref))
+        return
+    if element.tag in ("lb", "br"):
         pieces.append(("\n", False))
-    in_ref = in_ref or element.tag == "ref"
+    in_ref = in_ref or element.tag in ("ref", "a")
     if element.text:
         pieces.append((element.text, in_ref))
     for child in element:
         _walk(child, in_ref, pieces)
     if element.tail and not top:
-        pieces.append((element.tail, in_ref and element.tag != "ref"))
+        pieces.append((element.tail, in_ref and element.tag not in ("ref", "a")))
 
 
 def _lines(pieces: list[tuple[str, bool]]) -> Iterable[list[tuple[str, bool]]]:

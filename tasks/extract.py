@@ -1,0 +1,393 @@
+"""From a page's HTML to an `Article`.
+
+The page is parsed once (lxml, through trafilatura's tolerant loader). Each field takes
+the first source that has it: JSON-LD article -> OpenGraph / `<meta>` -> the outlet's
+rules (the version valid for the page's date) -> heuristics -> the feed's `Candidate`.
+The body is trafilatura's main-content pick cleaned by `extract_body`, or the outlet
+rules' body selectors when they match. `field_sources` records the winner of each field.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import re
+import zlib
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin, urlparse
+
+from lxml.html import HtmlElement
+from trafilatura.utils import load_html
+
+from tasks.charset import decode_html
+from tasks.config import ExtractionRules
+from tasks.errors import ExtractError
+from tasks.extract_body import DEFAULT_BOILERPLATE, blocks_from_elements, extract_body, join_blocks
+from tasks.extract_meta import (
+    PageMeta,
+    captions,
+    clean_authors,
+    heuristic_authors,
+    heuristic_published,
+    heuristic_title,
+    jsonld_free,
+    jsonld_names,
+    jsonld_text,
+    parse_datetime,
+    pick_rules,
+    read_page_meta,
+    select,
+)
+from tasks.models import Article, Candidate
+
+__all__ = ["DEFAULT_BOILERPLATE", "extract_article", "extract_file", "iter_html_files"]
+
+_PAYWALL = re.compile(
+    r"(subscribe|subscription|sign in|log ?in|register|become a member) (now )?to (continue|keep)"
+    r" reading|to (continue|keep) reading,? (please )?(subscribe|sign in|log ?in|register)"
+    r"|sign up to read (this|the (full|rest))|(this|the) (article|story|content) is (only )?"
+    r"(available|reserved|exclusive) (to|for) (subscribers|members|premium)"
+    r"|already (a subscriber|have an account)\?.{0,40}(sign|log) ?in to (continue|read)"
+    r"|(subscribe|unlock) to read the (full|rest|whole)",
+    re.IGNORECASE,
+)
+_VISIBLE_SHORT_TEXT = (
+    "//body//text()[not(ancestor::script or ancestor::style or ancestor::noscript)]"
+    "[string-length(normalize-space(.)) > 15][string-length(.) < 400]"
+)
+
+
+def extract_article(
+    html: str,
+    url: str,
+    rules: Sequence[ExtractionRules] = (),
+    *,
+    outlet: str | None = None,
+    fallback: Candidate | None = None,
+    boilerplate: Sequence[str] = (),
+) -> Article:
+    """Extract an article from decoded HTML; `url` is where the page was fetched from.
+
+    Raises ExtractError when the input is not HTML or holds no article text.
+    """
+    tree = parse_html(html, url)
+    page = read_page_meta(tree)
+    ld = page.jsonld
+    sources: dict[str, str] = {}
+
+    def pick(name: str, *candidates: tuple[str, Any]) -> Any:
+        for source, value in candidates:
+            if value:
+                sources[name] = source
+                return value
+        return None
+
+    published_raw = pick(
+        "published_at",
+        ("jsonld", parse_datetime(jsonld_text(ld.get("datePublished")))),
+        ("opengraph", parse_datetime(page.first("article:published_time", "og:published_time"))),
+        ("meta", parse_datetime(page.first(*_PUBLISHED_META))),
+    )
+    version = pick_rules(rules, published_raw)
+    caption_texts = captions(tree)
+    if version is not None:
+        for element in select(tree, version.remove):
+            element.drop_tree()
+
+    site_name = page.first("og:site_name") or jsonld_text(ld.get("publisher"))
+    title = pick(
+        "title",
+        ("jsonld", jsonld_text(ld.get("headline") or ld.get("name"))),
+        ("opengraph", page.first("og:title", "twitter:title")),
+        ("meta", page.first("title", "dc.title", "parsely-title", "sailthru.title")),
+        ("rules", _rule_text(tree, version.title if version else ())),
+        ("heuristic", heuristic_title(tree)),
+        ("feed", fallback.title if fallback else None),
+    )
+    published = published_raw or pick(
+        "published_at",
+        ("rules", parse_datetime(_rule_text(tree, version.published if version else ()))),
+        ("heuristic", parse_datetime(heuristic_published(tree))),
+        ("feed", fallback.published_at if fallback else None),
+    )
+    body, body_source = _body(tree, url, page, version, title, caption_texts, boilerplate)
+    if not body and fallback and fallback.summary:
+        body, body_source = " ".join(fallback.summary.split()), "feed"
+    if not body:
+        raise ExtractError(f"{url}: no article text found in the page ({len(html)} characters of HTML)")
+    sources["body"] = body_source
+
+    article = Article(
+        url=pick(
+            "url",
+            ("meta", urljoin(url, page.canonical) if page.canonical else None),
+            ("opengraph", urljoin(url, page.first("og:url") or "") if page.first("og:url") else None),
+            ("heuristic", url),
+        ),
+        outlet=pick(
+            "outlet",
+            ("rules", outlet),
+            ("feed", fallback.outlet if fallback else None),
+            ("jsonld", jsonld_text(ld.get("publisher"))),
+            ("opengraph", page.first("og:site_name")),
+            ("heuristic", urlparse(url).hostname),
+        ),
+        title=_strip_site_name(title, site_name, url),
+        subtitle=pick(
+            "subtitle",
+            ("jsonld", _standfirst(jsonld_text(ld.get("alternativeHeadline")), body)),
+            ("jsonld", _standfirst(jsonld_text(ld.get("description")), body)),
+            ("opengraph", _standfirst(page.first("og:description", "twitter:description"), body)),
+            ("meta", _standfirst(page.first("description"), body)),
+        ),
+        authors=pick(
+            "authors",
+            ("jsonld", clean_authors(jsonld_names(ld.get("author") or ld.get("creator")))),
+            ("opengraph", clean_authors(page.meta.get("article:author", []))),
+            ("meta", clean_authors(_meta_authors(page))),
+            ("rules", clean_authors(_rule_texts(tree, version.authors if version else ()))),
+            ("heuristic", clean_authors(heuristic_authors(tree))),
+            ("feed", clean_authors(fallback.authors) if fallback else None),
+        )
+        or [],
+        published_at=published,
+        updated_at=pick(
+            "updated_at",
+            ("jsonld", parse_datetime(jsonld_text(ld.get("dateModified")))),
+            ("opengraph", parse_datetime(page.first("article:modified_time", "og:updated_time"))),
+            ("meta", parse_datetime(page.first("last-modified", "dateModified", "dc.date.modified"))),
+        ),
+        section=pick(
+            "section",
+            ("jsonld", jsonld_text(ld.get("articleSection"))),
+            ("opengraph", page.first("article:section")),
+            ("meta", page.first("section", "parsely-section", "category", "sailthru.section")),
+            ("heuristic", _url_section(url)),
+        ),
+        language=pick(
+            "language",
+            ("jsonld", _lang(jsonld_text(ld.get("inLanguage")))),
+            ("meta", _lang(page.html_lang or page.first("content-language", "language", "dc.language"))),
+            ("opengraph", _lang(page.first("og:locale"))),
+            ("feed", _lang(fallback.language) if fallback else None),
+            ("heuristic", detect_language(body)),
+        ),
+        body=body,
+        captions=caption_texts,
+        is_teaser=_is_teaser(tree, ld, body, sources),
+        field_sources=sources,
+    )
+    if caption_texts:
+        sources["captions"] = "heuristic"
+    article.word_count = len(re.findall(r"\w+", body))
+    article.content_hash = content_hash(body)
+    return article
+
+
+_PUBLISHED_META = (
+    "datepublished",
+    "article.published",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "dc.date.issued",
+    "dc.date",
+    "date",
+    "sailthru.date",
+    "parsely-pub-date",
+)
+
+
+def parse_html(html: str, url: str = "") -> HtmlElement:
+    """Parse once; ExtractError when the text is not HTML."""
+    if not html or "<" not in html[:2000] or not re.search(r"<\s*[a-zA-Z!]", html[:5000]):
+        raise ExtractError(f"{url or 'input'}: not HTML (no tags at the start of the document)")
+    tree = load_html(html)
+    if tree is None or tree.find("body") is None and len(tree) < 2:
+        raise ExtractError(f"{url or 'input'}: not HTML (lxml found no document in it)")
+    return tree
+
+
+def content_hash(body: str) -> str:
+    """sha256 of the body lower-cased with whitespace collapsed."""
+    return hashlib.sha256(" ".join(body.lower().split()).encode("utf-8")).hexdigest()
+
+
+def _body(
+    tree: HtmlElement,
+    url: str,
+    page: PageMeta,
+    version: ExtractionRules | None,
+    title: str | None,
+    caption_texts: list[str],
+    boilerplate: Sequence[str],
+) -> tuple[str, str]:
+    titles = [t for t in (title, page.first("og:title"), heuristic_title(tree)) if t]
+    if version is not None and version.body:
+        elements = select(tree, version.body)
+        if elements:
+            blocks = blocks_from_elements(elements)
+            text = join_blocks(blocks, titles, caption_texts, boilerplate)
+            if text:
+                return text, "rules"
+    text = extract_body(tree, url, titles=titles, captions=caption_texts, boilerplate=boilerplate)
+    ld_body = jsonld_text(page.jsonld.get("articleBody")) or ""
+    # JSON-LD bodies are often truncated to a teaser; use one only when ours is much shorter.
+    if len(ld_body) > 2 * len(text) + 200:
+        return ld_body, "jsonld"
+    return text, "trafilatura"
+
+
+def _strip_site_name(title: str | None, site_name: str | None, url: str) -> str | None:
+    """ "Headline | Site" -> "Headline" when the suffix is the site's name or domain."""
+    if not title:
+        return title
+    match = re.match(r"(.{10,}?)\s+[|\-–—:»·]\s+([^|\-–—:»·]{2,60})$", title)
+    if not match:
+        return title
+    suffix = _key(match.group(2))
+    host = _key((urlparse(url).hostname or "").removeprefix("www."))
+    if suffix and (suffix == _key(site_name or "") or suffix.replace(" ", "") in host.replace(" ", "")):
+        return match.group(1)
+    return title
+
+
+def _standfirst(text: str | None, body: str) -> str | None:
+    """A subtitle candidate, unless it is the body's own opening cut short (a teaser
+    description) or too long to be a standfirst."""
+    if not text or len(text) > 400:
+        return None
+    opening = _key(text.rstrip(".…"))[:80]
+    return None if opening and opening in _key(body[:1500]) else text
+
+
+def _key(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def _rule_texts(tree: HtmlElement, selectors: Sequence[str]) -> list[str]:
+    texts = (" ".join(el.text_content().split()) for el in select(tree, selectors))
+    return [t for t in texts if t]
+
+
+def _rule_text(tree: HtmlElement, selectors: Sequence[str]) -> str | None:
+    elements = select(tree, selectors)
+    if not elements:
+        return None
+    element = elements[0]
+    return element.get("datetime") or element.get("content") or " ".join(element.text_content().split())
+
+
+def _meta_authors(page: PageMeta) -> list[str]:
+    for name in ("author", "byl", "parsely-author", "sailthru.author", "dc.creator", "citation_author"):
+        if page.meta.get(name):
+            return page.meta[name]
+    return []
+
+
+def _lang(value: str | None) -> str | None:
+    """`en-US`, `en_GB`, `EN` -> `en`."""
+    if not value:
+        return None
+    code = re.split(r"[-_]", value.strip())[0].lower()
+    return code if re.fullmatch(r"[a-z]{2,3}", code) else None
+
+
+def _url_section(url: str) -> str | None:
+    """The first path segment when it reads like a section name (/sport/..., /world/...)."""
+    parts = [p for p in urlparse(url).path.split("/") if p]
+    if len(parts) >= 2 and re.fullmatch(r"[a-z][a-z-]{2,20}", parts[0]) and not _lang(parts[0]):
+        return parts[0]
+    return None
+
+
+def _is_teaser(tree: HtmlElement, ld: dict[str, Any], body: str, sources: dict[str, str]) -> bool:
+    """Paywalled, behind a sign-in wall, or cut short."""
+    parts = ld.get("hasPart")
+    parts = parts if isinstance(parts, list) else [parts]
+    flags = [jsonld_free(ld.get("isAccessibleForFree"))]
+    flags += [jsonld_free(p.get("isAccessibleForFree")) for p in parts if isinstance(p, dict)]
+    if False in flags:
+        sources["is_teaser"] = "jsonld"
+        return True
+    sources["is_teaser"] = "heuristic"
+    if any(_PAYWALL.search(text) for text in tree.xpath(_VISIBLE_SHORT_TEXT)):
+        return True
+    words = body.split()
+    return len(words) < 120 and body.rstrip().endswith(("…", "...", "[…]"))
+
+
+# --- language --------------------------------------------------------------------------
+
+_STOPWORDS = {
+    "en": "the and of to in is that for it was on with as are by this be from have",
+    "de": "der die und das ist nicht ein eine mit den von zu sich des auf für im dem",
+    "fr": "le la les et des est une dans que pour pas sur qui du au avec par ce",
+    "es": "el la los las de que y en un una por para con del se es al su",
+    "it": "il di che è la per un una non sono del della con gli le nel",
+    "pt": "o os que de não uma um para com do da em no na se por",
+    "nl": "de het een en van is dat niet op te zijn voor met die",
+    "tr": "ve bir bu da de için ile olarak daha çok gibi olan ama",
+}
+_STOPSETS = {lang: set(words.split()) for lang, words in _STOPWORDS.items()}
+_SCRIPTS = (
+    ("ja", re.compile(r"[\u3040-\u30ff]")),
+    ("ko", re.compile(r"[\uac00-\ud7af]")),
+    ("zh", re.compile(r"[\u4e00-\u9fff]")),
+    ("he", re.compile(r"[\u0590-\u05ff]")),
+    ("el", re.compile(r"[\u0370-\u03ff]")),
+)
+
+
+def detect_language(text: str) -> str | None:
+    """A cheap guess from the script and common words; None when unsure."""
+    sample = text[:3000]
+    letters = sum(ch.isalpha() for ch in sample) or 1
+    for lang, script in _SCRIPTS:
+        if len(script.findall(sample)) > letters * 0.2:
+            return lang
+    cyrillic = re.findall(r"[\u0400-\u04ff]", sample)
+    if len(cyrillic) > letters * 0.3:
+        return "uk" if re.search(r"[іїєґ]", sample.lower()) else "ru"
+    arabic = re.findall(r"[\u0600-\u06ff]", sample)
+    if len(arabic) > letters * 0.3:
+        return "fa" if re.search(r"[پچژگ]", sample) else "ar"
+    words = re.findall(r"\w+", sample.lower())
+    scores = {lang: sum(w in stops for w in words) for lang, stops in _STOPSETS.items()}
+    best = max(scores, key=scores.__getitem__)
+    return best if scores[best] >= max(3, len(words) * 0.05) else None
+
+
+# --- files -----------------------------------------------------------------------------
+
+
+def iter_html_files(paths: Sequence[Path]) -> Iterator[Path]:
+    """Files as given, and folders searched recursively for .html / .html.gz, sorted."""
+    for path in paths:
+        if path.is_dir():
+            found = [p for p in path.rglob("*") if p.is_file() and p.name.endswith((".html", ".html.gz"))]
+            yield from sorted(found)
+        else:
+            yield path
+
+
+def extract_file(path: Path) -> dict[str, Any]:
+    """One JSON-ready record for `newswatch extract`: the article, or one error line."""
+    record: dict[str, Any] = {"source": str(path)}
+    try:
+        raw = path.read_bytes()
+        if path.name.endswith(".gz"):
+            raw = gzip.decompress(raw)
+        html, _charset = decode_html(raw)
+        article = extract_article(html, path.resolve().as_uri())
+    except OSError as exc:
+        return record | {"error": f"cannot read the file: {exc.strerror or exc}"}
+    except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
+        return record | {"error": f"not a valid gzip file: {exc}"}
+    except ExtractError as exc:
+        return record | {"error": str(exc)}
+    except Exception as exc:  # a parser bug on one odd page must not stop a batch
+        return record | {"error": f"extraction failed ({type(exc).__name__}): {exc}"}
+    return record | article.to_json_dict()
