@@ -19,28 +19,15 @@ from tasks.models import Article
 NOW = datetime(2025, 6, 1, 12, 0, tzinfo=UTC)
 OUTLETS = {"harbour-gazette", "valley-times"}
 LANGUAGES = {"en", "de"}
-WORDS = [
-    "the",
-    "council",
-    "said",
-    "on",
-    "tuesday",
-    "that",
-    "the",
-    "new",
-    "terminal",
-    "would",
-    "open",
-    "next",
-    "spring",
-]
+SENTENCE = "the council said on tuesday that the new terminal would open next spring"
 
 
 def synthetic_batch(rows: int) -> list[Article]:
     """`rows` plausible articles; every 20th is broken in one of four ways."""
+    words = SENTENCE.split()
     articles = []
     for i in range(rows):
-        body = " ".join(WORDS[(i + j) % len(WORDS)] for j in range(60))
+        body = " ".join(words[(i + j) % len(words)] for j in range(60))
         article = Article(
             url=f"https://harbour-gazette.example/news/{i}",
             outlet="harbour-gazette",
