@@ -1,0 +1,221 @@
+"""The spike detector as a user sees it: which buckets alert, and why."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import numpy as np
+import pydantic
+import pytest
+
+from tasks.detect import (
+    DetectorSettings,
+    SeriesError,
+    alerts,
+    detect,
+    read_series_csv,
+)
+from tasks.errors import NewswatchError
+
+REPO = Path(__file__).resolve().parents[1]
+CORPUS = REPO.parent / "shared/corpus/spikes-dev"
+START = datetime(2025, 3, 3, tzinfo=UTC)  # a Monday
+HOUR = timedelta(hours=1)
+
+
+def seasonal_series(
+    days: int = 21, level: float = 40.0, dispersion: float = 0.05, seed: int = 7
+) -> tuple[list[datetime], np.ndarray]:
+    """Hourly counts with a daily cycle and negative-binomial noise (var = mu + phi mu^2)."""
+    rng = np.random.default_rng(seed)
+    hours = np.arange(days * 24)
+    mean = level * (1 + 0.6 * np.sin(2 * np.pi * (hours % 24 - 8) / 24))
+    counts = rng.poisson(rng.gamma(1 / dispersion, mean * dispersion))
+    return [START + HOUR * int(h) for h in hours], counts.astype(float)
+
+
+def statuses(decisions, start: int, stop: int) -> list[str]:
+    return [d.status for d in decisions[start:stop]]
+
+
+def test_flat_seasonal_series_raises_no_alert():
+    timestamps, counts = seasonal_series()
+    decisions = detect(timestamps, counts, DetectorSettings())
+    assert len(decisions) == len(counts)
+    assert alerts(decisions) == []
+    assert {d.status for d in decisions} <= {"learning", "quiet", "below_min_count"}
+
+
+def test_burst_raises_one_alert_then_ongoing_and_ended():
+    timestamps, counts = seasonal_series()
+    burst = 15 * 24 + 10
+    counts[burst : burst + 3] *= 5
+    decisions = detect(timestamps, counts, DetectorSettings())
+
+    [alert] = alerts(decisions)
+    assert alert.timestamp == timestamps[burst]
+    assert alert.value == counts[burst]
+    assert alert.score >= DetectorSettings().threshold
+    assert alert.expected < alert.value / 3
+    assert "spike" in alert.reason and f"{alert.value:g}" in alert.reason
+    after = statuses(decisions, burst + 1, burst + 12)
+    assert set(after[:2]) <= {"ongoing", "follow_up"}
+    assert "ended" in after
+    assert after.count("ended") == 1
+
+
+def test_growing_episode_reports_a_follow_up():
+    timestamps, counts = seasonal_series()
+    burst = 15 * 24 + 10
+    counts[burst] *= 3
+    counts[burst + 1 : burst + 3] *= 12
+    decisions = detect(timestamps, counts, DetectorSettings(window=HOUR))
+    assert decisions[burst].status == "alert"
+    assert "follow_up" in statuses(decisions, burst + 1, burst + 3)
+
+
+def test_cooldown_suppresses_a_second_burst_soon_after():
+    timestamps, counts = seasonal_series()
+    first, second = 15 * 24 + 10, 15 * 24 + 20  # 10 hours apart
+    counts[first : first + 2] += 200
+    counts[second : second + 2] += 200
+    held = detect(timestamps, counts, DetectorSettings(cooldown=timedelta(hours=12)))
+    assert [a.timestamp for a in alerts(held)] == [timestamps[first]]
+    assert held[second].status == "cooldown"
+
+    free = detect(timestamps, counts, DetectorSettings(cooldown=timedelta(0)))
+    assert [a.timestamp for a in alerts(free)] == [timestamps[first], timestamps[second]]
+
+
+def test_learning_period_never_alerts():
+    timestamps, counts = seasonal_series()
+    counts[30:33] *= 10  # a burst on day 2, before there is any baseline
+    settings = DetectorSettings(min_history=timedelta(days=3))
+    decisions = detect(timestamps, counts, settings)
+    assert set(statuses(decisions, 0, 72)) == {"learning"}
+    assert alerts(decisions) == []
+    assert decisions[80].status == "quiet"
+
+
+def test_sparse_series_burst_alerts():
+    rng = np.random.default_rng(3)
+    counts = rng.poisson(0.2, size=21 * 24).astype(float)  # median 0 per bucket
+    burst = 17 * 24 + 14
+    counts[burst] = 25
+    timestamps = [START + HOUR * i for i in range(len(counts))]
+    decisions = detect(timestamps, counts, DetectorSettings())
+    assert np.median(counts) == 0
+    assert [a.timestamp for a in alerts(decisions)] == [timestamps[burst]]
+
+
+@pytest.mark.parametrize("factor", [2, 4])
+def test_more_total_volume_with_the_same_share_is_not_a_spike(factor):
+    timestamps, counts = seasonal_series()
+    rng = np.random.default_rng(11)
+    totals = counts * 20 + rng.integers(0, 50, size=len(counts))
+    step = 15 * 24  # a new outlet or a backfill multiplies everything ingested, this topic too
+    totals[step:] *= factor
+    counts[step:] *= factor
+    assert alerts(detect(timestamps, counts, DetectorSettings(), totals=totals)) == []
+
+
+def test_the_same_jump_without_totals_is_a_spike():
+    timestamps, counts = seasonal_series()
+    counts[15 * 24 :] *= 4
+    assert alerts(detect(timestamps, counts, DetectorSettings()))
+
+
+def test_missing_buckets_are_zeros_and_bucket_is_inferred():
+    timestamps, counts = seasonal_series(days=4)
+    kept = [i for i in range(len(counts)) if i not in (50, 51)]
+    decisions = detect([timestamps[i] for i in kept], counts[kept], DetectorSettings())
+    assert [d.timestamp for d in decisions] == timestamps
+    assert decisions[50].value == 0 and decisions[51].value == 0
+
+
+def test_decisions_use_no_future_data():
+    timestamps, counts = seasonal_series(days=16)
+    counts[15 * 24 + 5 : 15 * 24 + 8] *= 5
+    settings = DetectorSettings()
+    full = detect(timestamps, counts, settings)
+    cut = 15 * 24 + 6
+    prefix = detect(timestamps[:cut], counts[:cut], settings)
+    assert [d.status for d in prefix] == [d.status for d in full[:cut]]
+    assert "alert" in [d.status for d in prefix]
+    for field in ("value", "expected", "score"):
+        np.testing.assert_array_equal(
+            [getattr(d, field) for d in prefix], [getattr(d, field) for d in full[:cut]]
+        )
+
+
+def test_settings_reject_unknown_fields():
+    with pytest.raises(pydantic.ValidationError, match="cooldown_hours"):
+        DetectorSettings(cooldown_hours=3)
+
+
+def test_sixteen_thousand_buckets_run_fast():
+    rng = np.random.default_rng(5)
+    counts = rng.poisson(30, size=16_000).astype(float)
+    timestamps = [START + timedelta(minutes=5 * i) for i in range(len(counts))]
+    began = time.perf_counter()
+    detect(timestamps, counts, DetectorSettings())
+    assert time.perf_counter() - began < 2.0
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "problem"),
+    [
+        ("time,count\n2025-03-03 00:00:00,1\n", 1, "header"),
+        ("timestamp,value\n2025-03-03 00:00:00,1\nyesterday,2\n", 3, "not a timestamp"),
+        ("timestamp,value\n2025-03-03 00:00:00,1\n2025-03-03 01:00:00,-4\n", 3, "not a count"),
+        ("timestamp,value\n2025-03-03 00:00:00,1\n2025-03-03 01:00:00,lots\n", 3, "not a count"),
+        ("timestamp,value\n2025-03-03 01:00:00,1\n2025-03-03 00:00:00,2\n", 3, "not after"),
+        ("timestamp,value\n2025-03-03 01:00:00\n", 2, "expected"),
+    ],
+)
+def test_bad_csv_names_file_and_line(tmp_path, text, line, problem):
+    path = tmp_path / "topic.csv"
+    path.write_text(text)
+    with pytest.raises(SeriesError) as caught:
+        read_series_csv(path)
+    message = str(caught.value)
+    assert isinstance(caught.value, NewswatchError)
+    assert "topic.csv" in message and f"line {line}" in message and problem in message
+
+
+def test_missing_or_empty_csv_is_a_clear_error(tmp_path):
+    with pytest.raises(SeriesError, match=r"nothere\.csv.*cannot read"):
+        read_series_csv(tmp_path / "nothere.csv")
+    (tmp_path / "empty.csv").write_text("timestamp,value\n")
+    with pytest.raises(SeriesError, match=r"empty\.csv.*no data rows"):
+        read_series_csv(tmp_path / "empty.csv")
+
+
+def test_csv_timestamps_without_zone_are_utc(tmp_path):
+    path = tmp_path / "topic.csv"
+    path.write_text("timestamp,value\n2015-03-05 03:22:53,4\n2015-03-05T05:22:53+01:00,5\n")
+    timestamps, values = read_series_csv(path)
+    assert timestamps == [
+        datetime(2015, 3, 5, 3, 22, 53, tzinfo=UTC),
+        datetime(2015, 3, 5, 4, 22, 53, tzinfo=UTC),
+    ]
+    assert values == [4.0, 5.0]
+
+
+def test_real_corpus_pooled_f1_stays_above_the_floor():
+    if not (CORPUS / "labels.json").is_file():
+        pytest.skip(f"labelled corpus not found at {CORPUS}")
+    spec = importlib.util.spec_from_file_location("bench_spikes", REPO / "bench/spikes.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    if not bench.SCORER.is_file():
+        pytest.skip(f"shared scorer not found at {bench.SCORER}")
+    predictions, _ = bench.run(CORPUS, DetectorSettings())
+    figures = bench.pooled_figures(bench.score(CORPUS, predictions))
+    floors = json.loads(bench.FLOORS.read_text())
+    assert figures["f1"] >= floors["f1"]
+    assert figures["false_alerts_per_1k"] <= floors["false_alerts_per_1k"]
