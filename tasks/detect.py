@@ -3,7 +3,8 @@
 The model, in one paragraph: counts are summed over a short trailing *window* (one hour by
 default, so a 5-minute backtest and an hourly flow see the same evidence). The expected
 window count is the median, over the last `baseline` days, of past window counts taken at
-the same time of day (and weekday/weekend) -- as a share of all articles ingested when
+the same hour of day (the `season` setting can split weekends or weeks) -- as a share of
+all articles ingested when
 `totals` are given, so a new outlet or a backfill scales the expectation instead of raising
 an alert. Counts are far more dispersed than Poisson, so the score is a negative-binomial
 style z: the Anscombe residual 2(sqrt(y + 3/8) - sqrt(mu + 3/8)) divided by sqrt(1 + phi mu),
@@ -22,6 +23,7 @@ from __future__ import annotations
 
 import csv
 import math
+import zoneinfo
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -30,7 +32,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from tasks.errors import NewswatchError
 
@@ -119,6 +121,15 @@ class DetectorSettings(BaseModel):
         description="Inside an episode, a window count this many times the count last "
         "reported is a 'follow_up' (the story is growing).",
     )
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, name: str) -> str:
+        try:
+            zoneinfo.ZoneInfo(name)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"unknown time zone {name!r}; use an IANA name such as UTC") from None
+        return name
 
 
 @dataclass

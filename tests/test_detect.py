@@ -155,6 +155,9 @@ def test_decisions_use_no_future_data():
 def test_settings_reject_unknown_fields():
     with pytest.raises(pydantic.ValidationError, match="cooldown_hours"):
         DetectorSettings(cooldown_hours=3)
+    with pytest.raises(pydantic.ValidationError, match="unknown time zone"):
+        DetectorSettings(timezone="Mars/Olympus")
+    assert DetectorSettings(timezone="Europe/Berlin").timezone == "Europe/Berlin"
 
 
 def test_sixteen_thousand_buckets_run_fast():
