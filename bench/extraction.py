@@ -169,7 +169,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"BELOW FLOOR: {failure}")
     if not failures:
         print(
-            f"at or above the floors in {FLOORS.name}: F1 {floors['f1']}, speed ratio {floors['speed_ratio']}"
+            f"at or above the floors in {FLOORS.name}: "
+            f"F1 {floors['f1']}, speed ratio {floors['speed_ratio']}"
         )
     return 1 if failures else 0
 

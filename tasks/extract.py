@@ -116,23 +116,27 @@ def extract_article(
     if not body and fallback and fallback.summary:
         body, body_source = " ".join(fallback.summary.split()), "feed"
     if not body:
-        raise ExtractError(f"{url}: no article text found in the page ({len(html)} characters of HTML)")
+        raise ExtractError(
+            f"{url}: no article text found in the page ({len(html)} characters of HTML)"
+        )
     sources["body"] = body_source
 
+    og_url = page.first("og:url")
+    canonical = pick(
+        "url",
+        ("meta", urljoin(url, page.canonical) if page.canonical else None),
+        ("opengraph", urljoin(url, og_url) if og_url else None),
+        ("heuristic", url),
+    )
     article = Article(
-        url=pick(
-            "url",
-            ("meta", urljoin(url, page.canonical) if page.canonical else None),
-            ("opengraph", urljoin(url, page.first("og:url") or "") if page.first("og:url") else None),
-            ("heuristic", url),
-        ),
+        url=canonical,
         outlet=pick(
             "outlet",
             ("rules", outlet),
             ("feed", fallback.outlet if fallback else None),
             ("jsonld", jsonld_text(ld.get("publisher"))),
             ("opengraph", page.first("og:site_name")),
-            ("heuristic", urlparse(url).hostname),
+            ("heuristic", urlparse(canonical).hostname),
         ),
         title=_strip_site_name(title, site_name, url),
         subtitle=pick(
@@ -157,7 +161,10 @@ def extract_article(
             "updated_at",
             ("jsonld", parse_datetime(jsonld_text(ld.get("dateModified")))),
             ("opengraph", parse_datetime(page.first("article:modified_time", "og:updated_time"))),
-            ("meta", parse_datetime(page.first("last-modified", "dateModified", "dc.date.modified"))),
+            (
+                "meta",
+                parse_datetime(page.first("last-modified", "dateModified", "dc.date.modified")),
+            ),
         ),
         section=pick(
             "section",
@@ -169,7 +176,10 @@ def extract_article(
         language=pick(
             "language",
             ("jsonld", _lang(jsonld_text(ld.get("inLanguage")))),
-            ("meta", _lang(page.html_lang or page.first("content-language", "language", "dc.language"))),
+            (
+                "meta",
+                _lang(page.html_lang or page.first("content-language", "language", "dc.language")),
+            ),
             ("opengraph", _lang(page.first("og:locale"))),
             ("feed", _lang(fallback.language) if fallback else None),
             ("heuristic", detect_language(body)),
@@ -249,7 +259,9 @@ def _strip_site_name(title: str | None, site_name: str | None, url: str) -> str 
         return title
     suffix = _key(match.group(2))
     host = _key((urlparse(url).hostname or "").removeprefix("www."))
-    if suffix and (suffix == _key(site_name or "") or suffix.replace(" ", "") in host.replace(" ", "")):
+    if suffix and (
+        suffix == _key(site_name or "") or suffix.replace(" ", "") in host.replace(" ", "")
+    ):
         return match.group(1)
     return title
 
@@ -277,11 +289,22 @@ def _rule_text(tree: HtmlElement, selectors: Sequence[str]) -> str | None:
     if not elements:
         return None
     element = elements[0]
-    return element.get("datetime") or element.get("content") or " ".join(element.text_content().split())
+    return (
+        element.get("datetime")
+        or element.get("content")
+        or " ".join(element.text_content().split())
+    )
 
 
 def _meta_authors(page: PageMeta) -> list[str]:
-    for name in ("author", "byl", "parsely-author", "sailthru.author", "dc.creator", "citation_author"):
+    for name in (
+        "author",
+        "byl",
+        "parsely-author",
+        "sailthru.author",
+        "dc.creator",
+        "citation_author",
+    ):
         if page.meta.get(name):
             return page.meta[name]
     return []
@@ -367,7 +390,9 @@ def iter_html_files(paths: Sequence[Path]) -> Iterator[Path]:
     """Files as given, and folders searched recursively for .html / .html.gz, sorted."""
     for path in paths:
         if path.is_dir():
-            found = [p for p in path.rglob("*") if p.is_file() and p.name.endswith((".html", ".html.gz"))]
+            found = [
+                p for p in path.rglob("*") if p.is_file() and p.name.endswith((".html", ".html.gz"))
+            ]
             yield from sorted(found)
         else:
             yield path

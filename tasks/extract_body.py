@@ -22,7 +22,8 @@ from lxml.html import HtmlElement
 # merely mentions "subscribe to" survives; config-provided patterns are searched as given.
 DEFAULT_BOILERPLATE: tuple[str, ...] = (
     # newsletters, sign-ups, subscriptions, paywall prompts
-    r"^(want|get|receive) (the|our) (latest|best|top)\b.{0,80}\b(sign up|subscribe|newsletter|inbox)",
+    r"^(want|get|receive) (the|our) (latest|best|top)\b"
+    r".{0,80}\b(sign up|subscribe|newsletter|inbox)",
     r"^sign up (here |now |today )?(to|for)\b",
     r"^(click|tap) here to (subscribe|sign up|read|get|download|follow|join)",
     r"^subscribe (to|for|now|today)\b",
@@ -39,9 +40,12 @@ DEFAULT_BOILERPLATE: tuple[str, ...] = (
     r"^(related|recommended|more|top|latest|popular|trending)( stories| articles| content"
     r"| news| coverage| reading| links| videos)?\s*[:|]",
     r"^(related|recommended) (stories|articles|content|coverage|reading|links)$",
-    r"^(top stories|our picks|most (read|popular|viewed)|editor'?s picks|you (may|might) also like)$",
+    r"^(top stories|our picks|most (read|popular|viewed)|editor'?s picks"
+    r"|you (may|might) also like)$",
     r"^also on [\w.-]+\.\w{2,}\b",
     r"^(don'?t|do not) miss\b",
+    r"^(à )?lire aussi|^(lesen sie auch|mehr zum thema)|^(lee|leer) (también|más)\b"
+    r"|^leia (também|mais)|^читайте также",
     r"^[\w ]{1,30}\s*[>»]$",  # a breadcrumb
     # sharing, comments, feedback
     r"^(share|like) this (story|article|post|page)\b",
@@ -58,15 +62,16 @@ DEFAULT_BOILERPLATE: tuple[str, ...] = (
     # datelines, credits, author contact and bio lines
     r"^(published|updated|posted|last (updated|modified))\s*:?\s*(on\s*)?[\w.,: ]{0,40}\d{4}$",
     r"^\(?(reporting|writing|editing|additional reporting) by\b",
-    r"^(write|e-?mail|contact|reach) (to )?(the )?(author|reporters?|writer|us|him|her|them|\w+ \w+)"
-    r"\b.{0,80}(@|\bat \S+@|twitter|on x\b)",
+    r"^(write|e-?mail|contact|reach) (to )?(the )?"
+    r"(author|reporters?|writer|us|him|her|them|\w+ \w+)\b.{0,80}(@|\bat \S+@|twitter|on x\b)",
     r"\bfollow (us|him|her|them|\w+( \w+)?) on (twitter|facebook|instagram|x|linkedin|youtube)\b",
     r"^follow @\w+",
     r"^(how to )?listen (to|on|live|back)\b.{0,60}\b(podcast|live|here|radio)\b",
     r"^(listen|download|itunes|spotify|subscribe)\s*:\s*https?://",
     r"^(get|download) (the )?[\w ]{0,40} app\b",
     # photo captions and credits
-    r"^\(?(photo|image|picture|video|graphic|illustration)s?( credit)?\s*(:|by\b|/|©)",
+    r"^\(?(photo|foto|image|picture|video|graphic|illustration)s?( credit)?\s*(:|by\b|/|©)",
+    r"\b(photo|foto|image|picture)s?( credit)?\s*:\s*[^.!?]{2,60}$",  # a caption's credit tail
     r"\((image |photo )?credits?:[^)]*\)$",
     r"^(source|credit)s?:\s*(\S+\s*){1,6}$",
     # ads and cookie notices
@@ -217,7 +222,9 @@ def _split(element: _Element, tag: str) -> Iterable[Block]:
         yield Block(tag, text, linked_chars / len(text), bool(refs) and text.startswith(refs[0]))
 
 
-def _walk(element: _Element, in_ref: bool, pieces: list[tuple[str, bool]], top: bool = False) -> None:
+def _walk(
+    element: _Element, in_ref: bool, pieces: list[tuple[str, bool]], top: bool = False
+) -> None:
     if not isinstance(element.tag, str) or element.tag in _SKIPPED:  # comments, scripts
         if element.tail and not top:
             pieces.append((element.tail, in_ref))

@@ -160,13 +160,19 @@ def parse_datetime(value: str | None) -> datetime | None:
 
 # --- authors ---------------------------------------------------------------------------
 
-_BY = re.compile(r"^\s*((written|reported|posted|words|text|story)\s+)?by\s*[:\-]?\s+", re.I)
-_EMAIL = re.compile(r"\S+@\S+\.\w+")
+_BY = re.compile(
+    r"^\s*((written|reported|posted|words|text|story)\s+)?(by|par|von|por|di|door|av|от)"
+    r"\s*[:\-]?\s+",
+    re.I,
+)
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
 _HANDLE = re.compile(r"(?<!\w)@\w+")
 _ROLE_WORDS = re.compile(
     r"\b(correspondent|editor|reporter|writer|columnist|contributor|staff|producer|analyst"
     r"|chief|journalist|director|head of|fellow|intern|photographer|bureau|desk|team"
-    r"|newsroom|presenter|anchor|critic|author|contributing|senior|political|manager)\b",
+    r"|newsroom|presenter|anchor|critic|author|contributing|senior|political|manager"
+    r"|redakteur(in)?|redaktion|korrespondent(in)?|rédact(eur|rice)|journaliste|correspondant(e)?"
+    r"|envoyée? spéciale?|redactor(a)?|periodista|corresponsal|giornalista|inviato)\b",
     re.I,
 )
 _AGENCIES = re.compile(
@@ -201,7 +207,9 @@ def clean_authors(raw: Iterable[str]) -> list[str]:
 # --- outlet rules ----------------------------------------------------------------------
 
 
-def pick_rules(rules: Sequence[ExtractionRules], published: datetime | None) -> ExtractionRules | None:
+def pick_rules(
+    rules: Sequence[ExtractionRules], published: datetime | None
+) -> ExtractionRules | None:
     """The rules version for a page: the earliest `valid_until` after its publication
     date; the open-ended version (no `valid_until`) for undated or recent pages."""
     if not rules:
