@@ -258,9 +258,11 @@ def pick_staff(rng: random.Random, outlet: OutletSpec, section: str) -> list[tup
 
 def make_record(rng: random.Random, outlet: OutletSpec, story: content.Story,
                 when: datetime, now: datetime, title_index: int | None = None) -> Record:
+    """An article of `story`; burst stories pass `title_index` so repeats differ."""
     local = when.astimezone(ZoneInfo(outlet.timezone))
     slots = content.make_slots(outlet.language, rng, local)
-    title, standfirst, paragraphs = content.compose(story, outlet.language, slots, rng)
+    title, standfirst, paragraphs = content.compose(
+        story, outlet.language, slots, rng, complete=title_index is not None)
     if title_index is not None:
         title = story.titles[title_index % len(story.titles)].format_map(slots)
     staff = pick_staff(rng, outlet, story.section)

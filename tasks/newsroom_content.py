@@ -1384,14 +1384,16 @@ def make_slots(lang: str, rng: random.Random, local_time: datetime) -> dict[str,
     }
 
 
-def compose(story_: Story, lang: str, slots: dict[str, str],
-            rng: random.Random) -> tuple[str, str, list[str]]:
+def compose(story_: Story, lang: str, slots: dict[str, str], rng: random.Random,
+            complete: bool = False) -> tuple[str, str, list[str]]:
     """(title, standfirst, paragraphs) for one article of a story family: the lead, most
-    of the family's paragraphs in order, then one or two of the section's extras."""
+    (or, if `complete`, all) of the family's paragraphs in order, then one or two of the
+    section's extras."""
     title = rng.choice(story_.titles).format_map(slots)
     standfirst = rng.choice(story_.standfirsts).format_map(slots)
     own = story_.paragraphs
-    picked = sorted(rng.sample(range(len(own)), rng.randint(max(1, len(own) - 2), len(own))))
+    keep = len(own) if complete else rng.randint(max(1, len(own) - 2), len(own))
+    picked = sorted(rng.sample(range(len(own)), keep))
     extras = SECTION_EXTRAS[lang][story_.section]
     # Russian and German words run longer, so those bodies get both extras.
     extra_count = rng.randint(1, 2) if lang == "en" else 2
