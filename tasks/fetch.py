@@ -18,6 +18,7 @@ from datetime import UTC, datetime
 from urllib.parse import urljoin, urlsplit
 
 import requests
+import urllib3
 from protego import Protego
 
 from tasks.charset import decode_html
@@ -273,11 +274,12 @@ class Fetcher:
         except FetchError as exc:
             response = self._failed(url, outlet, kind, attempt, type(exc).__name__, str(exc),
                                     elapsed_ms=(time.monotonic() - started) * 1000)
-        except requests.RequestException as exc:
+        except (requests.RequestException, urllib3.exceptions.HTTPError) as exc:
+            # The body is read with urllib3 directly, so its errors arrive unwrapped.
             name = type(exc).__name__
-            if isinstance(exc, requests.Timeout):
+            if isinstance(exc, requests.Timeout | urllib3.exceptions.TimeoutError):
                 name = "Timeout"
-            elif isinstance(exc, requests.ConnectionError):
+            elif isinstance(exc, requests.ConnectionError | urllib3.exceptions.ProtocolError):
                 name = "ConnectionError"
             response = self._failed(url, outlet, kind, attempt, name, f"{url}: {exc}",
                                     elapsed_ms=(time.monotonic() - started) * 1000)
@@ -316,15 +318,16 @@ class Fetcher:
                                     f"{settings.max_bytes}-byte cap")
         else:
             chunks, size = [], 0
-            # Decoded chunks: a gzip bomb is cut at the cap like any big body.
-            for chunk in http.iter_content(chunk_size=65536):
+            # read1 returns what has arrived, so the deadline holds against a body that
+            # trickles; chunks are decoded, so a gzip bomb is cut at the cap like any body.
+            while chunk := http.raw.read1(65536, decode_content=True):
                 size += len(chunk)
                 if size > settings.max_bytes:
                     record.error_class = "TooLarge"
                     record.error_message = f"{url}: body over the {settings.max_bytes}-byte cap"
                     break
                 if time.monotonic() > deadline:
-                    record.error_class = "Timeout"
+                    record.error_class = "BodyTimeout"
                     record.error_message = (
                         f"{url}: body still arriving after {deadline - started:.0f}s")
                     break
