@@ -139,7 +139,7 @@ _ARABIC_PREFIX = (
 _HEBREW_PREFIX = "[\u05d5\u05e9\u05d4\u05d1\u05dc\u05de\u05db]{1,3}"
 _AL = "\u0627\u0644"
 
-# Placeholders for what separates the words of a multi-word alias; see `_render`.
+# Placeholders for what separates the words of a multi-word alias; see `_SEPARATORS`.
 _SEP, _SEP_ARABIC, _SEP_HEBREW = "\x00", "\x01", "\x02"
 
 
@@ -154,10 +154,10 @@ def _trie(words: Sequence[str]) -> str:
 
     def render(node: dict) -> str:
         alternatives = [re.escape(char) + render(child) for char, child in node.items() if char]
-        if len(alternatives) == 1 and "" not in node:
-            return alternatives[0]
-        body = "(?:" + "|".join(alternatives) + ")"
-        return body + "?" if "" in node else body
+        if not alternatives:
+            return ""
+        body = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+        return f"(?:{body})?" if "" in node else body
 
     return render(root)
 
