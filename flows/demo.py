@@ -33,7 +33,7 @@ def write_demo_config(folder: Path, outlets: list[dict]) -> Path:
 
 
 def run_demo(db_path: Path, console: Console | None = None) -> dict:
-    console = console or Console(stderr=False)
+    console = console or Console(width=max(140, Console().width))
     db_path.parent.mkdir(parents=True, exist_ok=True)
     if db_path.exists():
         db_path.unlink()  # the demo always starts from an empty warehouse

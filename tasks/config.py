@@ -63,6 +63,8 @@ class Outlet(Strict):
     sources: list[Source] = Field(min_length=1)
     url_filters: UrlFilters = UrlFilters()
     rules: list[ExtractionRules] = []
+    boilerplate: list[str] = Field(
+        default=[], description="regexes of lines this outlet injects into article bodies")
 
 
 class OutletsFile(Strict):
@@ -137,6 +139,9 @@ class Settings(Strict):
     alerts: AlertRules = AlertRules()
     slack: SlackSettings = SlackSettings()
     min_words: int = Field(default=40, ge=1)
+    boilerplate: list[str] = Field(
+        default=[], description="regexes of body lines to drop on every outlet, on top of "
+        "the built-in list (newsletter prompts, 'Read more', image credits...)")
 
 
 class Config(BaseModel):
