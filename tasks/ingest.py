@@ -30,13 +30,13 @@ class Extracted:
 def extract_pages(pages: list[Page], config: Config, outlet: str) -> Extracted:
     """Extract every page of one outlet's batch; a page that cannot be read becomes a
     quarantine record with its raw HTML, never an exception."""
-    settings = config.outlet(outlet)
-    boilerplate = [*config.settings.boilerplate, *settings.boilerplate]
+    outlet_config = config.outlet(outlet)
+    boilerplate = [*config.settings.boilerplate, *outlet_config.boilerplate]
     out = Extracted()
     seen: set[str] = set()
     for page in pages:
         try:
-            article = extract_article(page.html, page.url, settings.rules, outlet=outlet,
+            article = extract_article(page.html, page.url, outlet_config.rules, outlet=outlet,
                                       fallback=page.candidate, boilerplate=boilerplate)
         except ExtractError as exc:
             stub = Article(url=page.url, outlet=outlet)
