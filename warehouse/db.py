@@ -8,6 +8,7 @@ readers and writers retry for a while when the file is busy instead of failing.
 from __future__ import annotations
 
 import re
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -22,6 +23,12 @@ from tasks.errors import WarehouseError
 DEFAULT_DB = Path("data/newswatch.duckdb")
 DEMO_DB = Path("data/demo.duckdb")
 LOCK_WAIT_SECONDS = 30.0
+
+# DuckDB refuses a read-only and a read-write connection to one file inside one process
+# ("different configuration"), so this process's own readers and writers take turns;
+# other processes are kept out by the file lock, which `connect` waits for.
+_turns: dict[Path, threading.RLock] = {}
+_turns_lock = threading.Lock()
 
 
 def _sql_files(folder: str) -> list[tuple[str, str]]:
@@ -53,10 +60,10 @@ def connect(
             if not _is_lock_conflict(exc):
                 raise WarehouseError(f"{path}: cannot open: {exc}") from exc
             if time.monotonic() >= deadline:
-                holder = re.search(r"held in (.+?)(?:\.|$)", str(exc))
+                holder = re.search(r"held in (.+? \(PID \d+\))", str(exc))
                 who = holder.group(1) if holder else "another process"
                 raise WarehouseError(
-                    f"{path} is locked by {who} for over {wait:.0f}s; "
+                    f"{path} is locked by {who} for over {wait:g}s; "
                     "wait for that run to finish or stop it"
                 ) from exc
             time.sleep(delay)
@@ -90,29 +97,45 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
 
 
 @contextmanager
+def _turn(path: Path | str, wait: float = LOCK_WAIT_SECONDS) -> Iterator[None]:
+    key = Path(path).resolve()
+    with _turns_lock:
+        turn = _turns.setdefault(key, threading.RLock())
+    if not turn.acquire(timeout=wait):
+        raise WarehouseError(f"{path} is held by another thread of this process for over "
+                             f"{wait:g}s; a write or read in this process never finished")
+    try:
+        yield
+    finally:
+        turn.release()
+
+
+@contextmanager
 def write(path: Path | str) -> Iterator[duckdb.DuckDBPyConnection]:
     """A short write: open, migrate if needed, one transaction, close.
 
     Keep the body small: analysts cannot open the file until it returns.
     """
-    con = connect(path)
-    try:
-        migrate(con)
-        con.execute("BEGIN TRANSACTION")
+    with _turn(path):
+        con = connect(path)
         try:
-            yield con
-            con.execute("COMMIT")
-        except BaseException:
-            con.execute("ROLLBACK")
-            raise
-    finally:
-        con.close()
+            migrate(con)
+            con.execute("BEGIN TRANSACTION")
+            try:
+                yield con
+                con.execute("COMMIT")
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
+        finally:
+            con.close()
 
 
 @contextmanager
 def read(path: Path | str) -> Iterator[duckdb.DuckDBPyConnection]:
-    con = connect(path, read_only=True)
-    try:
-        yield con
-    finally:
-        con.close()
+    with _turn(path):
+        con = connect(path, read_only=True)
+        try:
+            yield con
+        finally:
+            con.close()
