@@ -255,5 +255,11 @@ def topic_decisions(db: Path, topic: str, settings: Any) -> list:
                   totals=counts.totals[first:], bucket=bucket)
 
 
+# Here, after the helpers above, which the quality commands import from this module.
+from flows.cli_quality import quarantine_app, report  # noqa: E402
+
+app.add_typer(quarantine_app, name="quarantine")
+app.command()(report)
+
 if __name__ == "__main__":
     app()

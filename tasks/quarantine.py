@@ -1,0 +1,190 @@
+"""Quarantined rows: list them, and retry them after a parser, suite or settings change.
+
+A retry re-extracts each open row from its kept raw HTML with the current extractor (a row
+kept without HTML is re-validated from its stored record), validates each outlet's rows
+as one batch with the current suite and settings, and loads what passes exactly as the
+ingest flow does (`prepare_load` + `write_batch`: articles, topics, story ids and a
+`validation_runs` row). Released rows get `released_at`; the others stay open with their
+new failure names and record. The load is written before the release, each in its own
+transaction: a crash in between leaves the rows open, and the next retry upserts the same
+articles again without duplicating them.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from tasks.config import Config
+from tasks.ingest import Extracted, extract_pages, prepare_load, validate_extracted
+from tasks.load import LoadBatch, write_batch
+from tasks.match import TopicMatcher
+from tasks.models import Article, Candidate, Page
+from warehouse import db
+
+
+@dataclass
+class QuarantineRow:
+    id: int
+    url: str
+    outlet: str | None
+    failed_expectations: list[str]
+    run_id: str | None
+    quarantined_at: datetime
+    released_at: datetime | None
+
+
+@dataclass
+class RetryResult:
+    """What one retry did; `retried == released + kept` for every outlet and in total."""
+
+    run_id: str
+    retried: int = 0
+    released: int = 0
+    kept: int = 0
+    # rows of no outlet or of one no longer configured: left as they are
+    skipped: int = 0
+    per_outlet: dict[str, dict[str, int]] = field(default_factory=dict)
+
+
+def list_rows(db_path: Path, *, outlet: str | None = None,
+              include_released: bool = False) -> list[QuarantineRow]:
+    """Quarantined rows, oldest first; open ones only unless `include_released`."""
+    with db.read(db_path) as con:
+        rows = con.execute("""
+            SELECT id, url, outlet, failed_expectations, run_id, quarantined_at, released_at
+            FROM quarantine
+            WHERE (? IS NULL OR outlet = ?) AND (? OR released_at IS NULL)
+            ORDER BY quarantined_at, id
+        """, [outlet, outlet, include_released]).fetchall()
+    return [QuarantineRow(*row) for row in rows]
+
+
+def counts(db_path: Path) -> dict[str, int]:
+    """Open and released quarantine rows, and articles: the figures a retry must balance."""
+    with db.read(db_path) as con:
+        open_rows, released, articles = con.execute("""
+            SELECT count(*) FILTER (WHERE released_at IS NULL),
+                   count(*) FILTER (WHERE released_at IS NOT NULL),
+                   (SELECT count(*) FROM articles)
+            FROM quarantine
+        """).fetchone()
+    return {"open": open_rows, "released": released, "articles": articles}
+
+
+@dataclass
+class _Open:
+    id: int
+    url: str
+    outlet: str | None
+    record: dict[str, Any]
+    raw_html: str | None
+    quarantined_at: datetime
+
+
+def retry(db_path: Path, config: Config, *, outlet: str | None = None,
+          now: datetime | None = None) -> RetryResult:
+    """Re-extract, re-validate and load the open quarantine rows (of one outlet, or all)."""
+    now = now or datetime.now(UTC)
+    result = RetryResult(run_id=f"retry-{uuid.uuid4().hex[:12]}")
+    by_outlet: dict[str | None, list[_Open]] = defaultdict(list)
+    for row in _open_rows(db_path, outlet):
+        by_outlet[row.outlet].append(row)
+    if not by_outlet:
+        return result
+    matcher = TopicMatcher.compile(config.topics)
+    for name, rows in sorted(by_outlet.items(), key=lambda item: item[0] or ""):
+        if name is None or name not in config.outlet_names:
+            result.skipped += len(rows)
+            continue
+        released, kept = _retry_outlet(db_path, config, matcher, name, rows, result.run_id, now)
+        _record(db_path, released, kept, now)
+        result.per_outlet[name] = {"retried": len(rows), "released": len(released),
+                                   "kept": len(kept)}
+        result.retried += len(rows)
+        result.released += len(released)
+        result.kept += len(kept)
+    return result
+
+
+def _open_rows(db_path: Path, outlet: str | None) -> list[_Open]:
+    with db.read(db_path) as con:
+        rows = con.execute("""
+            SELECT id, url, outlet, record, raw_html, quarantined_at FROM quarantine
+            WHERE released_at IS NULL AND (? IS NULL OR outlet = ?)
+            ORDER BY id
+        """, [outlet, outlet]).fetchall()
+    return [_Open(i, url, name, json.loads(record), raw, at)
+            for i, url, name, record, raw, at in rows]
+
+
+def _retry_outlet(db_path: Path, config: Config, matcher: TopicMatcher, outlet: str,
+                  rows: list[_Open], run_id: str, now: datetime
+                  ) -> tuple[list[int], list[tuple[int, list[str], Article]]]:
+    """Released row ids, and (id, failure names, new record) of the rows that stay."""
+    batch = Extracted()
+    row_of: dict[int, int] = {}  # id(article) -> quarantine row id
+    kept: list[tuple[int, list[str], Article]] = []
+    for row in rows:
+        if row.raw_html:
+            page = Page(url=row.url, outlet=outlet, html=row.raw_html, charset="utf-8",
+                        fetched_at=row.quarantined_at, candidate=_feed_fallback(row, outlet))
+            extracted = extract_pages([page], config, outlet)
+        else:
+            extracted = Extracted(articles=[_article(row.record)])
+        for stub, failed, _html in extracted.failed:
+            kept.append((row.id, failed, stub))
+        for article in extracted.articles:
+            row_of[id(article)] = row.id
+            batch.articles.append(article)
+            batch.raw[article.url] = row.raw_html or ""
+            batch.fetched_at[article.url_hash] = row.quarantined_at
+    passed, quarantined, run = validate_extracted(batch, config, outlet, now)
+    load = LoadBatch(run_id=run_id, outlet=outlet, articles=passed,
+                     fetched_at=batch.fetched_at, validation_runs=[run])
+    write_batch(db_path, prepare_load(db_path, load, matcher))
+    kept += [(row_of[id(a)], failed, a) for a, failed, _html in quarantined]
+    return [row_of[id(a)] for a in passed], kept
+
+
+def _record(db_path: Path, released: list[int], kept: list[tuple[int, list[str], Article]],
+            now: datetime) -> None:
+    with db.write(db_path) as con:
+        if released:
+            con.execute("UPDATE quarantine SET released_at = ? WHERE list_contains(?, id)",
+                        [now, released])
+        for row_id, failed, article in kept:
+            con.execute(
+                "UPDATE quarantine SET failed_expectations = ?, record = ? WHERE id = ?",
+                [failed, json.dumps(article.to_json_dict()), row_id])
+
+
+def _feed_fallback(row: _Open, outlet: str) -> Candidate | None:
+    """The fields the feed gave the first extraction, so a re-extract can fall back on them
+    too (the page alone may lack them); fields the page gave are extracted afresh."""
+    sources = row.record.get("field_sources") or {}
+    fed = {name for name, source in sources.items() if source == "feed"}
+    if not fed:
+        return None
+    published = row.record.get("published_at") if "published_at" in fed else None
+    return Candidate(
+        url=row.url, outlet=outlet, source="quarantine",
+        title=row.record.get("title") if "title" in fed else None,
+        published_at=datetime.fromisoformat(published) if published else None,
+        authors=row.record.get("authors") or [] if "authors" in fed else [],
+        summary=row.record.get("body") if "body" in fed else None,
+        language=row.record.get("language") if "language" in fed else None,
+    )
+
+
+def _article(record: dict[str, Any]) -> Article:
+    fields = dict(record)
+    for key in ("published_at", "updated_at"):
+        if fields.get(key):
+            fields[key] = datetime.fromisoformat(fields[key])
+    return Article(**fields)
