@@ -45,6 +45,7 @@ class ExtractionRules(Strict):
     title: list[str] = []
     authors: list[str] = []
     published: list[str] = []
+    section: list[str] = []
     remove: list[str] = []
     valid_until: date | None = None
 
