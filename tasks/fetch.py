@@ -13,6 +13,7 @@ import random
 import socket
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from urllib.parse import urljoin, urlsplit
@@ -31,6 +32,12 @@ RETRY_STATUSES = {408, 425, 429, 500, 502, 503, 504}
 REDIRECT_STATUSES = {301, 302, 303, 307, 308}
 HOST_FAILURES_BEFORE_BACKOFF = 5
 HOST_BACKOFF_SECONDS = 600.0
+# A robots.txt that could not be read keeps the host off limits only this long, so one
+# outage does not silence an outlet for the whole robots TTL.
+ROBOTS_RETRY_SECONDS = 60.0
+# Crawl-delay is honoured up to this; a site asking for more still gets one request at
+# a time, but a worker thread is not parked for an hour.
+MAX_CRAWL_DELAY = 30.0
 CLOUD_METADATA = {ipaddress.ip_address("169.254.169.254"), ipaddress.ip_address("fd00:ec2::254")}
 
 
@@ -50,14 +57,25 @@ class Response:
         return self.body is not None and self.record.error_class is None
 
 
+Resolver = Callable[[str, int], list[str]]
+
+
+def system_resolve(host: str, port: int) -> list[str]:
+    """The addresses `host` resolves to, as the connection will see them."""
+    infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    return [info[4][0].split("%")[0] for info in infos]
+
+
 @dataclass
 class HostState:
     lock: threading.Lock = field(default_factory=threading.Lock)
+    robots_lock: threading.Lock = field(default_factory=threading.Lock)
     slots: threading.Semaphore | None = None
     next_at: float = 0.0
     delay: float = 0.0
     robots: Protego | None = None
     robots_until: float = 0.0
+    robots_problem: str | None = None  # why robots.txt could not be read, if it could not
     failures: int = 0
     backoff_until: float = 0.0
 
@@ -86,26 +104,36 @@ def is_html(content_type: str | None) -> bool:
     return kind in ("text/html", "application/xhtml+xml", "text/plain", "application/octet-stream")
 
 
-def check_address(url: str, allow_private: bool) -> None:
-    """Refuse non-http(s) URLs and hosts resolving to private, loopback, link-local or
-    cloud-metadata addresses unless `allow_private`."""
+def backoff_delay(attempt: int, base: float, rng: random.Random | None = None) -> float:
+    """Exponential backoff with jitter: base * 2**(attempt-1), scaled by 0.5..1.5 so that
+    clients that failed together do not retry together."""
+    return base * 2 ** (attempt - 1) * (rng or random).uniform(0.5, 1.5)
+
+
+def check_address(url: str, allow_private: bool, resolve: Resolver = system_resolve) -> None:
+    """Refuse non-http(s) URLs, cloud-metadata addresses, and hosts resolving to anything
+    but public addresses (private, loopback, link-local, shared, reserved) unless
+    `allow_private`. The fetcher calls it for every redirect hop."""
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https"):
         raise FetchError(f"refused {url}: only http and https are fetched", url=url)
-    if not parts.hostname:
+    try:
+        host, port = parts.hostname, parts.port
+    except ValueError as exc:
+        raise FetchError(f"refused {url}: {exc}", url=url) from exc
+    if not host:
         raise FetchError(f"refused {url}: no host in the URL", url=url)
     try:
-        infos = socket.getaddrinfo(parts.hostname, parts.port or 443, type=socket.SOCK_STREAM)
-    except socket.gaierror as exc:
-        raise FetchError(f"cannot resolve {parts.hostname}: {exc.strerror}", url=url) from exc
-    for info in infos:
-        address = ipaddress.ip_address(info[4][0].split("%")[0])
+        addresses = resolve(host, port or (443 if parts.scheme == "https" else 80))
+    except (socket.gaierror, UnicodeError) as exc:
+        raise FetchError(f"cannot resolve {host}: {exc}", url=url) from exc
+    for text in addresses:
+        address = ipaddress.ip_address(text)
+        if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
+            address = address.ipv4_mapped
         if address in CLOUD_METADATA or address.is_multicast or address.is_unspecified:
             raise FetchError(f"refused {url}: {address} is not a public address", url=url)
-        if not allow_private and (
-            address.is_private or address.is_loopback or address.is_link_local
-            or address.is_reserved
-        ):
+        if not allow_private and not address.is_global:
             raise FetchError(
                 f"refused {url}: {parts.hostname} resolves to the private address {address}; "
                 "set fetch.allow_private_hosts to fetch from it",
@@ -120,8 +148,10 @@ class TooManyRedirects(FetchError):
 class Fetcher:
     """One pooled session for a run. Thread-safe: outlets may fetch in parallel."""
 
-    def __init__(self, settings: FetchSettings, session: requests.Session | None = None):
+    def __init__(self, settings: FetchSettings, session: requests.Session | None = None,
+                 resolve: Resolver = system_resolve):
         self.settings = settings
+        self.resolve = resolve
         self.session = session or requests.Session()
         adapter = requests.adapters.HTTPAdapter(
             pool_connections=settings.max_concurrency, pool_maxsize=settings.max_concurrency * 2
@@ -158,31 +188,37 @@ class Fetcher:
             time.sleep(start - now)
 
     def allowed(self, url: str, outlet: str | None = None) -> tuple[bool, list[FetchRecord]]:
-        """Whether robots.txt lets our user agent fetch `url` (robots.txt cached per host)."""
+        """Whether robots.txt lets our user agent fetch `url`. robots.txt is fetched once
+        per host and TTL, also when many threads ask at once."""
         state = self._host(url)
         records: list[FetchRecord] = []
-        if state.robots is None or time.monotonic() > state.robots_until:
-            robots_url = urljoin(host_of(url), "/robots.txt")
-            response = self._get(robots_url, outlet=outlet, kind="robots", check_robots=False)
-            records.append(response.record)
-            status = response.record.status
-            if response.ok:
-                text = response.body.decode("utf-8", errors="replace")
-            elif status is not None and 400 <= status < 500:
-                text = ""  # no robots.txt: everything is allowed
-            else:
-                # Unreachable or 5xx: stay away for now, as the big crawlers do.
-                text = "User-agent: *\nDisallow: /"
-            state.robots = Protego.parse(text)
-            state.robots_until = time.monotonic() + self.settings.robots_ttl_seconds
-            delay = state.robots.crawl_delay(self.settings.user_agent)
-            if delay:
-                state.delay = max(self.settings.min_host_delay, float(delay))
-        return state.robots.can_fetch(url, self.settings.user_agent), records
+        with state.robots_lock:
+            if state.robots is None or time.monotonic() > state.robots_until:
+                records.append(self._refresh_robots(state, url, outlet))
+            robots = state.robots
+        return robots.can_fetch(url, self.settings.user_agent), records
 
-    def robots_sitemaps(self, url: str) -> list[str]:
-        state = self._host(url)
-        return list(state.robots.sitemaps) if state.robots else []
+    def _refresh_robots(self, state: HostState, url: str, outlet: str | None) -> FetchRecord:
+        robots_url = urljoin(host_of(url), "/robots.txt")
+        response = self._get(robots_url, outlet=outlet, kind="robots")
+        status = response.record.status
+        ttl = float(self.settings.robots_ttl_seconds)
+        state.robots_problem = None
+        if response.ok:
+            text = response.body.decode("utf-8", errors="replace")
+        elif status is not None and 400 <= status < 500 and status != 429:
+            text = ""  # no robots.txt: everything is allowed
+        else:
+            # Unreachable, 429 or 5xx: stay away for now, as the big crawlers do.
+            text = "User-agent: *\nDisallow: /"
+            ttl = min(ttl, ROBOTS_RETRY_SECONDS)
+            state.robots_problem = response.record.error_message or f"HTTP {status}"
+        state.robots = Protego.parse(text)
+        state.robots_until = time.monotonic() + ttl
+        delay = state.robots.crawl_delay(self.settings.user_agent) or 0.0
+        with state.lock:
+            state.delay = max(self.settings.min_host_delay, min(float(delay), MAX_CRAWL_DELAY))
+        return response.record
 
     def get(
         self,
@@ -198,8 +234,15 @@ class Fetcher:
         allowed, robot_records = self.allowed(url, outlet)
         responses = [Response(r) for r in robot_records]
         if not allowed:
-            responses.append(self._failed(url, outlet, kind, 1, "RobotsDisallowed",
-                                          f"robots.txt disallows {url} for our user agent"))
+            problem = self._host(url).robots_problem
+            if problem:
+                responses.append(self._failed(
+                    url, outlet, kind, 1, "RobotsUnavailable",
+                    f"{url}: not fetched, robots.txt of {host_of(url)} could not be read "
+                    f"({problem}); tried again in a minute"))
+            else:
+                responses.append(self._failed(url, outlet, kind, 1, "RobotsDisallowed",
+                                              f"robots.txt disallows {url} for our user agent"))
             return responses
         return responses + self._with_retries(url, outlet, kind, etag, last_modified)
 
@@ -222,8 +265,7 @@ class Fetcher:
             "ConnectionError", "Timeout", "ChunkedEncodingError")
         if not retryable or attempt > self.settings.retries:
             return None
-        backoff = self.settings.backoff_seconds * 2 ** (attempt - 1)
-        backoff *= random.uniform(0.5, 1.5)
+        backoff = backoff_delay(attempt, self.settings.backoff_seconds)
         retry_after = response.retry_after
         if retry_after is not None:
             if retry_after > self.settings.max_retry_after:
@@ -240,8 +282,7 @@ class Fetcher:
         ))
 
     def _get(self, url: str, *, outlet: str | None, kind: str, etag: str | None = None,
-             last_modified: str | None = None, attempt: int = 1,
-             check_robots: bool = True) -> Response:
+             last_modified: str | None = None, attempt: int = 1) -> Response:
         state = self._host(url)
         if time.monotonic() < state.backoff_until:
             return self._failed(url, outlet, kind, attempt, "HostBackedOff",
@@ -255,9 +296,11 @@ class Fetcher:
         started = time.monotonic()
         current = url
         try:
-            with self._slots, state.slots:
+            # The host's slot first: threads queueing for a busy host must not hold
+            # global slots that other hosts could use.
+            with state.slots, self._slots:
                 for _hop in range(self.settings.max_redirects + 1):
-                    check_address(current, self.settings.allow_private_hosts)
+                    check_address(current, self.settings.allow_private_hosts, self.resolve)
                     self._wait_turn(self._host(current))
                     http = self.session.get(
                         current, headers=headers, stream=True, allow_redirects=False,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+from urllib.parse import unquote_plus, urljoin, urlsplit, urlunsplit
 
 # Query parameters that only track the reader, never select content.
 TRACKING_PARAMS = re.compile(
@@ -17,19 +17,24 @@ DEFAULT_PORTS = {"http": 80, "https": 443}
 
 def canonicalize(url: str, base: str | None = None) -> str:
     """Resolve `url` against `base`, lower-case scheme and host, drop default ports,
-    fragments and tracking parameters, and keep the other parameters in their order."""
+    fragments and tracking parameters. The other parameters keep their order and their
+    exact spelling: re-encoding them could name a different page on some servers.
+
+    Raises ValueError for a URL that cannot be parsed (a bad port, a broken IPv6 host).
+    """
     absolute = urljoin(base, url.strip()) if base else url.strip()
     parts = urlsplit(absolute)
     scheme = parts.scheme.lower()
-    host = (parts.hostname or "").lower()
+    host = (parts.hostname or "").lower().rstrip(".")
     port = parts.port
+    if ":" in host:
+        host = f"[{host}]"
     netloc = host if port is None or DEFAULT_PORTS.get(scheme) == port else f"{host}:{port}"
     if parts.username:
         netloc = f"{parts.username}@{netloc}"
-    query = urlencode(
-        [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
-         if not TRACKING_PARAMS.match(k)],
-        doseq=True,
+    query = "&".join(
+        pair for pair in parts.query.split("&")
+        if pair and not TRACKING_PARAMS.match(unquote_plus(pair.split("=", 1)[0]))
     )
     path = parts.path or "/"
     return urlunsplit((scheme, netloc, path, query, ""))

@@ -2,7 +2,8 @@
 
 Each path is one behaviour of the real web: 429 and 503 with Retry-After, redirect loops,
 bodies that trickle forever, lie about their size, or decompress into a bomb, wrong
-charsets, robots.txt rules, conditional GET.
+charsets, robots.txt rules, conditional GET, slow pages (to count concurrent requests),
+redirects to another host. Every request is logged with its time and User-Agent.
 """
 
 from __future__ import annotations
@@ -11,6 +12,9 @@ import gzip
 import threading
 import time
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -21,6 +25,15 @@ FEED = b"""<?xml version="1.0" encoding="utf-8"?>
 ARTICLE = "<html><head><meta charset='windows-1251'><title>Иран</title></head>" \
           "<body><p>Беспилотники над Киевом.</p></body></html>"
 BOMB = gzip.compress(b"\0" * 50_000_000)
+ROBOTS = "User-agent: *\nDisallow: /private/\n"
+
+
+@dataclass
+class Hit:
+    at: float  # time.monotonic() when the request arrived
+    path: str
+    host: str
+    user_agent: str
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -43,9 +56,23 @@ class Handler(BaseHTTPRequestHandler):
 
     def do_GET(self) -> None:  # noqa: N802 (the stdlib's name)
         path = self.path.split("?")[0]
-        hits = self.server.count(path)
+        hits = self.server.count(Hit(time.monotonic(), path, self.headers.get("Host", ""),
+                                     self.headers.get("User-Agent", "")))
         if path == "/robots.txt":
-            self.send(200, b"User-agent: *\nDisallow: /private/\n", {"Content-Type": "text/plain"})
+            status, text = self.server.robots
+            self.send(status, text.encode(), {"Content-Type": "text/plain"})
+        elif path == "/slow.html":
+            with self.server.concurrency():
+                time.sleep(0.2)
+            self.send(200, b"<p>slow</p>")
+        elif path == "/moved":
+            self.send(301, headers={"Location": "/ok.html"})
+        elif path == "/to-loopback":
+            port = self.server.server_address[1]
+            self.send(302, headers={"Location": f"http://localhost:{port}/internal.html"})
+        elif path == "/wrong-charset.html":
+            self.send(200, ARTICLE.encode("windows-1251"),
+                      {"Content-Type": "text/html; charset=utf-8"})
         elif path == "/ok.html":
             self.send(200, ARTICLE.encode("windows-1251"),
                       {"Content-Type": "text/html; charset=windows-1251"})
@@ -112,19 +139,39 @@ class Handler(BaseHTTPRequestHandler):
 class HostileServer(ThreadingHTTPServer):
     daemon_threads = True
 
-    def __init__(self) -> None:
+    def __init__(self, robots: str = ROBOTS, robots_status: int = 200) -> None:
         super().__init__(("127.0.0.1", 0), Handler)
+        self.robots = (robots_status, robots)
         self.hits: Counter[str] = Counter()
+        self.log: list[Hit] = []
+        self.active = 0
+        self.most_active = 0  # the most requests to /slow.html in flight at once
         self._lock = threading.Lock()
         self.url = f"http://127.0.0.1:{self.server_address[1]}"
 
     def handle_error(self, request, client_address) -> None:
         pass  # clients hanging up on a trickle or a bomb is the point of this server
 
-    def count(self, path: str) -> int:
+    def count(self, hit: Hit) -> int:
         with self._lock:
-            self.hits[path] += 1
-            return self.hits[path]
+            self.log.append(hit)
+            self.hits[hit.path] += 1
+            return self.hits[hit.path]
+
+    def times(self, path: str) -> list[float]:
+        with self._lock:
+            return [hit.at for hit in self.log if hit.path == path]
+
+    @contextmanager
+    def concurrency(self) -> Iterator[None]:
+        with self._lock:
+            self.active += 1
+            self.most_active = max(self.most_active, self.active)
+        try:
+            yield
+        finally:
+            with self._lock:
+                self.active -= 1
 
     def __enter__(self) -> HostileServer:
         threading.Thread(target=self.serve_forever, daemon=True).start()
