@@ -144,6 +144,29 @@ def plan(decisions: dict[str, list[Decision]], recent: int = 2) -> list[Planned]
     return list(unique.values())
 
 
+def collection_caveat(counts: Counts, at: datetime, days: int = 7) -> str | None:
+    """A warning when our own collection in the alert's bucket is far from its usual
+    volume at that hour: outlets failing, or a new outlet or backfill inflating it."""
+    stamp = pd.Timestamp(at)
+    if stamp not in counts.grid:
+        return None
+    i = counts.grid.get_loc(stamp)
+    per_day = round(timedelta(days=1) / (counts.grid[1] - counts.grid[0])) if i else 0
+    past = [counts.totals[i - k * per_day] for k in range(1, days + 1) if per_day and
+            i - k * per_day >= 0]
+    usual = float(np.median(past)) if past else 0.0
+    if usual < 5:
+        return None
+    ratio = counts.totals[i] / usual
+    if ratio < 0.5:
+        return (f"Our own collection is at {ratio:.0%} of its usual volume for this hour "
+                f"({counts.totals[i]:.0f} vs {usual:.0f} stories): outlets may be failing.")
+    if ratio > 2:
+        return (f"We collected {ratio:.1f}x the usual volume for this hour ({counts.totals[i]:.0f}"
+                f" vs {usual:.0f} stories): a new outlet or a backfill may inflate the count.")
+    return None
+
+
 def evidence(db_path: Path, config: Config, item: Planned, counts: Counts,
              bucket: timedelta, until: datetime) -> SpikeAlert:
     """The numbers and headlines an alert shows, read from the warehouse."""
@@ -181,6 +204,7 @@ def evidence(db_path: Path, config: Config, item: Planned, counts: Counts,
                    for t, u, o, p in headlines],
         volume=volume, kind=item.kind,
         thread_ts=thread[0] if thread and item.kind != "alert" else None,
+        caveat=collection_caveat(counts, d.timestamp),
     )
 
 
@@ -214,7 +238,7 @@ def _alert_json(alert: SpikeAlert) -> dict:
         "headlines": [{**h, "published_at": h["published_at"].isoformat()
                        if h.get("published_at") else None} for h in alert.headlines],
         "volume": [[t.isoformat(), v] for t, v in alert.volume],
-        "kind": alert.kind,
+        "kind": alert.kind, "caveat": alert.caveat,
     }
 
 

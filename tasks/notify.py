@@ -98,6 +98,7 @@ class SpikeAlert:
     volume: list[tuple[datetime, float]]  # the topic's recent volume per bucket, oldest first
     kind: str = "alert"  # "alert" | "update" (follow-up as the episode grows) | "ended"
     thread_ts: str | None = None  # ts of the episode's first message, for follow-ups
+    caveat: str | None = None  # e.g. our own collection dipped: read the numbers with care
 
 
 @dataclass
@@ -271,7 +272,7 @@ def build_message(alert: SpikeAlert) -> dict[str, Any]:
             f"alert {alert.alert_id}: kind must be alert, update or ended, not {alert.kind!r}"
         )
     when = period(alert)  # digits and words only, safe in mrkdwn as it is
-    summary = f"*{observed} articles* in {when} vs *{expected}* expected, score *{score}*"
+    summary = f"*{observed} stories* in {when} vs *{expected}* expected, score *{score}*"
     counts = " / ".join(
         [
             plural(alert.articles, "article"),
@@ -295,13 +296,16 @@ def build_message(alert: SpikeAlert) -> dict[str, Any]:
                     {
                         "type": "mrkdwn",
                         "text": (
-                            f"`{sparkline(values)}` articles per {span(alert.bucket_minutes)}, "
+                            f"`{sparkline(values)}` stories per {span(alert.bucket_minutes)}, "
                             f"last {plural(len(values), 'bucket')}"
                         ),
                     }
                 ],
             }
         )
+    if alert.caveat:
+        blocks.append({"type": "context", "elements": [
+            {"type": "mrkdwn", "text": f":warning: {escape(alert.caveat)}"}]})
     if alert.kind != "ended" and alert.headlines:
         blocks.append({"type": "divider"})
         blocks.extend(headline_block(h) for h in alert.headlines[:MAX_HEADLINES])
@@ -494,7 +498,7 @@ def upload_chart(client: WebClient, alert: SpikeAlert, channel: str, thread_ts: 
     values = [v for _, v in alert.volume[-CHART_POINTS:]]
     if len(values) < 2:
         return
-    title = f"{alert.topic_label}: articles per {span(alert.bucket_minutes)}"
+    title = f"{alert.topic_label}: stories per {span(alert.bucket_minutes)}"
     try:
         client.files_upload_v2(
             channel=channel,

@@ -103,7 +103,7 @@ def test_alert_posts_numbers_counts_and_linked_headlines(slack_server: SlackServ
     assert post.body["unfurl_links"] is False
     assert "thread_ts" not in post.body
     text = "\n".join(mrkdwn_texts(post.body))
-    assert "*23 articles* in the hour to 14:00 UTC on Fri 13 Jun vs *1.2* expected" in text
+    assert "*23 stories* in the hour to 14:00 UTC on Fri 13 Jun vs *1.2* expected" in text
     assert "score *9.1*" in text
     assert "23 articles / 15 stories / 9 outlets" in text
     assert "<https://example.com/news/isfahan?id=1&amp;lang=en|Drones strike near Isfahan>" in text
@@ -228,7 +228,7 @@ def test_chart_is_uploaded_into_the_alerts_thread(slack_server: SlackServer) -> 
     [complete] = sent_since(slack_server, mark, "files.completeUploadExternal")
     assert complete.body["channel_id"] == delivery.channel
     assert complete.body["thread_ts"] == delivery.ts
-    assert json.loads(complete.body["files"])[0]["title"] == "Iran: articles per hour"
+    assert json.loads(complete.body["files"])[0]["title"] == "Iran: stories per hour"
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,141 @@
+"""From detector decisions to Slack: one alert per episode, follow-ups in its thread, an
+'ended' note, and every outbox row delivered exactly once, through the real slack-sdk
+client against a local Slack-compatible server."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta
+
+import numpy as np
+import pandas as pd
+
+from tasks.alerting import Counts, collection_caveat, deliver, plan, write_outbox
+from tasks.detect import Decision, Status
+from tasks.notify import SlackTarget, SpikeAlert
+from warehouse.db import read
+
+pytest_plugins = ["tests.slack_server"]
+
+START = datetime(2026, 3, 1, tzinfo=UTC)
+HOUR = timedelta(hours=1)
+
+
+def decisions(*statuses: str) -> list[Decision]:
+    return [Decision(START + i * HOUR, 9.0 if s != Status.quiet else 1.0, 1.0, 7.0, s, "")
+            for i, s in enumerate(statuses)]
+
+
+def test_an_open_episode_is_alerted_once_even_if_it_began_before_the_window():
+    planned = plan({"iran": decisions("quiet", "alert", "ongoing", "ongoing")})
+    assert [(p.kind, p.alert_id) for p in planned] == [("alert", "iran:20260301T0100")]
+
+
+def test_growth_gives_a_follow_up_and_the_end_an_ended_note():
+    grown = plan({"iran": decisions("quiet", "alert", "ongoing", "follow_up")})
+    assert [p.kind for p in grown] == ["alert", "update"]
+    assert grown[1].episode_id == "iran:20260301T0100"
+    ended = plan({"iran": decisions("alert", "ongoing", "quiet", "ended")})
+    assert [p.kind for p in ended] == ["ended"]
+    assert ended[0].alert_id == "iran:20260301T0000:ended"
+
+
+def test_old_episodes_and_quiet_topics_plan_nothing():
+    assert plan({"iran": decisions("alert", "ended", "quiet", "quiet", "quiet")}) == []
+    assert plan({"israel": decisions("quiet", "learning", "quiet")}) == []
+
+
+def alert(kind: str = "alert", alert_id: str = "iran:20260301T0100") -> SpikeAlert:
+    return SpikeAlert(
+        alert_id=alert_id, topic="iran", topic_label="Iran", bucket_start=START + HOUR,
+        bucket_minutes=60, observed=9, expected=0.4, score=7.2, articles=14, stories=9,
+        outlets=5, headlines=[{"title": "Drones hit <terminal> & port", "url": "https://x.example/1",
+                               "outlet": "herald", "published_at": START + HOUR}],
+        volume=[(START + i * HOUR, float(i % 3)) for i in range(24)], kind=kind)
+
+
+def outbox(path, *items):
+    from tasks.alerting import Planned
+
+    rows = []
+    for a in items:
+        episode = a.alert_id.split(":update")[0].split(":ended")[0]
+        rows.append((Planned(a.alert_id, episode, a.kind, a.topic, START + HOUR,
+                             Decision(a.bucket_start, a.observed, a.expected, a.score,
+                                      Status.alert, "")), a))
+    return write_outbox(path, rows)
+
+
+def statuses(path):
+    with read(path) as con:
+        return dict(con.execute("SELECT alert_id, status FROM alerts").fetchall())
+
+
+def test_outbox_rows_are_written_once(tmp_path):
+    path = tmp_path / "w.duckdb"
+    assert outbox(path, alert()) == 1
+    assert outbox(path, alert()) == 0
+    assert statuses(path) == {"iran:20260301T0100": "pending"}
+
+
+def test_delivered_once_and_follow_up_in_the_thread(tmp_path, slack_server):
+    path = tmp_path / "w.duckdb"
+    target = SlackTarget(token="xoxb-ok", channel="#alerts", webhook_url=None,
+                         base_url=slack_server.url)
+    outbox(path, alert())
+    before = len(slack_server.calls("chat.postMessage", token="xoxb-ok"))
+    assert [o["status"] for o in deliver(path, target)] == ["sent"]
+    assert deliver(path, target) == []  # nothing left to send: no second post
+    posts = slack_server.calls("chat.postMessage", token="xoxb-ok")[before:]
+    assert len(posts) == 1
+    assert "&lt;terminal&gt; &amp; port" in json.dumps(posts[0].body)
+    with read(path) as con:
+        ts = con.execute("SELECT slack_ts FROM alerts").fetchone()[0]
+    assert ts
+
+    outbox(path, alert("update", "iran:20260301T0100:update:20260301T0300"))
+    deliver(path, target)
+    follow_up = slack_server.calls("chat.postMessage", token="xoxb-ok")[-1]
+    assert follow_up.body.get("thread_ts") == ts
+
+
+def test_a_slack_outage_is_retried_on_the_next_run(tmp_path, slack_server):
+    path = tmp_path / "w.duckdb"
+    outbox(path, alert())
+    down = SlackTarget(token="xoxb-500", channel="#alerts", webhook_url=None,
+                       base_url=slack_server.url)
+    assert deliver(path, down)[0]["status"] == "failed"
+    assert statuses(path) == {"iran:20260301T0100": "failed"}
+    up = SlackTarget(token="xoxb-ok", channel="#alerts", webhook_url=None,
+                     base_url=slack_server.url)
+    assert deliver(path, up)[0]["status"] == "sent"
+    assert statuses(path) == {"iran:20260301T0100": "sent"}
+
+
+def test_bad_credentials_are_not_retried_forever(tmp_path, slack_server):
+    path = tmp_path / "w.duckdb"
+    outbox(path, alert())
+    bad = SlackTarget(token="xoxb-invalid", channel="#alerts", webhook_url=None,
+                      base_url=slack_server.url)
+    deliver(path, bad)
+    assert statuses(path) == {"iran:20260301T0100": "undeliverable"}
+    assert deliver(path, bad) == []
+
+
+def test_no_slack_configured_logs_and_keeps_the_alert(tmp_path, caplog):
+    path = tmp_path / "w.duckdb"
+    outbox(path, alert())
+    assert deliver(path, None) == [{"alert_id": "iran:20260301T0100", "status": "logged"}]
+    assert "Iran is spiking" in caplog.text
+
+
+def test_a_dip_in_our_own_collection_is_flagged():
+    grid = pd.date_range(START, periods=24 * 8, freq="h")
+    totals = np.full(len(grid), 40.0)
+    counts = Counts(grid, {"iran": np.zeros(len(grid))}, totals)
+    last = grid[-1].to_pydatetime()
+    assert collection_caveat(counts, last) is None
+    counts.totals[-1] = 8
+    assert "20% of its usual volume" in collection_caveat(counts, last)
+    counts.totals[-1] = 200
+    assert "5.0x the usual volume" in collection_caveat(counts, last)
