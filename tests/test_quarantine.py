@@ -1,0 +1,162 @@
+"""Quarantine instead of loss: a bad batch splits into loaded and quarantined rows with
+reasons, and a retry after a settings change releases the rows that now pass.
+
+Driven through the ingest functions on a temporary DuckDB file; the first validation pays
+the one-off Great Expectations import.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from typer.testing import CliRunner
+
+from flows.cli import app
+from tasks.config import Config, load_config
+from tasks.ingest import extract_pages, prepare_load, validate_extracted
+from tasks.load import LoadBatch, write_batch
+from tasks.match import TopicMatcher
+from tasks.models import Page
+from tasks.quarantine import counts, list_rows, retry
+from warehouse.db import read
+
+OUTLET = "bbc-world"
+BASE = "https://www.bbc.co.uk/news/"
+NOW = datetime.now(UTC).replace(microsecond=0)
+SENTENCE = "On day {} officials in the port city said the ferry service would resume soon."
+WORD_CHECK = "expect_column_values_to_be_between(word_count)"
+TITLE_CHECK = "expect_column_value_lengths_to_be_between(title)"
+
+
+def html(slug: str, title: str, sentences: int) -> str:
+    body = "".join(f"<p>{SENTENCE.format(i)}</p>" for i in range(sentences))
+    return f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>{title}</title><link rel="canonical" href="{BASE}{slug}">
+<meta property="og:title" content="{title}">
+<meta property="article:published_time" content="{(NOW - timedelta(hours=2)).isoformat()}">
+</head><body><article><h1>{title}</h1>{body}</article></body></html>"""
+
+
+PAGES = {
+    "good-1": html("good-1", "Ferry service to resume next week", 6),
+    "good-2": html("good-2", "Harbour repairs finished early", 6),
+    "short": html("short", "Iran ferry returns: a brief update", 2),  # 30 words < 40
+    "bad-title": html("bad-title", "Hi", 2),  # short title and short body
+    "not-html": "%PDF-1.7 binary garbage",
+}
+
+
+def ingest_batch(db_path, config: Config) -> None:
+    """What the ingest flow does to one outlet's fetched pages, without Prefect."""
+    pages = [Page(url=BASE + slug, outlet=OUTLET, html=text, charset="utf-8",
+                  fetched_at=NOW) for slug, text in PAGES.items()]
+    extracted = extract_pages(pages, config, OUTLET)
+    passed, quarantined, run = validate_extracted(extracted, config, OUTLET, NOW)
+    batch = LoadBatch(run_id="run-1", outlet=OUTLET, articles=passed,
+                      fetched_at=extracted.fetched_at, quarantined=quarantined,
+                      validation_runs=[run])
+    write_batch(db_path, prepare_load(db_path, batch, TopicMatcher.compile(config.topics)))
+
+
+def with_min_words(config: Config, words: int) -> Config:
+    return config.model_copy(
+        update={"settings": config.settings.model_copy(update={"min_words": words})})
+
+
+@pytest.fixture
+def warehouse(tmp_path):
+    db_path = tmp_path / "w.duckdb"
+    ingest_batch(db_path, load_config())
+    return db_path
+
+
+def reasons(db_path) -> dict[str, list[str]]:
+    return {r.url.removeprefix(BASE): r.failed_expectations for r in list_rows(db_path)}
+
+
+def test_a_bad_batch_is_split_with_reasons_and_nothing_lost(warehouse):
+    with read(warehouse) as con:
+        loaded = {r[0].removeprefix(BASE) for r in con.execute("SELECT url FROM articles")
+                  .fetchall()}
+        raw = dict(con.execute("SELECT url, raw_html FROM quarantine").fetchall())
+        run = con.execute("SELECT rows, passed, failed FROM validation_runs").fetchone()
+    assert loaded == {"good-1", "good-2"}
+    found = reasons(warehouse)
+    assert set(found) | loaded == set(PAGES)
+    assert found["short"] == [WORD_CHECK]
+    assert found["bad-title"] == [TITLE_CHECK, WORD_CHECK]
+    assert found["not-html"][0].startswith("extract_article: ")
+    assert raw[BASE + "short"] == PAGES["short"]  # the page, kept for a re-extract
+    assert run == (4, 2, 2)  # the page that was not HTML never reached the suite
+
+
+def test_retry_after_a_settings_change_releases_what_now_passes(warehouse):
+    before = counts(warehouse)
+    result = retry(warehouse, with_min_words(load_config(), 10))
+
+    assert (result.retried, result.released, result.kept) == (3, 1, 2)
+    after = counts(warehouse)
+    assert after["open"] + after["released"] == before["open"] + before["released"]
+    assert after["released"] - before["released"] == result.released
+    assert after["articles"] - before["articles"] == result.released
+    found = reasons(warehouse)
+    assert set(found) == {"bad-title", "not-html"}
+    assert found["bad-title"] == [TITLE_CHECK]  # the failure names are the new ones
+    with read(warehouse) as con:
+        article = con.execute(
+            "SELECT run_id, story_id IS NOT NULL, word_count FROM articles WHERE url = ?",
+            [BASE + "short"]).fetchone()
+        topics = con.execute("SELECT topic FROM article_topics JOIN articles USING (url_hash) "
+                             "WHERE url = ?", [BASE + "short"]).fetchall()
+        runs = con.execute("SELECT run_id, rows, passed FROM validation_runs "
+                           "ORDER BY validated_at, id").fetchall()
+        released = con.execute("SELECT released_at FROM quarantine WHERE url = ?",
+                               [BASE + "short"]).fetchone()[0]
+    assert article == (result.run_id, True, 30)
+    assert topics == [("iran",)]  # matched like any load
+    assert runs[-1] == (result.run_id, 2, 1)
+    assert released is not None
+    assert [r.url for r in list_rows(warehouse, include_released=True)
+            if r.released_at] == [BASE + "short"]
+
+    again = retry(warehouse, with_min_words(load_config(), 10))
+    assert (again.retried, again.released, again.kept) == (2, 0, 2)
+    assert counts(warehouse) == after | {"open": 2}
+
+
+def test_retry_without_changes_keeps_everything(warehouse):
+    before = counts(warehouse)
+    result = retry(warehouse, load_config(), outlet=OUTLET)
+    assert (result.retried, result.released, result.kept) == (3, 0, 3)
+    assert counts(warehouse) == before
+
+
+def test_cli_lists_and_retries(warehouse, tmp_path):
+    runner = CliRunner()
+    listed = runner.invoke(app, ["quarantine", "list", "--db", str(warehouse), "--json"])
+    assert listed.exit_code == 0, listed.output
+    rows = [json.loads(line) for line in listed.stdout.splitlines()]
+    assert {r["url"].removeprefix(BASE) for r in rows} == {"short", "bad-title", "not-html"}
+    assert all(r["outlet"] == OUTLET and r["failed_expectations"] for r in rows)
+
+    table = runner.invoke(app, ["quarantine", "list", "--db", str(warehouse)],
+                          env={"COLUMNS": "250"})
+    assert table.exit_code == 0
+    assert BASE + "bad-title" in table.stdout and TITLE_CHECK in table.stdout
+
+    config_dir = tmp_path / "config"
+    config_dir.mkdir()
+    (config_dir / "settings.yaml").write_text("min_words: 10\n")
+    retried = runner.invoke(app, ["quarantine", "retry", "--db", str(warehouse),
+                                  "--config", str(config_dir)])
+    assert retried.exit_code == 0, retried.output
+    summary = json.loads(retried.stdout.splitlines()[-1])
+    assert (summary["retried"], summary["released"], summary["kept"]) == (3, 1, 2)
+
+    everything = runner.invoke(app, ["quarantine", "list", "--db", str(warehouse), "--json",
+                                     "--all", "--outlet", OUTLET])
+    assert len(everything.stdout.splitlines()) == 3
+    assert runner.invoke(app, ["quarantine", "list", "--db", str(warehouse), "--json",
+                               "--outlet", "nowhere"]).stdout == ""
