@@ -11,6 +11,7 @@ import re
 import zlib
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from urllib.parse import urlsplit
 
 import feedparser
 from bs4 import BeautifulSoup
@@ -24,6 +25,7 @@ from tasks.models import Candidate, FetchRecord
 from tasks.urls import canonicalize
 
 MAX_SITEMAP_BYTES = 50_000_000  # the sitemap protocol's own limit, uncompressed
+MAX_SITEMAPS_PER_SOURCE = 50  # child sitemaps read from one configured source, per run
 SAFE_XML = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False,
                            remove_comments=True)
 
@@ -31,12 +33,15 @@ SAFE_XML = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=Fa
 def gunzip_if_needed(body: bytes) -> bytes:
     if body[:2] != b"\x1f\x8b":
         return body
+    stream = zlib.decompressobj(16 + zlib.MAX_WBITS)
     try:
-        out = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(body, MAX_SITEMAP_BYTES)
+        out = stream.decompress(body, MAX_SITEMAP_BYTES)
     except zlib.error as exc:
         raise DiscoveryError(f"broken gzip data: {exc}") from exc
     if len(out) >= MAX_SITEMAP_BYTES:
         raise DiscoveryError(f"decompresses to over {MAX_SITEMAP_BYTES} bytes; refused")
+    if not stream.eof:
+        raise DiscoveryError("broken gzip data: the stream is cut short")
     return out
 
 
@@ -45,11 +50,23 @@ def looks_like_sitemap(body: bytes) -> bool:
     return b"<urlset" in head or b"<sitemapindex" in head
 
 
+def _http_url(link: str, base: str) -> str | None:
+    """The canonical form of an http(s) link, or None for anything else."""
+    try:
+        url = canonicalize(link, base)
+    except ValueError:
+        return None
+    return url if url.startswith(("http://", "https://")) and urlsplit(url).hostname else None
+
+
 def _feed_time(entry: feedparser.FeedParserDict) -> datetime | None:
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
         parsed = entry.get(key)
         if parsed:
-            return datetime.fromtimestamp(calendar.timegm(parsed), tz=UTC)
+            try:
+                return datetime.fromtimestamp(calendar.timegm(parsed), tz=UTC)
+            except (OverflowError, OSError, ValueError):
+                continue  # a year feedparser accepted but datetime cannot hold
     return None
 
 
@@ -72,10 +89,8 @@ def parse_feed(body: bytes, source: str, outlet: str,
     for entry in feed.entries:
         link = entry.get("link") or next(
             (link.get("href") for link in entry.get("links", []) if link.get("href")), None)
-        if not link:
-            continue
-        url = canonicalize(link, source)
-        if not url.startswith(("http://", "https://")):
+        url = _http_url(link, source) if link else None
+        if url is None:
             continue
         authors = [a.get("name") for a in entry.get("authors", []) if a.get("name")]
         candidates.append(Candidate(
@@ -86,12 +101,16 @@ def parse_feed(body: bytes, source: str, outlet: str,
             summary=_clean_text(entry.get("summary")),
             language=(entry.get("language") or feed.feed.get("language") or None),
         ))
-    if not candidates and feed.get("bozo"):
-        problem = feed.get("bozo_exception")
-        raise DiscoveryError(f"{source}: not a readable feed: {problem}")
-    if not candidates and feed.entries:
-        raise DiscoveryError(f"{source}: {len(feed.entries)} items, none with a usable link")
-    if not feed.get("version") and not feed.entries:
+    if candidates:
+        return candidates
+    problem = f" (and not well-formed: {feed.get('bozo_exception')})" if feed.get("bozo") else ""
+    if feed.entries:
+        raise DiscoveryError(f"{source}: {len(feed.entries)} item(s), none with an http(s) "
+                             f"link{problem}")
+    if feed.get("bozo"):
+        raise DiscoveryError(f"{source}: no items, and not a well-formed feed: "
+                             f"{feed.get('bozo_exception')}")
+    if not feed.get("version"):
         raise DiscoveryError(f"{source}: not an RSS or Atom feed")
     return candidates
 
@@ -121,27 +140,30 @@ def parse_sitemap(body: bytes, source: str, outlet: str) -> tuple[list[Candidate
     if root is None or _local(root.tag) not in ("urlset", "sitemapindex"):
         tag = _local(root.tag) if root is not None else "nothing"
         raise DiscoveryError(f"{source}: not a sitemap (root element is <{tag}>)")
-    if _local(root.tag) == "sitemapindex":
-        children = [canonicalize(loc.text, source) for loc in root.iter()
-                    if _local(loc.tag) == "loc" and loc.text]
-        return [], children
-    candidates = []
+    entry_tag = "sitemap" if _local(root.tag) == "sitemapindex" else "url"
+    entries = []
     for node in root:
-        if _local(node.tag) != "url":
+        if _local(node.tag) != entry_tag:
             continue
-        fields: dict[str, str] = {}
-        for child in node.iter():
-            name = _local(child.tag)
-            if child is not node and child.text and name not in fields:
-                fields[name] = child.text.strip()
-        if not fields.get("loc"):
-            continue
-        candidates.append(Candidate(
-            url=canonicalize(fields["loc"], source), outlet=outlet, source=source,
-            title=fields.get("title"),
-            published_at=_parse_date(fields.get("publication_date") or fields.get("lastmod")),
-            language=fields.get("language"),
-        ))
+        # loc and lastmod are the entry's own children (an image:loc is not the page);
+        # title, date and language come from the Google News block when there is one.
+        fields = {_local(c.tag): c.text.strip() for c in node if c.text and c.text.strip()}
+        for news in (c for c in node if _local(c.tag) == "news"):
+            for child in news.iter():
+                if child.text and child.text.strip():
+                    fields.setdefault(_local(child.tag), child.text.strip())
+        url = _http_url(fields["loc"], source) if "loc" in fields else None
+        if url is not None:
+            entries.append((url, fields))
+    if entry_tag == "sitemap":
+        return [], [url for url, _fields in entries]
+    candidates = [
+        Candidate(url=url, outlet=outlet, source=source, title=fields.get("title"),
+                  published_at=_parse_date(fields.get("publication_date")
+                                           or fields.get("lastmod")),
+                  language=fields.get("language"))
+        for url, fields in entries
+    ]
     return candidates, []
 
 
@@ -155,10 +177,8 @@ def parse_listing(html: str, source: str, outlet: str, link_selector: str) -> li
     seen: dict[str, Candidate] = {}
     for link in links:
         href = link.get("href")
-        if not href:
-            continue
-        url = canonicalize(href, source)
-        if url.startswith(("http://", "https://")) and url not in seen:
+        url = _http_url(href, source) if isinstance(href, str) else None
+        if url is not None and url not in seen:
             seen[url] = Candidate(url=url, outlet=outlet, source=source,
                                   title=_clean_text(link.get_text(" ")))
     return list(seen.values())
@@ -177,6 +197,10 @@ def read_source(body: bytes, source: str, outlet: str,
     sitemaps when it is a sitemap index."""
     if not body.strip():
         raise DiscoveryError(f"{source}: empty document")
+    try:
+        body = gunzip_if_needed(body)
+    except DiscoveryError as exc:
+        raise DiscoveryError(f"{source}: {exc}") from exc
     if looks_like_sitemap(body):
         return parse_sitemap(body, source, outlet)
     return parse_feed(body, source, outlet, content_type), []
@@ -201,9 +225,12 @@ class Discovery:
 def discover_outlet(outlet: Outlet, fetcher: Fetcher,
                     states: dict[str, SourceState]) -> Discovery:
     """Fetch and read every source of one outlet; a failing source is recorded and the
-    others go on. Candidates are canonical, filtered and de-duplicated."""
+    others go on. Candidates are canonical, filtered and de-duplicated. Sitemap indexes
+    are followed, each sitemap read once, at most MAX_SITEMAPS_PER_SOURCE per source."""
     out = Discovery()
     queue = [(str(source.url), source) for source in outlet.sources]
+    seen = {url for url, _source in queue}
+    children_read: dict[str, int] = {}
     found: dict[str, Candidate] = {}
     while queue:
         url, source = queue.pop(0)
@@ -217,7 +244,7 @@ def discover_outlet(outlet: Outlet, fetcher: Fetcher,
         if not final.ok:
             out.errors.append(final.record.error_message or f"{url}: fetch failed")
             continue
-        out.states[url] = SourceState(final.etag, final.last_modified)
+        children: list[str] = []
         try:
             if source.type == "listing":
                 text, _charset = decode_html(final.body, final.content_type)
@@ -225,12 +252,26 @@ def discover_outlet(outlet: Outlet, fetcher: Fetcher,
             else:
                 candidates, children = read_source(final.body, url, outlet.name,
                                                    final.content_type)
-                queue.extend((child, source) for child in children)
         except DiscoveryError as exc:
             final.record.error_class = "DiscoveryError"
             final.record.error_message = str(exc)
             out.errors.append(str(exc))
             continue
+        # An index is read in full every run: it may stay unchanged (and answer 304)
+        # while the sitemaps it names change, so its validators are not kept.
+        if not children:
+            out.states[url] = SourceState(final.etag, final.last_modified)
+        key = str(source.url)
+        for child in children:
+            if child in seen:
+                continue
+            if children_read.get(key, 0) >= MAX_SITEMAPS_PER_SOURCE:
+                out.errors.append(f"{key}: over {MAX_SITEMAPS_PER_SOURCE} sitemaps; "
+                                  "the rest are left for the next run")
+                break
+            children_read[key] = children_read.get(key, 0) + 1
+            seen.add(child)
+            queue.append((child, source))
         for candidate in candidates:
             if keep(candidate, outlet.url_filters) and candidate.url not in found:
                 found[candidate.url] = candidate

@@ -180,3 +180,53 @@ class HostileServer(ThreadingHTTPServer):
     def __exit__(self, *exc) -> None:
         self.shutdown()
         self.server_close()
+
+
+class FileServer(ThreadingHTTPServer):
+    """Serves fixed documents: `files` maps a path to (body, headers). GET only; answers
+    If-None-Match when a document has an ETag; counts hits per path."""
+
+    daemon_threads = True
+
+    def __init__(self, files: dict[str, tuple[bytes, dict[str, str]]]) -> None:
+        super().__init__(("127.0.0.1", 0), FileHandler)
+        self.files = files
+        self.hits: Counter[str] = Counter()
+        self._lock = threading.Lock()
+        self.url = f"http://127.0.0.1:{self.server_address[1]}"
+
+    def count(self, path: str) -> None:
+        with self._lock:
+            self.hits[path] += 1
+
+    def __enter__(self) -> FileServer:
+        threading.Thread(target=self.serve_forever, daemon=True).start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.shutdown()
+        self.server_close()
+
+
+class FileHandler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True
+    server: FileServer
+
+    def log_message(self, *args) -> None:
+        pass
+
+    def do_GET(self) -> None:  # noqa: N802 (the stdlib's name)
+        path = self.path.split("?")[0]
+        self.server.count(path)
+        status, (body, headers) = 200, self.server.files.get(path, (b"", {}))
+        if path not in self.server.files:
+            status = 404
+        elif headers.get("ETag") and self.headers.get("If-None-Match") == headers["ETag"]:
+            status, body = 304, b""
+        self.send_response(status)
+        for key, value in headers.items():
+            self.send_header(key, value)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
