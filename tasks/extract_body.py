@@ -70,8 +70,9 @@ DEFAULT_BOILERPLATE: tuple[str, ...] = (
     r"^(listen|download|itunes|spotify|subscribe)\s*:\s*https?://",
     r"^(get|download) (the )?[\w ]{0,40} app\b",
     # photo captions and credits
-    r"^\(?(photo|foto|image|picture|video|graphic|illustration)s?( credit)?\s*(:|by\b|/|©)",
-    r"\b(photo|foto|image|picture)s?( credit)?\s*:\s*[^.!?]{2,60}$",  # a caption's credit tail
+    r"^\(?(photo|foto|image|picture|video|graphic|illustration|bild|фото|fotoğraf|צילום|صورة"
+    r"|عکس)s?( credit)?\s*(:|by\b|/|©)",
+    r"\b(photo|foto|image|picture|bild|фото)s?( credit)?\s*:\s*[^.!?]{2,60}$",  # a credit tail
     r"\((image |photo )?credits?:[^)]*\)$",
     r"^(source|credit)s?:\s*(\S+\s*){1,6}$",
     # ads and cookie notices
@@ -312,3 +313,113 @@ def is_link_list_item(block: Block) -> bool:
 
 def _key(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.lower()))
+
+
+# --- page chrome -----------------------------------------------------------------------
+
+# Elements that hold a news template's furniture rather than the article: the page and
+# article headers, navigation and breadcrumbs, figures, dates, buttons, the headline.
+_FURNITURE = (
+    "//header | //nav | //footer | //aside | //figure | //figcaption | //time | //button"
+    " | //h1 | //a[not(ancestor::p)] | //h2 | //h3 | //h4"
+)
+_HEADINGS = {"h2", "h3", "h4"}
+_CHROME_MAX_WORDS = 80
+_BYLINE_MAX_WORDS = 15
+_CHROME_SHARE = 0.5
+_SEPARATORS = " ,;:|·•-–—/›»>"
+
+
+def page_chrome(tree: HtmlElement, known: Iterable[str], authors: Iterable[str]) -> list[str]:
+    """The texts around an article on its page, longest first: the page's own metadata
+    (`known`: headline, standfirst, site name...), the furniture elements above
+    (subheadings only when they open an "other stories" list), and the short elements
+    around an author's name or a date (the byline: "Jane Roe, Energy Correspondent
+    18 November 2026, 16:40")."""
+    texts = {" ".join(t.split()) for t in (*known, *authors) if t}
+    anchors: list[HtmlElement] = []
+    for element in tree.xpath(_FURNITURE):
+        text = " ".join(element.text_content().split())
+        if not text or len(text.split()) > _CHROME_MAX_WORDS:
+            continue
+        if element.tag in _HEADINGS and not _OTHER_STORIES.fullmatch(text.strip(" :|>»-")):
+            continue
+        texts.add(text)
+        if element.tag == "time":
+            anchors.append(element)
+    for name in authors:
+        anchors += tree.xpath("//body//text()[contains(., $name)]/..", name=name)
+    for anchor in anchors:
+        for element in (anchor, *anchor.iterancestors()):
+            text = " ".join(element.text_content().split())
+            if len(text.split()) > _BYLINE_MAX_WORDS:
+                break
+            texts.add(text)
+    return sorted((t for t in texts if t), key=len, reverse=True)
+
+
+def strip_chrome(body: str, chrome: Sequence[str], boilerplate: Sequence[str] = ()) -> str:
+    """`body` as it is, or, when it is mostly page chrome, what is left of it once the
+    chrome is peeled off (cleaned again: the remainder may end in "Related stories")."""
+    blocks = [Block("p", text, 0.0, False) for text in body.split("\n\n")]
+    residue = peel_chrome(blocks, chrome)
+    if residue is None:
+        return body
+    patterns = compile_patterns(boilerplate) if boilerplate else _DEFAULT_PATTERNS
+    return "\n\n".join(b.text for b in clean_blocks(residue, (), (), patterns))
+
+
+def peel_chrome(blocks: list[Block], chrome: Sequence[str]) -> list[Block] | None:
+    """What is left of a body that is mostly page chrome, once the chrome is peeled off
+    its start and end; None when chrome is not most of the body.
+
+    On a page whose article is nearly empty, trafilatura falls back to the text of the
+    whole `<article>` element: breadcrumbs, headline, standfirst, byline, date, share bar
+    and caption glued into one paragraph around a line of real text. Such text lies at the
+    edges of the body, so only the edges are peeled; a real article that merely quotes its
+    own headline in the middle is left alone.
+    """
+    total = sum(len(b.text) for b in blocks)
+    if not chrome or not total:
+        return None
+    texts = [b.text for b in blocks]
+    first, end = 0, len(texts)
+    while first < end:
+        texts[first] = _peel(texts[first], chrome, leading=True)
+        if texts[first]:
+            break
+        first += 1
+    while first < end:
+        texts[end - 1] = _peel(texts[end - 1], chrome, leading=False)
+        if texts[end - 1]:
+            break
+        end -= 1
+    if sum(len(t) for t in texts[first:end]) > total * (1 - _CHROME_SHARE):
+        return None
+    return [
+        Block(block.tag, text, block.link_share, block.starts_with_link)
+        for block, text in zip(blocks[first:end], texts[first:end], strict=True)
+    ]
+
+
+def _peel(text: str, chrome: Sequence[str], *, leading: bool) -> str:
+    """`text` without the chrome strings it starts (or ends) with, one after another."""
+    peeled = True
+    while peeled and text:
+        peeled = False
+        for piece in chrome:
+            if leading and text.startswith(piece) and _joint(text, len(piece)):
+                text, peeled = text[len(piece) :].lstrip(_SEPARATORS), True
+                break
+            if not leading and text.endswith(piece) and _joint(text, len(text) - len(piece)):
+                text, peeled = text[: len(text) - len(piece)].rstrip(_SEPARATORS), True
+                break
+    return text
+
+
+def _joint(text: str, at: int) -> bool:
+    """Whether `at` can separate two pieces of text: not inside a word, unless what
+    follows starts with a capital (inline elements glued together: "FacebookShare on X")."""
+    if at <= 0 or at >= len(text):
+        return True
+    return not (text[at - 1].isalnum() and text[at].isalnum()) or text[at].isupper()

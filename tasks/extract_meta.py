@@ -10,9 +10,12 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from email.utils import parsedate_to_datetime
+from functools import lru_cache
 from typing import Any
 
+from cssselect import SelectorError
 from dateutil import parser as dateparser
+from lxml.cssselect import CSSSelector
 from lxml.html import HtmlElement
 
 from tasks.config import ExtractionRules
@@ -227,60 +230,20 @@ def pick_rules(
 def select(tree: HtmlElement, selectors: Sequence[str]) -> list[HtmlElement]:
     """Elements matched by the first CSS selector that matches anything."""
     for selector in selectors:
-        found = tree.xpath(css_to_xpath(selector))
+        found = css(selector)(tree)
         if found:
             return found
     return []
 
 
-_CSS_TOKEN = re.compile(
-    r"\s*(?P<comb>[>+~])\s*|(?P<ws>\s+)|(?P<tag>[\w*-]+)|#(?P<id>[\w-]+)|\.(?P<cls>[\w-]+)"
-    r"|\[\s*(?P<attr>[\w:-]+)\s*(?:(?P<op>[*^$~|]?=)\s*(?P<q>['\"]?)(?P<val>.*?)(?P=q))?\s*\]"
-)
-
-
-def css_to_xpath(selector: str) -> str:
-    """The subset of CSS that outlet rules need: tags, #id, .class, [attr], [attr=v],
-    [attr*=v], [attr^=v], [attr$=v], descendant and child combinators, commas."""
-    return " | ".join(_one_css(part.strip()) for part in selector.split(",") if part.strip())
-
-
-def _one_css(selector: str) -> str:
-    xpath, step, axis, pos = "", [], "//", 0
-    tag = "*"
-    while pos < len(selector):
-        match = _CSS_TOKEN.match(selector, pos)
-        if not match or match.end() == pos:
-            raise ExtractError(f"unsupported CSS selector {selector!r} at {selector[pos:]!r}")
-        pos = match.end()
-        if match["comb"] or match["ws"]:
-            if match["comb"] in ("+", "~"):
-                raise ExtractError(f"unsupported CSS combinator in {selector!r}")
-            xpath += axis + tag + "".join(f"[{s}]" for s in step)
-            axis, tag, step = ("/" if match["comb"] == ">" else "//"), "*", []
-        elif match["tag"]:
-            tag = match["tag"]
-        elif match["id"]:
-            step.append(f"@id='{match['id']}'")
-        elif match["cls"]:
-            step.append(f"contains(concat(' ', normalize-space(@class), ' '), ' {match['cls']} ')")
-        else:
-            step.append(_attr_test(match["attr"], match["op"], match["val"]))
-    return xpath + axis + tag + "".join(f"[{s}]" for s in step)
-
-
-def _attr_test(attr: str, op: str | None, value: str | None) -> str:
-    value = (value or "").replace("'", "")
-    a = f"@{attr}"
-    return {
-        None: a,
-        "=": f"{a}='{value}'",
-        "*=": f"contains({a}, '{value}')",
-        "^=": f"starts-with({a}, '{value}')",
-        "$=": f"substring({a}, string-length({a}) - {len(value) - 1})='{value}'",
-        "~=": f"contains(concat(' ', normalize-space({a}), ' '), ' {value} ')",
-        "|=": f"({a}='{value}' or starts-with({a}, '{value}-'))",
-    }[op]
+@lru_cache(maxsize=1024)
+def css(selector: str) -> CSSSelector:
+    """A compiled CSS selector (full CSS 3 through cssselect); ExtractError naming it when
+    it does not parse or uses what XPath cannot express (pseudo-elements, :hover...)."""
+    try:
+        return CSSSelector(selector, translator="html")
+    except SelectorError as exc:
+        raise ExtractError(f"bad CSS selector {selector!r} in the outlet rules: {exc}") from exc
 
 
 # --- heuristics ------------------------------------------------------------------------

@@ -1,5 +1,6 @@
-"""Article extraction: golden pages (with must-have and must-not-have checks), outlet
-rules versions, boilerplate patterns, file records, and the F1 floor on the dev corpus.
+"""Article extraction: golden pages (with must-have and must-not-have checks), page chrome
+on near-empty pages, outlet rules versions and CSS, boilerplate patterns, language
+detection, file records, and the F1 floor on the dev corpus.
 
 Regenerate the expected JSON after an intended change:  python -m tests.test_extract --regenerate
 """
@@ -23,9 +24,15 @@ from bench.extraction import DEFAULT_CORPUS, FLOORS, SCORER, load_scorer, ours  
 from tasks.charset import decode_html  # noqa: E402
 from tasks.config import ExtractionRules  # noqa: E402
 from tasks.errors import ExtractError  # noqa: E402
-from tasks.extract import extract_article, extract_file, iter_html_files  # noqa: E402
-from tasks.extract_body import compile_patterns, is_boilerplate  # noqa: E402
-from tasks.extract_meta import clean_authors, css_to_xpath, pick_rules  # noqa: E402
+from tasks.extract import (  # noqa: E402
+    detect_language,
+    extract_article,
+    extract_file,
+    iter_html_files,
+    parse_html,
+)
+from tasks.extract_body import compile_patterns, is_boilerplate, strip_chrome  # noqa: E402
+from tasks.extract_meta import clean_authors, pick_rules, select  # noqa: E402
 from tasks.models import Article, Candidate  # noqa: E402
 
 GOLDEN = Path(__file__).with_name("golden")
@@ -37,6 +44,9 @@ PAGES = {
     "og-only.html": "https://rheinblick.example/lokales/neue-radwege-altstadt?ref=home",
     "paywall.html": "https://dailyvolt.example/energy/grid-batteries-race",
     "latin1-page.html": "https://vallee.example/regions/vendanges-precoces",
+    # a demo newsroom page whose article is one line (defect "too_short")
+    "near-empty.html": "https://gulf-dispatch.example/gulf-dispatch/climate/"
+    "40566-floods-force-evacuations-in-halifax-after-days-of-rain",
 }
 
 
@@ -130,6 +140,77 @@ def test_non_utf8_page_from_bytes():
     assert "Photo" not in a["body"] and "Lire aussi" not in a["body"]
 
 
+# --- near-empty pages: the body is not the page's chrome --------------------------------
+
+CHROME_WORDS = ("Home", "Share on", "Email", "Energy Correspondent", "November", "Photo:")
+
+
+def test_near_empty_page_keeps_its_one_line_not_the_page_chrome():
+    a = extract_golden("near-empty.html")
+    assert a["body"] == "Developing story, updates."
+    assert a["word_count"] == 3  # below `min_words`: validation quarantines it as too short
+    for unwanted in (*CHROME_WORDS, "Floods force", "Forecasters expect", "Related stories"):
+        assert unwanted not in a["body"], unwanted
+    # the metadata still comes from where it belongs
+    assert a["title"] == "Floods force evacuations in Halifax after days of rain"
+    assert a["subtitle"] == "Forecasters expect the heat to last into next week."
+    assert a["authors"] == ["Laura Sandoval"]
+    assert a["captions"] == ["Clouds gather over farmland. Photo: Gulf Dispatch/Staff"]
+
+
+def test_demo_newsroom_too_short_page_over_http(newsroom):
+    import requests
+
+    from tasks.config import Settings
+
+    truth = next(a for a in newsroom.articles if a["defect"] == "too_short")
+    response = requests.get(truth["url"], timeout=10)
+    html, _charset = decode_html(response.content)
+    article = extract_article(html, truth["url"])
+    assert article.body == truth["body"]
+    assert article.word_count < Settings().min_words
+
+
+def template_page(article_html: str) -> str:
+    """Another template than the demo's: no <header>, a breadcrumb with "›", buttons for
+    sharing, a caption in a span, a byline in a plain div."""
+    return f"""<html lang="en"><head><title>Port workers walk out over pay - Harbour Post</title>
+    <meta property="og:title" content="Port workers walk out over pay">
+    <meta name="description" content="Dockers at the east terminal stopped work at dawn.">
+    <meta name="author" content="Sam Okoye"></head><body>
+    <div class="top"><a href="/">The Harbour Post</a> <a href="/news">News</a></div>
+    <div class="story">
+    <div class="crumbs"><a href="/news">News</a> › <a href="/news/local">Local</a></div>
+    <h1>Port workers walk out over pay</h1>
+    <div class="dek">Dockers at the east terminal stopped work at dawn.</div>
+    <div class="meta">By <span class="name">Sam Okoye</span> | Published 3 March 2025 09:12</div>
+    <div class="tools"><button>Share</button><button>Tweet</button><button>Print</button></div>
+    <div class="pic"><img src="a.jpg"><span class="caption">Cranes stand idle at the east
+    terminal.</span></div>
+    <div class="text">{article_html}</div>
+    </div></body></html>"""
+
+
+def test_chrome_is_peeled_on_another_template():
+    url = "https://harbour.example/news/local/port-walkout"
+    assert extract_article(template_page("<span>More to follow.</span>"), url).body == (
+        "More to follow."
+    )
+    # nothing but chrome: no body at all (an ExtractError, recorded as a failed page)
+    with pytest.raises(ExtractError, match="no article text"):
+        extract_article(template_page(""), url)
+
+
+def test_a_real_body_keeps_its_text_even_where_it_repeats_page_chrome():
+    text = "Port workers walk out over pay, the union said. " * 8
+    chrome = ["Port workers walk out over pay", "Home", "Sam Okoye"]
+    assert strip_chrome(text.strip(), chrome) == text.strip()  # chrome is not most of it
+    glued = "Home Port workers walk out over pay Sam Okoye The union said the strike would last."
+    assert strip_chrome(glued, chrome) == "The union said the strike would last."
+    # a word is never cut in two: "Homes" does not lose "Home"
+    assert strip_chrome("Homes Port workers walk out over pay", chrome) == "Homes"
+
+
 def test_every_article_field_is_filled_by_a_golden_page():
     articles = [extract_golden(name) for name in PAGES]
     defaults = Article(url="").to_json_dict()
@@ -187,24 +268,42 @@ def test_pick_rules():
     assert pick_rules([], None) is None
 
 
+CSS_PAGE = """<html><body><main id="main"><h2>Lead</h2><p class="a b">one</p>
+<p class="b">two</p><p>three</p><aside><p data-x="k-1">four</p></aside></main></body></html>"""
+
+
 @pytest.mark.parametrize(
-    ("css", "xpath"),
+    ("css", "texts"),
     [
-        (
-            "div.story-text",
-            "//div[contains(concat(' ', normalize-space(@class), ' '), ' story-text ')]",
-        ),
-        ("#main > p", "//*[@id='main']/p"),
-        ("span[itemprop=creator]", "//span[@itemprop='creator']"),
+        ("p.a.b", ["one"]),
+        ("#main > p", ["one", "two", "three"]),
+        ("h2 + p", ["one"]),
+        ("h2 ~ p:not(.b)", ["three"]),
+        ("main p:nth-of-type(2)", ["two"]),
+        ("p[data-x|=k]", ["four"]),
+        ("aside p, h2", ["Lead", "four"]),  # document order
+        ("p:last-child", ["four"]),
     ],
 )
-def test_css_subset(css, xpath):
-    assert css_to_xpath(css) == xpath
+def test_full_css_in_outlet_rules(css, texts):
+    tree = parse_html(CSS_PAGE)
+    assert [el.text for el in select(tree, [css])] == texts
 
 
-def test_unsupported_css_is_a_clear_error():
-    with pytest.raises(ExtractError, match="unsupported CSS"):
-        css_to_xpath("p:nth-child(2)")
+@pytest.mark.parametrize("css", ["p[", "p::text", "div >> p"])
+def test_bad_css_is_an_extract_error_naming_the_selector(css):
+    with pytest.raises(ExtractError, match="bad CSS selector") as error:
+        select(parse_html(CSS_PAGE), [css])
+    assert repr(css) in str(error.value)
+
+
+def test_section_rule():
+    rules = [ExtractionRules(section=["nav.crumbs li:last-child"])]
+    html = rules_page("2023-06-01T10:00:00Z").replace(
+        "<h1>", '<nav class="crumbs"><ul><li>Home</li><li>Water</li></ul></nav><h1>'
+    )
+    article = extract_article(html, "https://w.example/a", rules)
+    assert (article.section, article.field_sources["section"]) == ("Water", "rules")
 
 
 # --- boilerplate and authors -----------------------------------------------------------
@@ -265,6 +364,32 @@ def test_clean_authors():
     ]
     assert clean_authors(["Frank Gardner, BBC Security Correspondent"]) == ["Frank Gardner"]
     assert clean_authors(["https://example.com/staff/jane", "Associated Press"]) == []
+
+
+# --- language --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Central bank leaves rates unchanged as inflation eases", "en"),
+        ("Neue Radwege für die Altstadt beschlossen", "de"),
+        ("Les vendanges commencent tôt dans la vallée", "fr"),
+        ("Центробанк сохранил ключевую ставку на прежнем уровне", "ru"),
+        ("Нацбанк зберіг облікову ставку без змін", "uk"),
+        ("البنك المركزي يبقي أسعار الفائدة دون تغيير", "ar"),
+        ("Merkez bankası faizi sabit tuttu", "tr"),
+    ],
+)
+def test_detect_language_on_headlines(text, language):
+    assert detect_language(text) == language
+
+
+def test_undeclared_language_is_detected_from_the_text():
+    html = rules_page("2023-06-01T10:00:00Z")  # declares no language
+    article = extract_article(html, "https://w.example/a")
+    assert (article.language, article.field_sources["language"]) == ("en", "heuristic")
+    assert detect_language("1234 — 5678") is None
 
 
 # --- fallbacks, errors, files ----------------------------------------------------------
