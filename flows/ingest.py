@@ -19,6 +19,8 @@ from prefect.futures import as_completed
 from tasks.config import Config, FetchSettings, load_config
 from tasks.discover import Discovery, discover_outlet
 from tasks.fetch import FetchedBatch, Fetcher, fetch_pages
+from tasks.health import HealthCheck, check_outlets
+from tasks.health import deliver as deliver_health_alerts
 from tasks.ingest import Extracted, extract_pages, prepare_load, validate_extracted
 from tasks.load import (
     LoadBatch,
@@ -29,6 +31,7 @@ from tasks.load import (
     write_batch,
 )
 from tasks.match import TopicMatcher
+from tasks.notify import resolve_target
 from warehouse.db import DEFAULT_DB
 
 _fetchers: dict[str, Fetcher] = {}
@@ -91,6 +94,14 @@ def load_task(db_path: Path, batch: LoadBatch, matcher: TopicMatcher) -> dict:
             "fetches": len(batch.records)}
 
 
+@task(name="outlet-health", cache_policy=NO_CACHE)
+def health_task(config: Config, db_path: Path, run_id: str,
+                outlets: list[str]) -> list[HealthCheck]:
+    checks = check_outlets(db_path, run_id, outlets, datetime.now(UTC))
+    deliver_health_alerts(db_path, resolve_target(config.settings.slack))
+    return checks
+
+
 @flow(name="ingest", log_prints=True)
 def ingest(config_dir: str | None = None, db_path: str = str(DEFAULT_DB),
            outlets: list[str] | None = None) -> list[dict]:
@@ -127,4 +138,7 @@ def ingest(config_dir: str | None = None, db_path: str = str(DEFAULT_DB),
         logger.info("%(outlet)s: %(articles)d articles, %(quarantined)d quarantined, "
                     "%(failed)d failed fetches", summary)
         summaries.append(summary)
+    for check in health_task(config, path, run_id, [o.name for o in chosen]):
+        if not check.healthy:
+            logger.warning("outlet %s looks broken: %s", check.outlet, "; ".join(check.problems))
     return sorted(summaries, key=lambda s: s["outlet"])
