@@ -154,11 +154,10 @@ def extract_article(
         ("opengraph", _lang(page.first("og:locale"))),
         ("feed", _lang(fallback.language) if fallback else None),
     ) or pick("language", ("heuristic", detect_language(f"{title or ''}\n{body}")))
-    og_url = page.first("og:url")
     canonical = pick(
         "url",
-        ("meta", urljoin(url, page.canonical) if page.canonical else None),
-        ("opengraph", urljoin(url, og_url) if og_url else None),
+        ("meta", _absolute(page.canonical, url)),
+        ("opengraph", _absolute(page.first("og:url"), url)),
         ("heuristic", url),
     )
     article = Article(
@@ -271,6 +270,16 @@ def _body(
     if source != "rules" and len(ld_body) > 2 * len(text) + 200:
         return ld_body, "jsonld"
     return text, source
+
+
+def _absolute(href: str | None, base: str) -> str | None:
+    """`href` resolved against the page's URL; None for a relative link on a saved file,
+    whose site is unknown (`/news/a` is not `file:///news/a`)."""
+    if not href:
+        return None
+    if urlparse(base).scheme == "file" and not urlparse(href).scheme:
+        return None
+    return urljoin(base, href)
 
 
 def _descriptions(page: PageMeta) -> list[str]:
@@ -432,10 +441,10 @@ def extract_file(path: Path) -> dict[str, Any]:
             raw = gzip.decompress(raw)
         html, _charset = decode_html(raw)
         article = extract_article(html, path.resolve().as_uri())
+    except (EOFError, zlib.error, gzip.BadGzipFile) as exc:  # BadGzipFile is an OSError
+        return record | {"error": f"not a valid gzip file: {exc}"}
     except OSError as exc:
         return record | {"error": f"cannot read the file: {exc.strerror or exc}"}
-    except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
-        return record | {"error": f"not a valid gzip file: {exc}"}
     except ExtractError as exc:
         return record | {"error": str(exc)}
     except Exception as exc:  # a parser bug on one odd page must not stop a batch
