@@ -161,48 +161,66 @@ def extract(
 @app.command()
 @one_line_errors
 def discover(
-    sources: Annotated[list[str], typer.Argument(help="Feed or sitemap files, or URLs")],
+    sources: Annotated[list[str], typer.Argument(
+        help="Feed or sitemap files, URLs, or '-' for stdin")],
     config: ConfigOption = None,
 ) -> None:
-    """Print the candidate articles found in feeds or sitemaps, as JSON lines.
+    """Print the candidate articles found in feeds or sitemaps, as JSON lines. The
+    sitemaps a sitemap index names (a file's too) are fetched and read.
 
     Example: newswatch discover https://feeds.bbci.co.uk/news/world/rss.xml saved-feed.xml
     """
     from dataclasses import asdict
 
+    from pydantic import ValidationError
+
     from tasks.config import Outlet, Source, load_config
     from tasks.discover import discover_outlet, read_source
     from tasks.errors import DiscoveryError
     from tasks.fetch import Fetcher
+    from tasks.models import Candidate
+
+    fetchers: list[Fetcher] = []
+
+    def fetch_and_read(urls: list[str]) -> tuple[list[Candidate], list[str]]:
+        if not fetchers:
+            fetchers.append(Fetcher(load_config(config).settings.fetch))
+        try:
+            outlet = Outlet(name="cli", display_name="cli", domain="cli",
+                            sources=[Source(type="feed", url=url) for url in urls])
+        except ValidationError as exc:
+            raise DiscoveryError(f"{urls[0]}: not a usable URL: {exc.errors()[0]['msg']}") \
+                from exc
+        found = discover_outlet(outlet, fetchers[0], {})
+        return found.candidates, found.errors
 
     failed = 0
-    fetcher = None
     for source in sources:
+        problems: list[str] = []
         try:
             if source.startswith(("http://", "https://")):
-                fetcher = fetcher or Fetcher(load_config(config).settings.fetch)
-                outlet = Outlet(name="cli", display_name=source, domain=source,
-                                sources=[Source(type="feed", url=source)])
-                found = discover_outlet(outlet, fetcher, {})
-                if found.errors:
-                    raise DiscoveryError(found.errors[0])
-                candidates = found.candidates
+                candidates, problems = fetch_and_read([source])
             else:
                 path = Path(source)
                 try:
-                    body = path.read_bytes()
+                    body = sys.stdin.buffer.read() if source == "-" else path.read_bytes()
                 except OSError as exc:
                     raise DiscoveryError(f"{path}: cannot read: {exc.strerror}") from exc
-                candidates, children = read_source(body, path.resolve().as_uri(), "")
+                name = "stdin" if source == "-" else path.resolve().as_uri()
+                candidates, children = read_source(body, name, "")
                 if children:
-                    typer.echo(f"newswatch: {path} is a sitemap index of {len(children)} "
-                               "sitemaps; pass their URLs to read them", err=True)
+                    candidates, problems = fetch_and_read(children)
         except DiscoveryError as exc:
             failed += 1
-            typer.echo(f"newswatch: {exc}", err=True)
+            typer.echo(f"newswatch: {' '.join(str(exc).split())}", err=True)
             continue
         for candidate in candidates:
             emit({k: v for k, v in asdict(candidate).items() if k != "outlet"})
+        if problems:
+            failed += 1
+            typer.echo(f"newswatch: {' '.join('; '.join(problems).split())}", err=True)
+    for fetcher in fetchers:
+        fetcher.close()
     if failed:
         raise typer.Exit(1)
 
