@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import math
+import statistics
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -19,6 +21,7 @@ from tasks.detect import (
     detect,
     read_series_csv,
 )
+from tasks.detect import _surprise as surprise
 from tasks.errors import NewswatchError
 
 REPO = Path(__file__).resolve().parents[1]
@@ -110,6 +113,84 @@ def test_sparse_series_burst_alerts():
     decisions = detect(timestamps, counts, DetectorSettings())
     assert np.median(counts) == 0
     assert [a.timestamp for a in alerts(decisions)] == [timestamps[burst]]
+
+
+def demo_like_topic(burst: bool, seed: int = 1) -> tuple[list[datetime], np.ndarray, np.ndarray]:
+    """Three weeks of hourly *stories* for a rarely covered topic (about 3 a day, most hours
+    none) among ~25 stories an hour, with a daily rhythm; the demo's burst adds 5, 7, 9."""
+    rng = np.random.default_rng(seed)
+    hours = np.arange(21 * 24)
+    rhythm = 1 + 0.8 * np.sin(2 * np.pi * (hours % 24 - 8) / 24)
+    counts = rng.poisson(0.13 * rhythm).astype(float)
+    totals = rng.poisson(25 * rhythm).astype(float)
+    if burst:
+        counts = np.concatenate([counts, [5, 7, 9]])
+        totals = np.concatenate([totals, rng.poisson(25, size=3) + [5, 7, 9]])
+    return [START + HOUR * i for i in range(len(counts))], counts, totals
+
+
+def test_demo_burst_of_a_sparse_topic_alerts_once():
+    timestamps, counts, totals = demo_like_topic(burst=True)
+    decisions = detect(timestamps, counts, DetectorSettings(), totals=totals)
+    first = len(counts) - 3
+    [alert] = alerts(decisions)
+    assert alert.timestamp in timestamps[first : first + 2]
+    assert 0.05 < alert.expected < 0.5  # the topic's real rate, not the median's 0
+    assert alert.score >= DetectorSettings().threshold
+    after = [d.status for d in decisions if d.timestamp > alert.timestamp]
+    assert set(after) <= {"ongoing", "follow_up"}
+
+
+def test_the_same_sparse_topic_without_a_burst_is_quiet():
+    for seed in range(5):
+        timestamps, counts, totals = demo_like_topic(burst=False, seed=seed)
+        assert alerts(detect(timestamps, counts, DetectorSettings(), totals=totals)) == []
+        assert alerts(detect(timestamps, counts, DetectorSettings())) == []
+
+
+def test_a_topic_first_seen_in_a_burst_alerts():
+    timestamps = [START + HOUR * i for i in range(15 * 24)]
+    counts = np.zeros(len(timestamps))
+    counts[-1] = 6
+    decisions = detect(timestamps, counts, DetectorSettings())
+    assert decisions[-1].status == "alert"
+    assert 0 < decisions[-1].expected < 0.01 and math.isfinite(decisions[-1].score)
+
+
+def test_busy_overdispersed_series_rarely_alerts():
+    scored = alerted = 0
+    for seed in range(10):
+        timestamps, counts = seasonal_series(days=28, level=50, dispersion=0.05, seed=seed)
+        decisions = detect(timestamps, counts, DetectorSettings())
+        scored += sum(d.status != "learning" for d in decisions)
+        alerted += len(alerts(decisions))
+    assert scored > 6000
+    assert alerted <= 1  # at most about 1 in 6,000 hours on pure noise
+
+
+@pytest.mark.parametrize(
+    ("count", "mu", "phi"),
+    [(9, 0.13, 0.0), (5, 0.13, 0.0), (80, 50.0, 0.0), (1700, 800.0, 0.05), (40, 10.0, 0.3)],
+)
+def test_score_is_the_normal_z_of_the_exact_mid_p_tail(count, mu, phi):
+    def log_pmf(k: int) -> float:
+        if phi == 0:
+            return k * math.log(mu) - mu - math.lgamma(k + 1)
+        size, p = 1 / phi, mu / (mu + 1 / phi)
+        return (
+            math.lgamma(k + size) - math.lgamma(size) - math.lgamma(k + 1)
+            + size * math.log1p(-p) + k * math.log(p)
+        )
+
+    tail = sum(math.exp(log_pmf(k)) for k in range(count + 1, count + 20_000))
+    mid_p = tail + 0.5 * math.exp(log_pmf(count))
+    [score] = surprise(np.array([count], float), np.array([mu]), np.array([phi]))
+    assert score == pytest.approx(-statistics.NormalDist().inv_cdf(mid_p), abs=2e-3)
+
+
+def test_score_below_the_expected_count_is_not_surprising():
+    scores = surprise(np.array([0.0, 3.0, 50.0]), np.array([0.13, 3.0, 60.0]), np.zeros(3))
+    assert all(-2 < s <= 0.1 for s in scores)
 
 
 @pytest.mark.parametrize("factor", [2, 4])
