@@ -107,11 +107,11 @@ def parse_feed(body: bytes, source: str, outlet: str,
     if feed.entries:
         raise DiscoveryError(f"{source}: {len(feed.entries)} item(s), none with an http(s) "
                              f"link{problem}")
+    if not feed.get("version"):
+        raise DiscoveryError(f"{source}: not an RSS or Atom feed{problem}")
     if feed.get("bozo"):
         raise DiscoveryError(f"{source}: no items, and not a well-formed feed: "
                              f"{feed.get('bozo_exception')}")
-    if not feed.get("version"):
-        raise DiscoveryError(f"{source}: not an RSS or Atom feed")
     return candidates
 
 
