@@ -71,8 +71,11 @@ def list_quarantine(
     from rich.console import Console
     from rich.table import Table
 
-    table = Table("id", "quarantined", "outlet", "url", "failed expectations",
-                  *(["released"] if include_released else []))
+    table = Table("id", "quarantined", "outlet")
+    table.add_column("url", overflow="fold")
+    table.add_column("failed expectations", overflow="fold")
+    if include_released:
+        table.add_column("released")
     for row in rows:
         table.add_row(str(row.id), f"{row.quarantined_at:%Y-%m-%d %H:%M}", row.outlet or "",
                       row.url, "\n".join(row.failed_expectations),

@@ -55,6 +55,7 @@ def write_report(db_path: Path, out: Path, *, runs: int = 100,
                 FROM (SELECT outlet, unnest(failed_expectations) AS reason FROM quarantine
                       WHERE released_at IS NULL)
                 GROUP BY ALL ORDER BY rows DESC, outlet, reason"""),
+            "open": _rows(con, "SELECT count(*) AS n FROM quarantine WHERE released_at IS NULL"),
             "health": [], "episodes": [],
         }
         if "outlet_health_checks" in tables:
@@ -93,7 +94,9 @@ def render(data: dict[str, list[dict[str, Any]]], db_path: Path, now: datetime) 
         f"<p>{len(runs)} recent validation runs: {sum(r['rows'] for r in runs)} rows, "
         f"{sum(r['passed'] for r in runs)} passed, {sum(r['failed'] for r in runs)} "
         f"quarantined; {sum(not r['success'] for r in runs)} runs failed a batch-level "
-        f"check. {len(unhealthy)} outlet(s) unhealthy now.</p>",
+        f"check. {data['open'][0]['n']} rows open in "
+        "quarantine (with pages that could not be extracted, which never reach the suite). "
+        f"{len(unhealthy)} outlet(s) unhealthy now.</p>",
         "<h2>Outlets</h2>",
         _table(data["outlets"], ["outlet", "runs", "rows", "passed", "quarantined",
                                  "failed_runs", "open_quarantine", "last_run"],
@@ -133,6 +136,8 @@ def _failures(stored: str | None) -> list[str]:
 def _cell(value: Any) -> str:
     if value is None:
         return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
     if isinstance(value, datetime):
         return f"{value.astimezone(UTC):%Y-%m-%d %H:%M}"
     if isinstance(value, list):

@@ -8,8 +8,6 @@ import logging
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
-import pytest
-
 from tasks.config import Config, load_config
 from tasks.health import HealthRules, check_outlets, deliver, judge
 from tasks.ingest import extract_pages, prepare_load, validate_extracted
