@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/spikes.py                 # score, compare with bench/spikes_floors.json
     .venv/bin/python bench/spikes.py --lower-floors  # accept worse figures: rewrites the floors
+    .venv/bin/python bench/spikes.py --sweep         # F1 over thresholds, leave-one-series-out
 
 Runs `detect` with default DetectorSettings on every CSV of the corpus, writes the alerts to
 bench/out/spikes_pred.json, scores them with the shared scorer (window-level F1, false alerts
@@ -121,6 +122,38 @@ def check_floors(figures: dict[str, float], floors: dict[str, float]) -> list[st
     return failures
 
 
+def sweep(corpus: Path, thresholds: list[float]) -> None:
+    """Pooled figures per threshold, then leave-one-series-out: pick the threshold that is
+    best on the other series, score the held-out one with it (ties go to the default)."""
+    default = DetectorSettings().threshold
+    counts: dict[float, dict[str, dict]] = {}
+    print(f"{'threshold':>9} {'det':>3} {'FP':>3} {'prec':>5} {'rec':>5} {'F1':>5} {'FA/1k':>6}")
+    for threshold in thresholds:
+        predictions, _ = run(corpus, DetectorSettings(threshold=threshold))
+        report = score(corpus, predictions)
+        counts[threshold] = {k: v for k, v in report.items() if k != "OVERALL"}
+        s = report["OVERALL"]
+        print(
+            f"{threshold:>9g} {s['detected']:>3} {s['false_alerts']:>3} {s['precision']:>5.2f} "
+            f"{s['recall']:>5.2f} {s['f1']:>5.2f} {s['false_alerts_per_1k_buckets']:>6.2f}"
+        )
+
+    def f1(rows: list[dict]) -> float:
+        found = sum(r["detected"] for r in rows)
+        wrong = sum(r["false_alerts"] for r in rows)
+        return 2 * found / (found + wrong + sum(r["windows"] for r in rows))
+
+    held_out = []
+    for name in counts[thresholds[0]]:
+        def train_f1(t: float, name: str = name) -> tuple[float, float]:
+            return f1([r for n, r in counts[t].items() if n != name]), -abs(t - default)
+
+        best = max(thresholds, key=train_f1)
+        held_out.append(counts[best][name])
+        print(f"leave out {name}: threshold {best:g}, held-out F1 {f1([counts[best][name]]):.2f}")
+    print(f"leave-one-series-out pooled F1 {f1(held_out):.3f}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="labelled series")
@@ -128,6 +161,11 @@ def main(argv: list[str] | None = None) -> int:
         "--lower-floors",
         action="store_true",
         help=f"rewrite {FLOORS.name} with today's figures even where they are worse",
+    )
+    parser.add_argument(
+        "--sweep",
+        action="store_true",
+        help="print F1 over a range of thresholds and leave-one-series-out; no floor check",
     )
     args = parser.parse_args(argv)
 
@@ -138,6 +176,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"skipped: the shared scorer {SCORER} is missing")
         return 0
 
+    if args.sweep:
+        sweep(args.corpus, [4.5, 5.0, 5.5, 6.0, 6.5, 7.0, 7.5, 8.0])
+        return 0
     predictions, seconds = run(args.corpus, DetectorSettings())
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(json.dumps(predictions, indent=1) + "\n")
