@@ -384,7 +384,7 @@ def _seasonal_rate(
     with np.errstate(divide="ignore", invalid="ignore"):
         mean = total / n
         pooled = total.sum(axis=1) / n.sum(axis=1)
-        within = (squares - total * mean).sum(axis=1) / (n - 1).clip(min=0).sum(axis=1)
+        within = np.nansum(squares - total * mean, axis=1) / (n - 1).clip(min=0).sum(axis=1)
         noise = within[:, None] / n
         spread = (mean - pooled[:, None]) ** 2 - noise
         filled = np.isfinite(spread)
