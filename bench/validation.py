@@ -14,6 +14,7 @@ import time
 from datetime import UTC, datetime, timedelta
 
 from tasks import validate
+from tasks.config import Settings
 from tasks.models import Article
 
 NOW = datetime(2025, 6, 1, 12, 0, tzinfo=UTC)
@@ -73,6 +74,7 @@ def main() -> None:
     seconds, _ = timed(lambda: validate_batch(synthetic_batch(10)))
     print(f"context + suite + first batch     {seconds:8.2f} s   (once per process)")
 
+    delay = Settings().fetch.min_host_delay
     for rows in (100, 10_000):
         batch = synthetic_batch(rows)
         runs = [timed(lambda b=batch: validate_batch(b)) for _ in range(args.repeat)]
@@ -83,6 +85,10 @@ def main() -> None:
             f"(median of {args.repeat}; {len(outcome.passed)} passed, "
             f"{len(outcome.quarantined)} quarantined)"
         )
+        # One host's pages are fetched at most one per `min_host_delay` seconds, so an
+        # outlet batch of this size takes at least rows * delay to fetch.
+        floor = f"({rows} pages x {delay:g} s)"
+        print(f"  share of its fetch floor {floor:<20}  {median / (rows * delay):8.3%}")
 
 
 if __name__ == "__main__":
