@@ -29,6 +29,7 @@ from http.client import HTTPException
 from pathlib import Path
 from typing import Any
 
+from duckdb import DuckDBPyConnection
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
@@ -98,13 +99,12 @@ def check_outlets(db_path: Path, run_id: str, outlets: Iterable[str], now: datet
 
     Checking a run again returns the stored verdicts and changes nothing.
     """
-    checks = []
-    for outlet in outlets:
-        profile = _profile(db_path, run_id, outlet, rules.empty_words)
-        history = _history(db_path, outlet, run_id, rules.history_runs)
-        check = judge(run_id, outlet, now, profile, history, rules)
-        checks.append(_store(db_path, check))
-    return checks
+    with db.read(db_path) as con:
+        checks = [judge(run_id, outlet, now, _profile(con, run_id, outlet, rules.empty_words),
+                        _history(con, outlet, run_id, rules.history_runs), rules)
+                  for outlet in outlets]
+    with db.write(db_path) as con:
+        return [_store(con, check) for check in checks]
 
 
 def judge(run_id: str, outlet: str, now: datetime, profile: dict[str, Any],
@@ -142,40 +142,40 @@ def judge(run_id: str, outlet: str, now: datetime, profile: dict[str, Any],
                        healthy=not problems)
 
 
-def _profile(db_path: Path, run_id: str, outlet: str, empty_words: int) -> dict[str, Any]:
+def _profile(con: DuckDBPyConnection, run_id: str, outlet: str,
+             empty_words: int) -> dict[str, Any]:
     """The run's batch of one outlet: its extracted articles, loaded or quarantined, and
     its fetches; every count is zero for an outlet whose run never reached the loader."""
-    with db.read(db_path) as con:
-        articles = con.execute("""
-            WITH batch AS (
-                SELECT false AS quarantined, word_count, title, published_at IS NULL AS undated,
-                    is_teaser
-                FROM articles WHERE run_id = ? AND outlet = ?
-                UNION ALL
-                SELECT true, coalesce(TRY_CAST(record->>'word_count' AS INTEGER), 0),
-                    record->>'title', record->>'published_at' IS NULL,
-                    coalesce(TRY_CAST(record->>'is_teaser' AS BOOLEAN), false)
-                FROM quarantine WHERE run_id = ? AND outlet = ?
-            )
-            SELECT count(*), count(*) FILTER (WHERE quarantined),
-                count(*) FILTER (WHERE word_count < ?),
-                count(*) FILTER (WHERE undated),
-                count(*) FILTER (WHERE coalesce(trim(title), '') = ''),
-                count(*) FILTER (WHERE is_teaser)
-            FROM batch
-        """, [run_id, outlet, run_id, outlet, empty_words]).fetchone()
-        fetches = con.execute("""
-            SELECT count(*) FILTER (WHERE kind = 'article'),
-                count(*) FILTER (WHERE error_class IS NOT NULL
-                                 OR coalesce(status, 0) NOT BETWEEN 200 AND 399),
-                count(*) FILTER (WHERE kind IN ('feed', 'sitemap', 'listing')) > 0
-                    AND bool_and(not_modified) FILTER (WHERE kind IN ('feed', 'sitemap',
-                                                                      'listing'))
-            FROM fetch_log WHERE run_id = ? AND outlet = ?
-        """, [run_id, outlet]).fetchone()
-        streak = con.execute(
-            "SELECT consecutive_failures FROM outlet_health WHERE outlet = ?", [outlet]
-        ).fetchone()
+    articles = con.execute("""
+        WITH batch AS (
+            SELECT false AS quarantined, word_count, title, published_at IS NULL AS undated,
+                is_teaser
+            FROM articles WHERE run_id = ? AND outlet = ?
+            UNION ALL
+            SELECT true, coalesce(TRY_CAST(record->>'word_count' AS INTEGER), 0),
+                record->>'title', record->>'published_at' IS NULL,
+                coalesce(TRY_CAST(record->>'is_teaser' AS BOOLEAN), false)
+            FROM quarantine WHERE run_id = ? AND outlet = ?
+        )
+        SELECT count(*), count(*) FILTER (WHERE quarantined),
+            count(*) FILTER (WHERE word_count < ?),
+            count(*) FILTER (WHERE undated),
+            count(*) FILTER (WHERE coalesce(trim(title), '') = ''),
+            count(*) FILTER (WHERE is_teaser)
+        FROM batch
+    """, [run_id, outlet, run_id, outlet, empty_words]).fetchone()
+    fetches = con.execute("""
+        SELECT count(*) FILTER (WHERE kind = 'article'),
+            count(*) FILTER (WHERE error_class IS NOT NULL
+                             OR coalesce(status, 0) NOT BETWEEN 200 AND 399),
+            count(*) FILTER (WHERE kind IN ('feed', 'sitemap', 'listing')) > 0
+                AND bool_and(not_modified) FILTER (WHERE kind IN ('feed', 'sitemap',
+                                                                  'listing'))
+        FROM fetch_log WHERE run_id = ? AND outlet = ?
+    """, [run_id, outlet]).fetchone()
+    streak = con.execute(
+        "SELECT consecutive_failures FROM outlet_health WHERE outlet = ?", [outlet]
+    ).fetchone()
     keys = ("articles", "quarantined", "empty_bodies", "missing_dates", "missing_titles",
             "teasers")
     return {**dict(zip(keys, articles, strict=True)), "article_fetches": fetches[0],
@@ -183,47 +183,46 @@ def _profile(db_path: Path, run_id: str, outlet: str, empty_words: int) -> dict[
             "consecutive_failures": streak[0] if streak else 0}
 
 
-def _history(db_path: Path, outlet: str, run_id: str, limit: int) -> list[dict[str, Any]]:
-    with db.read(db_path) as con:
-        result = con.execute("""
-            SELECT articles, teasers, healthy, feeds_unchanged, low_count
-            FROM outlet_health_checks WHERE outlet = ? AND run_id <> ?
-            ORDER BY checked_at DESC LIMIT ?
-        """, [outlet, run_id, limit])
-        columns = [c[0] for c in result.description]
-        return [dict(zip(columns, row, strict=True)) for row in result.fetchall()]
+def _history(con: DuckDBPyConnection, outlet: str, run_id: str,
+             limit: int) -> list[dict[str, Any]]:
+    result = con.execute("""
+        SELECT articles, teasers, healthy, feeds_unchanged, low_count
+        FROM outlet_health_checks WHERE outlet = ? AND run_id <> ?
+        ORDER BY checked_at DESC LIMIT ?
+    """, [outlet, run_id, limit])
+    columns = [c[0] for c in result.description]
+    return [dict(zip(columns, row, strict=True)) for row in result.fetchall()]
 
 
-def _store(db_path: Path, check: HealthCheck) -> HealthCheck:
-    """Store the check and open, join or end the outlet's episode, in one transaction."""
-    with db.write(db_path) as con:
-        stored = con.execute(
-            "SELECT healthy, problems, episode_id FROM outlet_health_checks "
-            "WHERE run_id = ? AND outlet = ?", [check.run_id, check.outlet]).fetchone()
-        if stored:
-            check.healthy, check.problems, check.episode_id = stored
-            return check
-        row = con.execute(
-            "SELECT episode_id FROM outlet_health_events WHERE outlet = ? AND ended_at IS NULL",
-            [check.outlet]).fetchone()
-        episode = row[0] if row else None
-        if check.healthy and episode:
-            con.execute("UPDATE outlet_health_events SET ended_at = ?, ended_run_id = ? "
-                        "WHERE episode_id = ?", [check.checked_at, check.run_id, episode])
-            check.alert = "ended"
-        elif not check.healthy and episode:
-            check.episode_id, check.alert = episode, "ongoing"
-        elif not check.healthy:
-            check.episode_id, check.alert = f"{check.outlet}:{check.run_id}", "opened"
-            con.execute("""
-                INSERT INTO outlet_health_events (episode_id, outlet, started_at,
-                    started_run_id, problems, message)
-                VALUES (?, ?, ?, ?, ?, ?)
-            """, [check.episode_id, check.outlet, check.checked_at, check.run_id,
-                  check.problems, json.dumps(build_message(check))])
-        values = {k: v for k, v in asdict(check).items() if k != "alert"}
-        con.execute(f"INSERT INTO outlet_health_checks ({', '.join(values)}) "
-                    f"VALUES ({', '.join('?' * len(values))})", list(values.values()))
+def _store(con: DuckDBPyConnection, check: HealthCheck) -> HealthCheck:
+    """Store the check and open, join or end the outlet's episode."""
+    stored = con.execute(
+        "SELECT healthy, problems, episode_id FROM outlet_health_checks "
+        "WHERE run_id = ? AND outlet = ?", [check.run_id, check.outlet]).fetchone()
+    if stored:
+        check.healthy, check.problems, check.episode_id = stored
+        return check
+    row = con.execute(
+        "SELECT episode_id FROM outlet_health_events WHERE outlet = ? AND ended_at IS NULL",
+        [check.outlet]).fetchone()
+    episode = row[0] if row else None
+    if check.healthy and episode:
+        con.execute("UPDATE outlet_health_events SET ended_at = ?, ended_run_id = ? "
+                    "WHERE episode_id = ?", [check.checked_at, check.run_id, episode])
+        check.alert = "ended"
+    elif not check.healthy and episode:
+        check.episode_id, check.alert = episode, "ongoing"
+    elif not check.healthy:
+        check.episode_id, check.alert = f"{check.outlet}:{check.run_id}", "opened"
+        con.execute("""
+            INSERT INTO outlet_health_events (episode_id, outlet, started_at,
+                started_run_id, problems, message)
+            VALUES (?, ?, ?, ?, ?, ?)
+        """, [check.episode_id, check.outlet, check.checked_at, check.run_id,
+              check.problems, json.dumps(build_message(check))])
+    values = {k: v for k, v in asdict(check).items() if k != "alert"}
+    con.execute(f"INSERT INTO outlet_health_checks ({', '.join(values)}) "
+                f"VALUES ({', '.join('?' * len(values))})", list(values.values()))
     return check
 
 
