@@ -3,13 +3,16 @@
 The model: counts are summed over a short trailing *window* (one hour by default, so a
 5-minute backtest and an hourly flow see the same evidence). The expected window count
 comes from the last `baseline` days of window counts in the same seasonal slot (hour of
-day by default; the `season` setting can split weekends or weeks) -- as a share of all
-articles ingested when `totals` are given, so a new outlet or a backfill scales the
-expectation instead of raising an alert. It is the slot's median, shrunk toward the
-series' overall mean rate by an empirical-Bayes weight: the share of sampling noise in the
-spread of the slot means. A busy topic with a clear daily rhythm keeps its slot medians; a
-sparse topic (most hours empty, so every median is 0) is expected at its real rate.
-Counts are negative binomial around that expectation, var = mu + phi mu^2, where the extra
+day by default; the `season` setting can split weekends or weeks). It is the slot's
+median, shrunk toward the series' overall mean rate by an empirical-Bayes weight: the
+share of sampling noise in the spread of the slot means. A busy topic with a clear daily
+rhythm keeps its slot medians; a sparse topic (most hours empty, so every median is 0) is
+expected at its real rate. When `totals` (everything ingested per bucket) are given, the
+expectation is scaled by the rest of the coverage (totals less the topic itself) against
+its usual level in the slot, so a new outlet or a backfill scales the expectation instead
+of raising an alert, while the topic's own burst does not inflate its expectation; a prior
+of `EXPOSURE_PRIOR` stories damps the scale in thin hours. Counts are negative binomial
+around that expectation, var = mu + phi mu^2, where the extra
 dispersion phi is estimated from the same past, from the 90th percentile of absolute log
 deviations rather than the median, so a topic that bursts often needs a bigger burst to
 alert than one that is normally calm; phi = 0 is plain Poisson. The score is the normal z
@@ -39,6 +42,8 @@ import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from tasks.errors import NewswatchError
+
+EXPOSURE_PRIOR = 10.0  # stories added to both sides of the rest-of-coverage ratio
 
 
 class SeriesError(NewswatchError):
@@ -307,17 +312,16 @@ def _score(
 ) -> _Scored:
     per_window = max(1, round(settings.window / bucket))
     count = _trailing_sum(counts, per_window)
-    if totals is None:
-        rate = count
-    else:
-        exposure = _trailing_sum(totals, per_window)
-        with np.errstate(divide="ignore", invalid="ignore"):
-            rate = np.where(exposure > 0, count / exposure, np.nan)
     slot = _slots(times.tz_convert(settings.timezone), settings.season)
-    typical_rate, seen = _seasonal_rate(
-        times, rate, slot, settings.baseline, settings.baseline // bucket
-    )
-    expected = typical_rate if totals is None else typical_rate * exposure
+    window_buckets = settings.baseline // bucket
+    expected, seen = _seasonal_rate(times, count, slot, settings.baseline, window_buckets)
+    if totals is not None:
+        # Scale by the rest of our coverage (the topic's own burst must not raise its own
+        # expectation) against its usual level at this time; a prior of EXPOSURE_PRIOR
+        # stories keeps thin hours from swinging the scale.
+        rest = np.maximum(_trailing_sum(totals, per_window) - count, 0)
+        usual_rest, _ = _seasonal_rate(times, rest, slot, settings.baseline, window_buckets)
+        expected = expected * (rest + EXPOSURE_PRIOR) / (usual_rest + EXPOSURE_PRIOR)
     # A topic never mentioned in the baseline is expected at half a mention per baseline
     # (Jeffreys' prior), not 0: a first burst gets a finite score instead of none.
     expected = np.fmax(expected, 0.5 * (settings.window / settings.baseline))

@@ -317,7 +317,7 @@ def build_message(alert: SpikeAlert) -> dict[str, Any]:
             ],
         }
     )
-    fallback = f"{title}: {observed} articles in {when} vs {expected} expected, score {score}"
+    fallback = f"{title}: {observed} stories in {when} vs {expected} expected, score {score}"
     return {"text": escape(fallback), "blocks": blocks}
 
 
