@@ -109,7 +109,7 @@ def test_alert_posts_numbers_counts_and_linked_headlines(slack_server: SlackServ
     assert "<https://example.com/news/isfahan?id=1&amp;lang=en|Drones strike near Isfahan>" in text
     assert "Example Times · 13 Jun 13:42 UTC" in text
     assert "<https://example.org/oil|Oil prices jump>" in text
-    assert post.body["text"].startswith("Iran is spiking: 23 articles in the hour to 14:00 UTC")
+    assert post.body["text"].startswith("Iran is spiking: 23 stories in the hour to 14:00 UTC")
     assert post.body["blocks"][0]["text"]["text"] == ":rotating_light: Iran is spiking"
 
 
@@ -279,7 +279,7 @@ def test_ended_reads_differently_and_drops_headlines() -> None:
     message = build_message(make_alert(kind="ended", observed=2, score=0.7))
 
     assert message["blocks"][0]["text"]["text"] == ":white_check_mark: Iran: back to normal"
-    assert message["text"].startswith("Iran: back to normal: 2 articles in the hour")
+    assert message["text"].startswith("Iran: back to normal: 2 stories in the hour")
     assert not any(b["type"] == "divider" for b in message["blocks"])
     assert "Drones strike" not in json.dumps(message)
 
