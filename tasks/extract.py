@@ -4,7 +4,9 @@ The page is parsed once (lxml, through trafilatura's tolerant loader). Each fiel
 the first source that has it: JSON-LD article -> OpenGraph / `<meta>` -> the outlet's
 rules (the version valid for the page's date) -> heuristics -> the feed's `Candidate`.
 The body is trafilatura's main-content pick cleaned by `extract_body`, or the outlet
-rules' body selectors when they match. `field_sources` records the winner of each field.
+rules' body selectors when they match; a short body made mostly of the page's own chrome
+(headline, byline, share bar...) keeps only what is left without it, possibly nothing.
+`field_sources` records the winner of each field.
 """
 
 from __future__ import annotations

@@ -361,15 +361,15 @@ def page_chrome(tree: HtmlElement, known: Iterable[str], authors: Iterable[str])
 def strip_chrome(body: str, chrome: Sequence[str], boilerplate: Sequence[str] = ()) -> str:
     """`body` as it is, or, when it is mostly page chrome, what is left of it once the
     chrome is peeled off (cleaned again: the remainder may end in "Related stories")."""
-    blocks = [Block("p", text, 0.0, False) for text in body.split("\n\n")]
-    residue = peel_chrome(blocks, chrome)
+    residue = peel_chrome(body.split("\n\n"), chrome)
     if residue is None:
         return body
     patterns = compile_patterns(boilerplate) if boilerplate else _DEFAULT_PATTERNS
-    return "\n\n".join(b.text for b in clean_blocks(residue, (), (), patterns))
+    blocks = [Block("p", text, 0.0, False) for text in residue]
+    return "\n\n".join(b.text for b in clean_blocks(blocks, (), (), patterns))
 
 
-def peel_chrome(blocks: list[Block], chrome: Sequence[str]) -> list[Block] | None:
+def peel_chrome(paragraphs: list[str], chrome: Sequence[str]) -> list[str] | None:
     """What is left of a body that is mostly page chrome, once the chrome is peeled off
     its start and end; None when chrome is not most of the body.
 
@@ -379,10 +379,10 @@ def peel_chrome(blocks: list[Block], chrome: Sequence[str]) -> list[Block] | Non
     edges of the body, so only the edges are peeled; a real article that merely quotes its
     own headline in the middle is left alone.
     """
-    total = sum(len(b.text) for b in blocks)
+    total = sum(len(p) for p in paragraphs)
     if not chrome or not total:
         return None
-    texts = [b.text for b in blocks]
+    texts = list(paragraphs)
     first, end = 0, len(texts)
     while first < end:
         texts[first] = _peel(texts[first], chrome, leading=True)
@@ -394,12 +394,8 @@ def peel_chrome(blocks: list[Block], chrome: Sequence[str]) -> list[Block] | Non
         if texts[end - 1]:
             break
         end -= 1
-    if sum(len(t) for t in texts[first:end]) > total * (1 - _CHROME_SHARE):
-        return None
-    return [
-        Block(block.tag, text, block.link_share, block.starts_with_link)
-        for block, text in zip(blocks[first:end], texts[first:end], strict=True)
-    ]
+    kept = texts[first:end]
+    return kept if sum(len(t) for t in kept) <= total * (1 - _CHROME_SHARE) else None
 
 
 def _peel(text: str, chrome: Sequence[str], *, leading: bool) -> str:
