@@ -392,9 +392,10 @@ def _is_teaser(tree: HtmlElement, ld: dict[str, Any], body: str, sources: dict[s
 # --- language --------------------------------------------------------------------------
 
 # langid knows 97 languages; on short texts (a headline, a two-line brief) the full set
-# lets Russian read as Bulgarian or English as a minority Latin-script language. Limited
-# to the languages news monitoring meets (the configured defaults and the other large news
-# languages), headlines in the demo newsroom and the dev corpus are all read right.
+# reads neighbours (Russian as Bulgarian, English as a minority Latin-script language).
+# Limited to the languages news monitoring meets (the configured defaults and the other
+# large news languages), it misread 1 of 265 headlines from the demo newsroom and the dev
+# corpus, against 5 with all 97; full bodies were right either way.
 NEWS_LANGUAGES = (
     *("en", "de", "fr", "es", "ru", "uk", "ar", "fa", "he", "tr"),
     *("it", "pt", "nl", "pl", "sv", "da", "no", "fi", "cs", "sk", "ro", "hu", "el", "bg"),
