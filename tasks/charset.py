@@ -65,6 +65,8 @@ def decode_html(body: bytes, content_type: str | None = None) -> tuple[str, str]
             continue
         if codec != "utf-8" and _is_multibyte_utf8(body):
             return body.decode("utf-8"), "utf-8"
+        if codec == "utf-8" and not _mostly_utf8(body):
+            continue  # a label that the bytes contradict: the next clue decides
         return body.decode(codec, errors="replace"), _display_name(codec)
     return _detect(body)
 
@@ -106,14 +108,25 @@ def _display_name(codec: str) -> str:
     return codec
 
 
-def _is_multibyte_utf8(body: bytes) -> bool:
-    if body.isascii():
-        return False
+def _decodes_as_utf8(body: bytes) -> bool:
     try:
         body.decode("utf-8")
     except UnicodeDecodeError:
         return False
     return True
+
+
+def _mostly_utf8(body: bytes) -> bool:
+    """UTF-8 but for a stray bad byte or two, as opposed to text in another charset, where
+    nearly every non-ASCII byte breaks UTF-8."""
+    if _decodes_as_utf8(body):
+        return True
+    non_ascii = sum(byte > 0x7F for byte in body)
+    return body.decode("utf-8", errors="replace").count("\ufffd") <= max(2, 0.1 * non_ascii)
+
+
+def _is_multibyte_utf8(body: bytes) -> bool:
+    return not body.isascii() and _decodes_as_utf8(body)
 
 
 def _detect(body: bytes) -> tuple[str, str]:

@@ -147,8 +147,6 @@ def test_retry_after_parsing():
     assert parse_retry_after("soon") is None
 
 
-@pytest.mark.xfail(strict=True, reason="tasks/charset.py trusts a declared utf-8 even when the "
-                   "bytes are not UTF-8; it should fall through to <meta> and detection")
 def test_page_declared_utf8_but_sent_in_windows_1251_stays_readable(server, fetcher):
     pages = fetch_pages([Candidate(url=f"{server.url}/wrong-charset.html", outlet="hostile",
                                    source="t")], fetcher)
