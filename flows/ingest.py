@@ -1,23 +1,27 @@
 """The ingest flow: discover -> fetch -> extract -> validate -> match -> load, per outlet.
 
-Outlets run in parallel on the flow's task runner; each task takes and returns one
-outlet's batch. Loads funnel through the flow itself, one at a time, so parallel tasks
-never fight over the DuckDB file.
+Outlets run in parallel, on threads or on Dask workers (`task_runner`); each task takes
+and returns one outlet's batch. Loads funnel through the flow itself, one at a time, so
+parallel tasks never fight over the DuckDB file.
 """
 
 from __future__ import annotations
 
+import os
 import threading
 import uuid
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Literal
 
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
-from prefect.futures import as_completed
+from prefect.futures import PrefectFuture, as_completed
+from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
 
 from tasks.config import Config, FetchSettings, load_config
 from tasks.discover import Discovery, discover_outlet
+from tasks.errors import ConfigError
 from tasks.fetch import FetchedBatch, Fetcher, fetch_pages
 from tasks.health import HealthCheck, check_outlets
 from tasks.health import deliver as deliver_health_alerts
@@ -94,6 +98,43 @@ def load_task(db_path: Path, batch: LoadBatch, matcher: TopicMatcher) -> dict:
             "fetches": len(batch.records)}
 
 
+STAGES = 4  # discover, fetch, extract, validate: the tasks of one outlet
+
+
+def make_task_runner(kind: str, outlets_at_once: int,
+                     dask_address: str | None = None) -> TaskRunner:
+    """Threads share one process and its Fetcher, so per-host limits hold across outlets;
+    a task waiting for its upstream holds a thread, so each outlet gets a thread per stage.
+    Dask runs the tasks in worker processes, each with its own Fetcher: a local cluster of
+    one process per core, or the running cluster at `dask_address`."""
+    if kind == "threads":
+        return ThreadPoolTaskRunner(max_workers=STAGES * outlets_at_once)
+    if kind == "dask":
+        from prefect_dask import DaskTaskRunner
+
+        if dask_address:
+            return DaskTaskRunner(address=dask_address)
+        processes = max(1, min(os.cpu_count() or 1, outlets_at_once))
+        return DaskTaskRunner(cluster_kwargs={
+            "n_workers": processes, "threads_per_worker": -(-outlets_at_once // processes),
+            "processes": True, "dashboard_address": "127.0.0.1:0"})
+    raise ConfigError(f"task_runner {kind!r} is not one of: threads, dask")
+
+
+def submit_outlet(runner: TaskRunner, config: Config, outlet: str, db_path: Path,
+                  run_id: str) -> PrefectFuture[LoadBatch]:
+    """One outlet's chain of tasks. The runner is picked per run (a flow parameter), so it
+    is used directly: `runner.submit(task, parameters)` is what `task.submit` does."""
+    found = runner.submit(discover_task, {"config": config, "outlet": outlet,
+                                          "db_path": db_path})
+    fetched = runner.submit(fetch_task, {"config": config, "found": found})
+    extracted = runner.submit(extract_task, {"config": config, "outlet": outlet,
+                                             "fetched": fetched})
+    return runner.submit(validate_task, {
+        "config": config, "outlet": outlet, "run_id": run_id, "found": found,
+        "fetched": fetched, "extracted": extracted})
+
+
 @task(name="outlet-health", cache_policy=NO_CACHE)
 def health_task(config: Config, db_path: Path, run_id: str,
                 outlets: list[str]) -> list[HealthCheck]:
@@ -104,10 +145,15 @@ def health_task(config: Config, db_path: Path, run_id: str,
 
 @flow(name="ingest", log_prints=True)
 def ingest(config_dir: str | None = None, db_path: str = str(DEFAULT_DB),
-           outlets: list[str] | None = None) -> list[dict]:
+           outlets: list[str] | None = None,
+           task_runner: Literal["threads", "dask"] = "threads",
+           max_workers: int | None = None, dask_address: str | None = None) -> list[dict]:
     """Collect new articles from the configured outlets (or the named ones) into the warehouse.
 
-    Returns one summary per outlet: articles loaded, rows quarantined, fetches that failed.
+    `max_workers` outlets are worked on at once (default: fetch.max_concurrency), on
+    threads or, with `task_runner="dask"`, on a local Dask cluster or the one at
+    `dask_address`. Returns one summary per outlet: articles loaded, rows quarantined,
+    fetches that failed.
     """
     logger = get_run_logger()
     config = load_config(config_dir)
@@ -117,27 +163,28 @@ def ingest(config_dir: str | None = None, db_path: str = str(DEFAULT_DB),
     upsert_outlets(path, chosen)
     matcher = TopicMatcher.compile(config.topics)
 
-    pending = {}
-    for outlet in chosen:
-        found = discover_task.submit(config, outlet.name, path)
-        fetched = fetch_task.submit(config, found)
-        extracted = extract_task.submit(config, outlet.name, fetched)
-        batch = validate_task.submit(config, outlet.name, run_id, found, fetched, extracted)
-        pending[batch] = outlet.name
-
+    at_once = min(len(chosen), max_workers or config.settings.fetch.max_concurrency)
+    waiting = [o.name for o in chosen]
     summaries = []
-    for future in as_completed(list(pending)):
-        outlet = pending[future]
-        try:
-            batch = future.result()
-        except Exception as exc:  # one outlet's failure never stops the others
-            logger.error("outlet %s failed: %s", outlet, exc)
-            summaries.append({"outlet": outlet, "error": str(exc)})
-            continue
-        summary = load_task(path, batch, matcher)
-        logger.info("%(outlet)s: %(articles)d articles, %(quarantined)d quarantined, "
-                    "%(failed)d failed fetches", summary)
-        summaries.append(summary)
+    with make_task_runner(task_runner, at_once, dask_address) as runner:
+        in_flight: dict[PrefectFuture[LoadBatch], str] = {}
+        while waiting or in_flight:
+            # A window, not every outlet at once: only the outlets in flight hold pages.
+            while waiting and len(in_flight) < at_once:
+                outlet = waiting.pop(0)
+                in_flight[submit_outlet(runner, config, outlet, path, run_id)] = outlet
+            future = next(as_completed(list(in_flight)))
+            outlet = in_flight.pop(future)
+            try:
+                batch = future.result()
+            except Exception as exc:  # one outlet's failure never stops the others
+                logger.error("outlet %s failed: %s", outlet, exc)
+                summaries.append({"outlet": outlet, "error": str(exc)})
+                continue
+            summary = load_task(path, batch, matcher)
+            logger.info("%(outlet)s: %(articles)d articles, %(quarantined)d quarantined, "
+                        "%(failed)d failed fetches", summary)
+            summaries.append(summary)
     for check in health_task(config, path, run_id, [o.name for o in chosen]):
         if not check.healthy:
             logger.warning("outlet %s looks broken: %s", check.outlet, "; ".join(check.problems))
