@@ -1,6 +1,14 @@
 """From the warehouse to the Slack outbox: count stories per topic and bucket, run the
 detector, keep every decision, and turn episodes into outbox rows (alert, follow-up,
-ended), each with a stable id so that it is written, and so delivered, once."""
+ended), each with a stable id so that it is written, and so delivered, once.
+
+Delivery marks a row `sending` (attempts + 1) in its own transaction before it posts, and
+`sent` with Slack's ts after. A row found `sending` or `failed` was tried before and may
+be in Slack already (the run died after Slack took it, or Slack stored it and answered
+5xx), so it is first looked up by its id in the message metadata of the channel's
+history, and posted again only if it is not there. Webhooks cannot be looked up: for them
+that window is at least once.
+"""
 
 from __future__ import annotations
 
@@ -15,13 +23,22 @@ import pandas as pd
 
 from tasks.config import Config
 from tasks.detect import Decision, Status, detect
-from tasks.notify import SlackTarget, SpikeAlert, build_message, send
+from tasks.notify import (
+    Delivery,
+    SlackTarget,
+    SpikeAlert,
+    build_message,
+    find_posted,
+    outbox_metadata,
+    send,
+)
 from warehouse import db
 
 log = logging.getLogger("newswatch.alerts")
 EPISODE = (Status.alert, Status.ongoing, Status.follow_up)
 CHART_BUCKETS = 48
 MAX_DELIVERY_ATTEMPTS = 5
+ALERT_EVENT = "newswatch_alert"  # the Slack message metadata event type of an alert
 
 
 @dataclass
@@ -167,9 +184,27 @@ def collection_caveat(counts: Counts, at: datetime, days: int = 7) -> str | None
     return None
 
 
+def count_query(topic: str, start: datetime, bucket: timedelta, until: datetime) -> str:
+    """DuckDB SQL returning the stories `count_stories` counted for `topic` in the bucket
+    at `start`, as of `until` (the current bucket is cut there, as the detector saw it)."""
+    end = start + bucket
+    stop = f"< TIMESTAMPTZ '{end.astimezone(UTC):%Y-%m-%d %H:%M:%S}+00'"
+    if until < end:
+        stop = f"<= TIMESTAMPTZ '{until.astimezone(UTC):%Y-%m-%d %H:%M:%S.%f}+00'"
+    name = topic.replace("'", "''")
+    return (
+        "SELECT count(DISTINCT coalesce(a.story_id, a.url_hash)) AS stories\n"
+        "FROM articles a JOIN article_topics t USING (url_hash)\n"
+        f"WHERE t.topic = '{name}'\n"
+        f"  AND coalesce(a.published_at, a.loaded_at) >= "
+        f"TIMESTAMPTZ '{start.astimezone(UTC):%Y-%m-%d %H:%M:%S}+00'\n"
+        f"  AND coalesce(a.published_at, a.loaded_at) {stop};"
+    )
+
+
 def evidence(db_path: Path, config: Config, item: Planned, counts: Counts,
              bucket: timedelta, until: datetime) -> SpikeAlert:
-    """The numbers and headlines an alert shows, read from the warehouse."""
+    """The numbers, headlines and co-occurring topics an alert shows, from the warehouse."""
     limit = config.settings.alerts.top_headlines
     with db.read(db_path) as con:
         articles, stories, outlets = con.execute("""
@@ -188,9 +223,17 @@ def evidence(db_path: Path, config: Config, item: Planned, counts: Counts,
             ) WHERE copy = 1
             ORDER BY weight DESC, published_at DESC LIMIT ?
         """, [item.topic, item.start, until, limit]).fetchall()
+        co_topics = con.execute("""
+            SELECT o.topic, count(DISTINCT coalesce(a.story_id, a.url_hash)) AS stories
+            FROM articles a JOIN article_topics t USING (url_hash)
+                JOIN article_topics o ON o.url_hash = a.url_hash AND o.topic <> t.topic
+            WHERE t.topic = ? AND coalesce(a.published_at, a.loaded_at) BETWEEN ? AND ?
+            GROUP BY o.topic ORDER BY stories DESC, o.topic LIMIT 5
+        """, [item.topic, item.start, until]).fetchall()
         thread = con.execute(
             "SELECT slack_ts FROM alerts WHERE alert_id = ?", [item.episode_id]).fetchone()
-    label = next((t.label for t in config.topics if t.name == item.topic), item.topic)
+    labels = {t.name: t.label for t in config.topics}
+    label = labels.get(item.topic, item.topic)
     series = counts.topics[item.topic]
     volume = list(zip(counts.grid[-CHART_BUCKETS:].to_pydatetime(),
                       series[-CHART_BUCKETS:].tolist(), strict=True))
@@ -205,6 +248,8 @@ def evidence(db_path: Path, config: Config, item: Planned, counts: Counts,
         volume=volume, kind=item.kind,
         thread_ts=thread[0] if thread and item.kind != "alert" else None,
         caveat=collection_caveat(counts, d.timestamp),
+        co_topics=[(labels.get(topic, topic), n) for topic, n in co_topics],
+        query=count_query(item.topic, d.timestamp, bucket, until),
     )
 
 
@@ -239,6 +284,7 @@ def _alert_json(alert: SpikeAlert) -> dict:
                        if h.get("published_at") else None} for h in alert.headlines],
         "volume": [[t.isoformat(), v] for t, v in alert.volume],
         "kind": alert.kind, "caveat": alert.caveat,
+        "co_topics": [list(c) for c in alert.co_topics], "query": alert.query,
     }
 
 
@@ -249,39 +295,48 @@ def _alert_from_json(data: dict, thread_ts: str | None) -> SpikeAlert:
            "headlines": [{**h, "published_at": datetime.fromisoformat(h["published_at"])
                           if h.get("published_at") else None} for h in data["headlines"]],
            "volume": [(datetime.fromisoformat(t), v) for t, v in data["volume"]],
+           "co_topics": [tuple(c) for c in data.get("co_topics", [])],
            "thread_ts": thread_ts})
 
 
 def deliver(db_path: Path, target: SlackTarget | None) -> list[dict]:
-    """Send the outbox's pending alerts, oldest first, and record each outcome.
-
-    An alert is marked before it is sent and after, in separate short transactions; with
-    no Slack configured it is logged and marked 'logged'."""
+    """Send the outbox's pending alerts, oldest first, and record each outcome; an alert
+    tried before is looked up in Slack first (see the module docstring). With no Slack
+    configured it is logged and marked 'logged'."""
     with db.read(db_path) as con:
         rows = con.execute("""
-            SELECT alert_id, episode_id, message, attempts FROM alerts
-            WHERE status = 'pending' OR (status = 'failed' AND attempts < ?)
+            SELECT alert_id, episode_id, message, attempts, created_at FROM alerts
+            WHERE status IN ('pending', 'sending') OR (status = 'failed' AND attempts < ?)
             ORDER BY created_at, alert_id
         """, [MAX_DELIVERY_ATTEMPTS]).fetchall()
     outcomes = []
-    for alert_id, episode, message, attempts in rows:
+    for alert_id, episode, message, attempts, created_at in rows:
         payload = json.loads(message)
         if target is None:
             log.warning("Slack is not configured; alert %s: %s", alert_id, payload["text"])
-            _mark(db_path, alert_id, "logged", attempts, None, None, None)
+            mark(db_path, "alerts", "alert_id", alert_id, "logged", attempts)
             outcomes.append({"alert_id": alert_id, "status": "logged"})
             continue
         thread = _thread_of(db_path, episode) if episode != alert_id else None
-        delivery = send(_alert_from_json(payload["alert"], thread), target)
-        if delivery.ok:
-            _mark(db_path, alert_id, "sent", attempts + 1, None, delivery.channel, delivery.ts)
-        else:
-            status = "failed" if delivery.retryable else "undeliverable"
-            _mark(db_path, alert_id, status, attempts + 1, delivery.error, None, None)
-        outcomes.append({"alert_id": alert_id,
-                         "status": "sent" if delivery.ok else "failed",
-                         "error": delivery.error})
+        metadata = outbox_metadata(ALERT_EVENT, "alert_id", alert_id)
+        delivery = find_posted(target, metadata, created_at, thread) if attempts else None
+        if delivery is None or not delivery.ok:  # a lookup Slack could not answer counts too
+            attempts += 1
+        if delivery is None:
+            mark(db_path, "alerts", "alert_id", alert_id, "sending", attempts)
+            delivery = send(_alert_from_json(payload["alert"], thread), target, metadata)
+        status = record(db_path, "alerts", "alert_id", alert_id, delivery, attempts)
+        outcomes.append({"alert_id": alert_id, "status": status, "error": delivery.error})
     return outcomes
+
+
+def record(db_path: Path, table: str, key: str, row_id: str, delivery: Delivery,
+           attempts: int) -> str:
+    """Write a delivery's outcome to an outbox row; returns the status written."""
+    status = ("sent" if delivery.ok else "failed" if delivery.retryable else "undeliverable")
+    mark(db_path, table, key, row_id, status, attempts, delivery.error, delivery.channel,
+         delivery.ts)
+    return status
 
 
 def _thread_of(db_path: Path, episode: str) -> str | None:
@@ -290,12 +345,13 @@ def _thread_of(db_path: Path, episode: str) -> str | None:
     return row[0] if row else None
 
 
-def _mark(db_path: Path, alert_id: str, status: str, attempts: int, error: str | None,
-          channel: str | None, ts: str | None) -> None:
+def mark(db_path: Path, table: str, key: str, row_id: str, status: str, attempts: int,
+         error: str | None = None, channel: str | None = None, ts: str | None = None) -> None:
+    """Set an outbox row's delivery state in its own short transaction."""
     with db.write(db_path) as con:
-        con.execute("""
-            UPDATE alerts SET status = ?, attempts = ?, last_error = ?,
+        con.execute(f"""
+            UPDATE {table} SET status = ?, attempts = ?, last_error = ?,
                 slack_channel = coalesce(?, slack_channel), slack_ts = coalesce(?, slack_ts),
                 delivered_at = CASE WHEN ? IN ('sent', 'logged') THEN now() END
-            WHERE alert_id = ?
-        """, [status, attempts, error, channel, ts, status, alert_id])
+            WHERE {key} = ?
+        """, [status, attempts, error, channel, ts, status, row_id])

@@ -5,17 +5,23 @@ uploads a PNG volume chart into the thread where the token has `files:write`; an
 webhook posts the same blocks without thread or chart. `send` never raises for a
 Slack-side failure: it returns a `Delivery` saying whether a later retry can help, which
 the outbox records.
+
+Each post carries the outbox id in its message metadata, so `find_posted` can tell
+whether an earlier attempt reached Slack before the outbox posts again. A webhook cannot
+be asked: its delivery is at least once when a run dies between Slack's answer and the
+outbox's record.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import re
 import struct
 import time
 import zlib
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from http.client import HTTPException
 from typing import Any
@@ -32,6 +38,7 @@ from slack_sdk.http_retry import (
     RetryHandler,
     RetryState,
 )
+from slack_sdk.http_retry.builtin_handlers import ServerErrorRetryHandler
 from slack_sdk.webhook import WebhookClient
 
 from tasks.config import SlackSettings
@@ -47,6 +54,18 @@ MAX_URL = 1000
 SPARK_POINTS = 24
 CHART_POINTS = 168
 SPARKS = "▁▂▃▄▅▆▇█"
+MAX_CO_TOPICS = 5
+# Block Kit limits (https://docs.slack.dev/reference/block-kit/blocks)
+MAX_BLOCKS = 50
+MAX_HEADER = 150
+MAX_TEXT = 3000  # a section's text, a context element's text
+MAX_CONTEXT_ELEMENTS = 10
+MAX_FALLBACK = 40_000
+# the units mrkdwn may be cut between: a `<...>` link or mention, an escape, one character
+MRKDWN_ATOMS = re.compile(r"<[^<>]*>|&(?:amp|lt|gt);|.", re.S)
+CHANNEL_ID = re.compile(r"[CGD][A-Z0-9]{2,}")
+HISTORY_PAGES = 50  # of 200 messages: how far back `find_posted` looks at most
+CLOCK_SKEW = timedelta(minutes=5)  # our clock against Slack's, for `oldest`
 # Slack error codes after which the same request may succeed later
 RETRYABLE_ERRORS = {
     "ratelimited",
@@ -99,6 +118,8 @@ class SpikeAlert:
     kind: str = "alert"  # "alert" | "update" (follow-up as the episode grows) | "ended"
     thread_ts: str | None = None  # ts of the episode's first message, for follow-ups
     caveat: str | None = None  # e.g. our own collection dipped: read the numbers with care
+    co_topics: list[tuple[str, int]] = field(default_factory=list)  # (label, stories), most first
+    query: str | None = None  # DuckDB SQL that returns `observed`
 
 
 @dataclass
@@ -181,16 +202,50 @@ def escape(text: object) -> str:
 def link(url: object, label: str) -> str:
     """An mrkdwn link, or the escaped label alone when the URL is not plain http(s)."""
     url = str(url or "").strip()
-    if urlsplit(url).scheme.lower() not in ("http", "https") or len(url) > MAX_URL:
-        return escape(label)
     # `|`, `<`, `>` and spaces would end or split the `<url|label>` sequence
-    safe = quote(url, safe="/:?#[]@!$&'()*+,;=%~-._")
-    return f"<{escape(safe)}|{escape(label)}>"
+    safe = escape(quote(url, safe="/:?#[]@!$&'()*+,;=%~-._"))
+    if urlsplit(url).scheme.lower() not in ("http", "https") or len(safe) > MAX_URL:
+        return escape(label)
+    return f"<{safe}|{escape(label)}>"
 
 
 def shorten(text: str, limit: int) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def clip(text: str, limit: int) -> str:
+    """mrkdwn cut to at most `limit` characters, never inside a link or an escape."""
+    if len(text) <= limit:
+        return text
+    kept, used = [], 0
+    for atom in MRKDWN_ATOMS.findall(text):
+        if used + len(atom) > limit - 1:
+            break
+        kept.append(atom)
+        used += len(atom)
+    return "".join(kept) + "…"
+
+
+def fit(message: dict[str, Any]) -> dict[str, Any]:
+    """The message within Block Kit's limits; the last block (the footer) is kept."""
+    blocks = message["blocks"]
+    if len(blocks) > MAX_BLOCKS:
+        blocks = blocks[: MAX_BLOCKS - 1] + blocks[-1:]
+    fitted = []
+    for block in blocks:
+        block = dict(block)
+        if block["type"] == "header":
+            block["text"] = {**block["text"], "text": shorten(block["text"]["text"], MAX_HEADER)}
+        elif "text" in block:
+            block["text"] = {**block["text"], "text": clip(block["text"]["text"], MAX_TEXT)}
+        if "elements" in block:
+            block["elements"] = [
+                {**e, "text": clip(e["text"], MAX_TEXT)}
+                for e in block["elements"][:MAX_CONTEXT_ELEMENTS]
+            ]
+        fitted.append(block)
+    return {**message, "text": clip(message["text"], MAX_FALLBACK), "blocks": fitted}
 
 
 def number(value: float) -> str:
@@ -252,8 +307,9 @@ def headline_block(headline: Mapping[str, Any]) -> dict[str, Any]:
 def build_message(alert: SpikeAlert) -> dict[str, Any]:
     """The Slack message for an alert: `{"text": fallback, "blocks": [...]}`.
 
-    All feed and config text is escaped. An "update" reads as the spike continuing, an
-    "ended" one as the topic back to normal (without headlines).
+    All feed and config text is escaped, and the message fits Block Kit's limits. An
+    "update" reads as the spike continuing, an "ended" one as the topic back to normal
+    (without headlines).
     """
     label = shorten(alert.topic_label, 100)
     observed, expected, score = (
@@ -306,9 +362,17 @@ def build_message(alert: SpikeAlert) -> dict[str, Any]:
     if alert.caveat:
         blocks.append({"type": "context", "elements": [
             {"type": "mrkdwn", "text": f":warning: {escape(alert.caveat)}"}]})
+    if alert.co_topics:
+        also = ", ".join(f"{escape(shorten(str(label), 60))} ({count})"
+                         for label, count in alert.co_topics[:MAX_CO_TOPICS])
+        blocks.append({"type": "context", "elements": [
+            {"type": "mrkdwn", "text": f"Also in these stories: {also}"}]})
     if alert.kind != "ended" and alert.headlines:
         blocks.append({"type": "divider"})
         blocks.extend(headline_block(h) for h in alert.headlines[:MAX_HEADLINES])
+    if alert.query:
+        blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": (
+            f"The count in DuckDB (`newswatch sql`):\n```{escape(alert.query)}```")}})
     blocks.append(
         {
             "type": "context",
@@ -318,7 +382,7 @@ def build_message(alert: SpikeAlert) -> dict[str, Any]:
         }
     )
     fallback = f"{title}: {observed} stories in {when} vs {expected} expected, score {score}"
-    return {"text": escape(fallback), "blocks": blocks}
+    return fit({"text": escape(fallback), "blocks": blocks})
 
 
 def render_chart(
@@ -414,13 +478,69 @@ def retry_after(headers: Mapping[str, Any]) -> float | None:
     return None
 
 
-def retry_handlers() -> list[RetryHandler]:
-    return [
-        ShortRateLimitRetry(max_retry_count=1),
-        ConnectionErrorRetryHandler(
+def posts(request: HttpRequest) -> bool:
+    return urlsplit(request.url).path.endswith("/chat.postMessage")
+
+
+def refused(error: Exception | None) -> bool:
+    """The connection was refused: the request never reached Slack."""
+    return isinstance(getattr(error, "reason", error), ConnectionRefusedError)
+
+
+class ReadServerErrorRetry(ServerErrorRetryHandler):
+    """5xx retried inline, except for a post: Slack may have stored the message before
+    failing, so that one goes back to the outbox, which looks it up before posting again."""
+
+    def _can_retry(
+        self,
+        *,
+        state: RetryState,
+        request: HttpRequest,
+        response: HttpResponse | None = None,
+        error: Exception | None = None,
+    ) -> bool:
+        return not posts(request) and super()._can_retry(
+            state=state, request=request, response=response, error=error
+        )
+
+
+class SafeConnectionRetry(ConnectionErrorRetryHandler):
+    """A dropped connection retried inline, a post only when it was refused outright: a
+    reset after the request went out may follow a stored message."""
+
+    def __init__(self, webhook: bool) -> None:
+        super().__init__(
             max_retry_count=1, interval_calculator=FixedValueRetryIntervalCalculator(0.5)
-        ),
+        )
+        self.webhook = webhook
+
+    def _can_retry(
+        self,
+        *,
+        state: RetryState,
+        request: HttpRequest,
+        response: HttpResponse | None = None,
+        error: Exception | None = None,
+    ) -> bool:
+        posting = self.webhook or posts(request)
+        return (not posting or refused(error)) and super()._can_retry(
+            state=state, request=request, response=response, error=error
+        )
+
+
+def retry_handlers(webhook: bool = False) -> list[RetryHandler]:
+    """slack-sdk's handlers: a short 429 wait, and retries that cannot post twice."""
+    handlers: list[RetryHandler] = [
+        ShortRateLimitRetry(max_retry_count=1),
+        SafeConnectionRetry(webhook),
     ]
+    if not webhook:
+        handlers.append(
+            ReadServerErrorRetry(
+                max_retry_count=1, interval_calculator=FixedValueRetryIntervalCalculator(0.5)
+            )
+        )
+    return handlers
 
 
 def api_failure(exc: SlackApiError, channel: str | None) -> Delivery:
@@ -451,11 +571,23 @@ def api_base(base_url: str | None) -> str:
     return base if base.endswith("/") else base + "/"  # urljoin drops a last segment without it
 
 
-def send(alert: SpikeAlert, target: SlackTarget) -> Delivery:
-    """Send one alert; a Slack failure comes back as `Delivery(ok=False, ...)`, never raised."""
+def web_client(target: SlackTarget) -> WebClient:
+    return WebClient(
+        token=target.token,
+        base_url=api_base(target.base_url),
+        timeout=TIMEOUT_SECONDS,
+        retry_handlers=retry_handlers(),
+    )
+
+
+def send(
+    alert: SpikeAlert, target: SlackTarget, metadata: dict[str, Any] | None = None
+) -> Delivery:
+    """Send one alert, with `metadata` on a bot-token post; a Slack failure comes back as
+    `Delivery(ok=False, ...)`, never raised."""
     message = build_message(alert)
     if target.token and target.channel:
-        return post(alert, message, target)
+        return post(alert, message, target, metadata)
     if target.webhook_url:
         return post_webhook(message, target.webhook_url)
     return Delivery(
@@ -467,19 +599,20 @@ def send(alert: SpikeAlert, target: SlackTarget) -> Delivery:
     )
 
 
-def post(alert: SpikeAlert, message: dict[str, Any], target: SlackTarget) -> Delivery:
-    client = WebClient(
-        token=target.token,
-        base_url=api_base(target.base_url),
-        timeout=TIMEOUT_SECONDS,
-        retry_handlers=retry_handlers(),
-    )
+def post(
+    alert: SpikeAlert,
+    message: dict[str, Any],
+    target: SlackTarget,
+    metadata: dict[str, Any] | None = None,
+) -> Delivery:
+    client = web_client(target)
     try:
         response = client.chat_postMessage(
             channel=str(target.channel),
             text=message["text"],
             blocks=message["blocks"],
             thread_ts=alert.thread_ts,
+            metadata=metadata,
             unfurl_links=False,
             unfurl_media=False,
         )
@@ -520,7 +653,7 @@ def upload_chart(client: WebClient, alert: SpikeAlert, channel: str, thread_ts: 
 
 
 def post_webhook(message: dict[str, Any], url: str) -> Delivery:
-    client = WebhookClient(url, timeout=TIMEOUT_SECONDS, retry_handlers=retry_handlers())
+    client = WebhookClient(url, timeout=TIMEOUT_SECONDS, retry_handlers=retry_handlers(True))
     try:
         response = client.send(
             text=message["text"], blocks=message["blocks"], unfurl_links=False, unfurl_media=False
@@ -543,3 +676,115 @@ def post_webhook(message: dict[str, Any], url: str) -> Delivery:
         body, f"the Slack webhook refused the message (HTTP {response.status_code} {body})"
     )
     return Delivery(False, None, None, message_text, False)
+
+
+def post_message(
+    message: dict[str, Any], target: SlackTarget, metadata: dict[str, Any] | None = None
+) -> Delivery:
+    """Post a prepared message (text and blocks), as the daily digest does."""
+    if target.webhook_url and not (target.token and target.channel):
+        return post_webhook(message, target.webhook_url)
+    try:
+        response = web_client(target).chat_postMessage(
+            channel=str(target.channel),
+            text=message["text"],
+            blocks=message["blocks"],
+            metadata=metadata,
+            unfurl_links=False,
+            unfurl_media=False,
+        )
+    except SlackApiError as exc:
+        return api_failure(exc, target.channel)
+    except (OSError, HTTPException) as exc:
+        return connection_failure(exc, "the Slack API")
+    return Delivery(True, response["ts"], response["channel"], None, False)
+
+
+def outbox_metadata(event_type: str, key: str, value: str) -> dict[str, Any]:
+    return {"event_type": event_type, "event_payload": {key: value}}
+
+
+def find_posted(
+    target: SlackTarget,
+    metadata: dict[str, Any],
+    since: datetime,
+    thread_ts: str | None = None,
+) -> Delivery | None:
+    """The message an earlier attempt posted with this `metadata` since `since`, as an ok
+    Delivery; None when there is none, or when this target cannot be asked (a webhook, or
+    no history scope: then a warning says a second post is possible). A failed Delivery
+    when Slack could not be asked now: try again later rather than post blind."""
+    if not (target.token and target.channel):
+        return None
+    client = web_client(target)
+    try:
+        channel = resolve_channel(client, target.channel)
+        if channel is None:
+            log.warning("Slack channel %r was not found by name: posting without checking "
+                        "for an earlier copy", target.channel)
+            return None
+        ts = search_history(client, channel, metadata, since, thread_ts)
+    except SlackApiError as exc:
+        failure = api_failure(exc, target.channel)
+        if failure.retryable:
+            return failure
+        data = exc.response.data
+        code = data.get("error") if isinstance(data, dict) else exc.response.status_code
+        log.warning("could not read Slack channel %r's history (%s; needs channels:history, "
+                    "and channels:read for a channel given by name): posting without checking "
+                    "for an earlier copy", target.channel, code)
+        return None
+    except (OSError, HTTPException) as exc:
+        return connection_failure(exc, "the Slack API")
+    return Delivery(True, ts, channel, None, False) if ts else None
+
+
+def resolve_channel(client: WebClient, channel: str) -> str | None:
+    """The channel's ID: as it is if it is one, else looked up by name."""
+    if CHANNEL_ID.fullmatch(channel):
+        return channel
+    name, cursor = channel.removeprefix("#"), None
+    while True:
+        page = client.conversations_list(
+            types="public_channel,private_channel", exclude_archived=True, limit=1000,
+            cursor=cursor,
+        )
+        for found in page["channels"]:
+            if found["name"] == name:
+                return str(found["id"])
+        cursor = (page.get("response_metadata") or {}).get("next_cursor")
+        if not cursor:
+            return None
+
+
+def search_history(
+    client: WebClient,
+    channel: str,
+    metadata: dict[str, Any],
+    since: datetime,
+    thread_ts: str | None,
+) -> str | None:
+    """The ts of the newest message carrying `metadata` in the channel (or the thread)."""
+    params: dict[str, Any] = {
+        "channel": channel,
+        "oldest": f"{(as_utc(since) - CLOCK_SKEW).timestamp():.6f}",
+        "include_all_metadata": True,
+        "limit": 200,
+    }
+    for _ in range(HISTORY_PAGES):
+        page = (
+            client.conversations_replies(ts=thread_ts, **params)
+            if thread_ts
+            else client.conversations_history(**params)
+        )
+        for message in page["messages"]:
+            if (message.get("metadata") or {}).get("event_type") == metadata["event_type"] and (
+                message["metadata"].get("event_payload") == metadata["event_payload"]
+            ):
+                return str(message["ts"])
+        params["cursor"] = (page.get("response_metadata") or {}).get("next_cursor")
+        if not page.get("has_more") or not params["cursor"]:
+            return None
+    log.warning("Slack channel %s: no earlier copy in the last %d messages; posting",
+                channel, HISTORY_PAGES * 200)
+    return None

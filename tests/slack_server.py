@@ -13,10 +13,18 @@ behaviour is picked by the bot token:
 | `xoxb-nofiles`          | posting works; `files.*` answers `missing_scope` (no files:write)   |
 | `xoxb-upload-broken`    | posting works; the upload URL answers HTTP 500                      |
 | `xoxb-500`              | every method answers HTTP 500 with a non-JSON body                  |
+| `xoxb-500-after-post`   | `chat.postMessage` stores the message, then answers HTTP 500        |
+| `xoxb-slow`             | `chat.postMessage` stores the message, then answers only after      |
+|                         | `SLOW_SECONDS` (a client killed meanwhile never learns its ts)      |
 | `xoxb-invalid`, other   | `{"ok": false, "error": "invalid_auth"}`                            |
 
 With a working token, the channel `#missing` gives `channel_not_found` and `#private`
 gives `not_in_channel`; other names are answered with a stable fake channel ID.
+
+Posted messages are kept per channel ID with their `metadata` (`server.messages`), and
+`conversations.history` (top-level messages), `conversations.replies` (a thread) and
+`conversations.list` (the channels posted to) read them back as Slack does: newest first,
+`oldest` exclusive, `limit` with a `next_cursor`, metadata only with `include_all_metadata`.
 
 Webhooks: `/webhook/ok` -> 200 "ok", `/webhook/gone` -> 404 "no_service",
 `/webhook/500` -> 500 "internal_error".
@@ -30,6 +38,7 @@ import hashlib
 import itertools
 import json
 import threading
+import time
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -45,7 +54,10 @@ WORKING_TOKENS = {
     "xoxb-ratelimited-long",
     "xoxb-nofiles",
     "xoxb-upload-broken",
+    "xoxb-500-after-post",
+    "xoxb-slow",
 }
+SLOW_SECONDS = 30.0
 CHANNEL_ERRORS = {"#missing": "channel_not_found", "#private": "not_in_channel"}
 WEBHOOKS = {"ok": (200, "ok"), "gone": (404, "no_service"), "500": (500, "internal_error")}
 
@@ -75,6 +87,9 @@ class SlackServer:
         self._lock = threading.Lock()
         self._calls: Counter[tuple[str, str]] = Counter()
         self._ids = itertools.count(1)
+        self.messages: dict[str, list[dict[str, Any]]] = {}  # channel ID -> oldest first
+        self._names: dict[str, str] = {}  # channel ID -> name, for conversations.list
+        self._closing = threading.Event()
         self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
         self._httpd.daemon_threads = True
         self._thread = threading.Thread(
@@ -112,7 +127,19 @@ class SlackServer:
         self._thread.start()
         return self
 
+    def posted(self, event_type: str, key: str, value: str) -> list[dict[str, Any]]:
+        """The stored messages whose metadata carries `key: value` under `event_type`."""
+        with self._lock:
+            stored = [m for messages in self.messages.values() for m in messages]
+        return [
+            m
+            for m in stored
+            if (m.get("metadata") or {}).get("event_type") == event_type
+            and (m["metadata"].get("event_payload") or {}).get(key) == value
+        ]
+
     def __exit__(self, *exc_info: object) -> None:
+        self._closing.set()  # a held `xoxb-slow` answer returns at once
         self._httpd.shutdown()
         self._httpd.server_close()
         self._thread.join(timeout=5)
@@ -150,7 +177,12 @@ class SlackServer:
             return 429, {"Retry-After": "1"}, _json({"ok": False, "error": "ratelimited"})
         if method == "chat.postMessage" and token == "xoxb-ratelimited-long":
             return 429, {"Retry-After": "30"}, _json({"ok": False, "error": "ratelimited"})
-        return 200, {}, _json(self._api(method, token, body))
+        answer = self._api(method, token, body)
+        if method == "chat.postMessage" and token == "xoxb-500-after-post":
+            return 500, {"Content-Type": "text/html"}, b"<html>Internal Server Error</html>"
+        if method == "chat.postMessage" and token == "xoxb-slow":
+            self._closing.wait(SLOW_SECONDS)
+        return 200, {}, _json(answer)
 
     def _api(self, method: str, token: str | None, body: dict[str, Any]) -> dict[str, Any]:
         if token is None:
@@ -170,15 +202,26 @@ class SlackServer:
             channel = str(body.get("channel", ""))
             if channel in CHANNEL_ERRORS:
                 return {"ok": False, "error": CHANNEL_ERRORS[channel]}
-            ts = f"1700000000.{self._next_id():06d}"
+            # a real clock, so that `oldest` filters as in Slack; the counter keeps ts unique
+            ts = f"{int(time.time())}.{self._next_id():06d}"
             message = {
                 "type": "message",
                 "ts": ts,
                 "text": body.get("text"),
                 "blocks": body.get("blocks"),
                 "thread_ts": body.get("thread_ts"),
+                "metadata": body.get("metadata"),
             }
+            with self._lock:
+                self.messages.setdefault(channel_id(channel), []).append(message)
+                self._names.setdefault(channel_id(channel), channel.removeprefix("#"))
             return {"ok": True, "channel": channel_id(channel), "ts": ts, "message": message}
+        if method in ("conversations.history", "conversations.replies"):
+            return self._history(method, body)
+        if method == "conversations.list":
+            with self._lock:
+                channels = [{"id": i, "name": n} for i, n in self._names.items()]
+            return {"ok": True, "channels": channels, "response_metadata": {"next_cursor": ""}}
         if method == "files.getUploadURLExternal":
             file_id = f"F{self._next_id():08d}"
             # the token rides in the upload path so the upload step can misbehave per token
@@ -191,6 +234,33 @@ class SlackServer:
             files = json.loads(body.get("files", "[]"))
             return {"ok": True, "files": [{"id": f["id"], "title": f.get("title")} for f in files]}
         return {"ok": False, "error": "unknown_method"}
+
+
+    def _history(self, method: str, body: dict[str, Any]) -> dict[str, Any]:
+        channel = str(body.get("channel", ""))
+        if not (channel.startswith(("C", "G", "D")) and channel[1:].isalnum()):
+            return {"ok": False, "error": "channel_not_found"}  # history wants an ID
+        with self._lock:
+            stored = list(self.messages.get(channel, []))
+        if method == "conversations.history":
+            found = [m for m in stored if m["thread_ts"] in (None, m["ts"])]
+        else:
+            thread = str(body.get("ts"))
+            found = [m for m in stored if m["ts"] == thread or m["thread_ts"] == thread]
+        oldest = float(body.get("oldest") or 0)
+        found = [m for m in reversed(found) if float(m["ts"]) > oldest]
+        start = int(body.get("cursor") or 0)
+        limit = int(body.get("limit") or 100)
+        page = found[start : start + limit]
+        if str(body.get("include_all_metadata")).lower() not in ("1", "true"):
+            page = [{k: v for k, v in m.items() if k != "metadata"} for m in page]
+        more = start + limit < len(found)
+        return {
+            "ok": True,
+            "messages": page,
+            "has_more": more,
+            "response_metadata": {"next_cursor": str(start + limit) if more else ""},
+        }
 
 
 def _json(data: dict[str, Any]) -> bytes:

@@ -10,10 +10,20 @@ from datetime import UTC, datetime, timedelta
 import numpy as np
 import pandas as pd
 
-from tasks.alerting import Counts, collection_caveat, deliver, plan, write_outbox
+from tasks.alerting import (
+    Counts,
+    collection_caveat,
+    count_stories,
+    decide,
+    deliver,
+    evidence,
+    plan,
+    write_outbox,
+)
+from tasks.config import load_config
 from tasks.detect import Decision, Status
-from tasks.notify import SlackTarget, SpikeAlert
-from warehouse.db import read
+from tasks.notify import SlackTarget, SpikeAlert, build_message
+from warehouse.db import read, write
 
 pytest_plugins = ["tests.slack_server"]
 
@@ -139,3 +149,74 @@ def test_a_dip_in_our_own_collection_is_flagged():
     assert "20% of its usual volume" in collection_caveat(counts, last)
     counts.totals[-1] = 200
     assert "5.0x the usual volume" in collection_caveat(counts, last)
+
+
+def bot(server, token: str = "xoxb-ok") -> SlackTarget:
+    return SlackTarget(token=token, channel="#alerts", webhook_url=None, base_url=server.url)
+
+
+def test_a_5xx_after_slack_stored_the_post_is_found_not_posted_again(tmp_path, slack_server):
+    path = tmp_path / "w.duckdb"
+    outbox(path, alert(alert_id="iran:20260301T0100:5xx"))
+
+    assert deliver(path, bot(slack_server, "xoxb-500-after-post"))[0]["status"] == "failed"
+    assert [o["status"] for o in deliver(path, bot(slack_server))] == ["sent"]
+    assert deliver(path, bot(slack_server)) == []
+
+    [stored] = slack_server.posted("newswatch_alert", "alert_id", "iran:20260301T0100:5xx")
+    with read(path) as con:
+        row = con.execute("SELECT status, attempts, slack_ts FROM alerts").fetchone()
+    assert row == ("sent", 1, stored["ts"])  # one post; finding it is no new attempt
+
+
+def test_the_token_is_never_stored(tmp_path, slack_server):
+    path = tmp_path / "w.duckdb"
+    outbox(path, alert())
+    for token in ("xoxb-500", "xoxb-invalid"):
+        deliver(path, bot(slack_server, token))
+    with read(path) as con:
+        rows = con.execute("SELECT * FROM alerts").fetchall()
+    assert "xoxb-" not in json.dumps(rows, default=str)
+    assert b"xoxb-" not in path.read_bytes()
+
+
+END = datetime(2026, 3, 16, tzinfo=UTC)
+
+
+def add_articles(path, rows):
+    """Articles (url, outlet, published_at, story_id, topics) straight into the warehouse."""
+    with write(path) as con:
+        for url, outlet, published, story, topics in rows:
+            con.execute("INSERT INTO articles (url_hash, url, outlet, title, published_at, "
+                        "story_id, loaded_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        [url, url, outlet, f"Story {story}", published, story, END])
+            for topic in topics:
+                con.execute("INSERT INTO article_topics VALUES (?, ?, 1, 0, 3.0)", [url, topic])
+
+
+def test_the_alerts_query_returns_its_count_and_co_topics_are_counted(tmp_path):
+    path = tmp_path / "w.duckdb"
+    quiet = [(f"https://a.example/{i}", "herald", END - timedelta(hours=i), f"c{i}", ["china"])
+             for i in range(1, 15 * 24)]
+    spike = [(f"https://b.example/{i}", "herald", END + timedelta(minutes=5 + i), f"s{i}",
+              ["iran", *(["israel"] if i < 3 else []), *(["drones"] if i == 0 else [])])
+             for i in range(6)]
+    copies = [(f"https://copy.example/{i}", "wire", END + timedelta(minutes=30), f"s{i}",
+               ["iran", "israel"]) for i in range(2)]  # syndicated: same story, counted once
+    later = [("https://b.example/future", "herald", END + timedelta(minutes=50), "f", ["iran"])]
+    add_articles(path, quiet + spike + copies + later)
+    config = load_config(None)
+    now = END + timedelta(minutes=40)  # the current bucket, cut at now: `later` is not in it
+
+    counts = count_stories(path, ["iran", "israel", "drones", "china"], HOUR,
+                           now - timedelta(days=28), now)
+    [item] = plan(decide(counts, config, HOUR))
+    spike_alert = evidence(path, config, item, counts, HOUR, now)
+
+    assert (item.kind, spike_alert.observed) == ("alert", 6)
+    with read(path) as con:
+        assert con.execute(spike_alert.query).fetchone()[0] == 6
+    assert spike_alert.co_topics == [("Israel", 3), ("Drones", 1)]
+    text = json.dumps(build_message(spike_alert))
+    assert "Also in these stories: Israel (3), Drones (1)" in text
+    assert "t.topic = 'iran'" in text and "&lt;= TIMESTAMPTZ '2026-03-16 00:40:00" in text

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import socket
 import struct
 import time
@@ -20,6 +21,10 @@ from tasks.notify import (
     SlackTarget,
     SpikeAlert,
     build_message,
+    find_posted,
+    fit,
+    outbox_metadata,
+    post_message,
     render_chart,
     resolve_target,
     send,
@@ -360,3 +365,123 @@ def test_bot_token_from_a_prefect_secret_block(prefect_harness: None) -> None:
     )
     with pytest.raises(ConfigError, match="Secret block 'no-such-block' could not be loaded"):
         resolve_target(SlackSettings(secret_block="no-such-block"), channel)
+
+
+def assert_within_block_kit_limits(message: dict[str, Any]) -> None:
+    assert len(message["text"]) <= 40_000
+    assert len(message["blocks"]) <= 50
+    for block in message["blocks"]:
+        if block["type"] == "header":
+            assert len(block["text"]["text"]) <= 150
+        elif "text" in block:
+            assert len(block["text"]["text"]) <= 3000
+        assert len(block.get("elements", [])) <= 10
+    for text in mrkdwn_texts(message):
+        # every `&` starts a whole escape and every `<` a whole link: nothing was cut in half
+        assert re.fullmatch(r"(?:[^&<>]|&(?:amp|lt|gt);|<[^<>]*>)*…?", text), text[-80:]
+
+
+def test_huge_hostile_headlines_are_cut_within_block_kit_limits(slack_server: SlackServer) -> None:
+    huge = "&<>" * 20_000 + "<!channel>"
+    alert = make_alert(
+        topic_label="&" * 500,
+        caveat="<" * 5000,
+        co_topics=[("&" * 200, 3)] * 30,
+        headlines=[
+            {"title": huge, "url": "https://x.example/?" + "&" * 900, "outlet": "&" * 5000}
+        ]
+        * 200,
+        alert_id="&" * 5000,
+    )
+
+    message = build_message(alert)
+
+    assert_within_block_kit_limits(message)
+    assert message["blocks"][-1]["elements"][0]["text"].startswith("Newswatch · alert `&amp;")
+    joined = "\n".join(mrkdwn_texts(message))
+    assert "<!" not in joined and "<https://x.example" not in joined  # the URL was too long
+    assert send(alert, bot(slack_server)).ok  # and the server takes it
+
+
+def test_too_many_blocks_keep_the_first_and_the_footer() -> None:
+    section = {"type": "section", "text": {"type": "mrkdwn", "text": "x"}}
+    footer = {"type": "context", "elements": [{"type": "mrkdwn", "text": str(i)}
+                                              for i in range(12)]}
+    message = fit({"text": "t", "blocks": [section] * 80 + [footer]})
+
+    assert len(message["blocks"]) == 50
+    assert message["blocks"][-1]["elements"][-1]["text"] == "9"  # 10 elements kept
+
+
+def test_a_cut_never_splits_a_link_or_an_escape() -> None:
+    for length in range(150, 260, 7):  # cuts land before, inside and after the link
+        title = "a" * length + " & <b>"
+        headline = {"title": title, "url": "https://x.example/" + "y" * 40, "outlet": "&" * 900}
+        message = build_message(make_alert(headlines=[headline]))
+        assert_within_block_kit_limits(message)
+
+
+def test_co_topics_and_the_reproducing_query_are_shown() -> None:
+    query = "SELECT count(*) FROM articles WHERE a < 3 AND b > 1;"
+    message = build_message(make_alert(co_topics=[("Israel", 7), ("<!here>", 2)], query=query))
+
+    joined = "\n".join(mrkdwn_texts(message))
+    assert "Also in these stories: Israel (7), &lt;!here&gt; (2)" in joined
+    assert "```SELECT count(*) FROM articles WHERE a &lt; 3 AND b &gt; 1;```" in joined
+
+
+def test_server_error_on_a_post_is_not_retried_inline(slack_server: SlackServer) -> None:
+    mark = len(slack_server.requests)
+    assert not send(make_alert(), bot(slack_server, "xoxb-500")).ok
+    assert len(sent_since(slack_server, mark, "chat.postMessage")) == 1
+
+
+def test_server_error_on_a_history_read_is_retried_once(slack_server: SlackServer) -> None:
+    mark = len(slack_server.requests)
+    found = find_posted(bot(slack_server, "xoxb-500", "C0HISTORY"),
+                        outbox_metadata("newswatch_alert", "alert_id", "x"), BUCKET)
+
+    assert found is not None and not found.ok and found.retryable
+    assert len(sent_since(slack_server, mark, "conversations.history")) == 2
+
+
+def test_the_token_is_never_logged_or_returned(
+    slack_server: SlackServer, caplog: pytest.LogCaptureFixture
+) -> None:
+    secret = "xoxb-ok"  # the server's tokens are names; a real one is as secret
+    with caplog.at_level(logging.DEBUG):
+        for token in ("xoxb-invalid", "xoxb-500", "xoxb-ratelimited-long", "xoxb-nofiles"):
+            delivery = send(make_alert(), bot(slack_server, token))
+            assert token not in (delivery.error or "")
+        delivery = send(make_alert(), bot(slack_server, secret, "#missing"))
+        assert secret not in (delivery.error or "")
+        find_posted(bot(slack_server, "xoxb-500", "#news-alerts"),
+                    outbox_metadata("newswatch_alert", "alert_id", "x"), BUCKET)
+
+    assert "Sending a request" in caplog.text  # slack-sdk's debug log was captured
+    assert "xoxb-" not in caplog.text
+
+
+def test_find_posted_reads_the_metadata_back_by_channel_name_and_in_threads(
+    slack_server: SlackServer,
+) -> None:
+    target = bot(slack_server, channel="#lookup")
+    since = datetime.now(UTC)
+    first = make_alert(alert_id="lookup:1")
+    meta = outbox_metadata("newswatch_alert", "alert_id", "lookup:1")
+    posted = send(first, target, meta)
+    reply_meta = outbox_metadata("newswatch_alert", "alert_id", "lookup:1:update")
+    reply = send(make_alert(kind="update", thread_ts=posted.ts), target, reply_meta)
+    digest = post_message({"text": "d", "blocks": []}, target,
+                          outbox_metadata("newswatch_digest", "digest_id", "digest:1"))
+
+    assert find_posted(target, meta, since) == posted
+    assert find_posted(target, reply_meta, since) is None  # replies are not in the history
+    assert find_posted(target, reply_meta, since, thread_ts=posted.ts) == reply
+    assert find_posted(target, outbox_metadata("newswatch_digest", "digest_id", "digest:1"),
+                       since) == digest
+    assert find_posted(target, outbox_metadata("newswatch_alert", "alert_id", "other"),
+                       since) is None
+    assert find_posted(target, meta, since + timedelta(minutes=10)) is None  # older than since
+    webhook = SlackTarget(None, None, slack_server.webhook_url("ok"), None)
+    assert find_posted(webhook, meta, since) is None  # cannot be asked: at least once
