@@ -1,0 +1,131 @@
+"""The daily digest: its numbers from a small warehouse, its message, and one post a day
+through the outbox, against the local Slack server."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from tasks.config import load_config
+from tasks.digest import build_message, deliver, gather, write_digest
+from tasks.notify import SlackTarget
+from warehouse.db import read, write
+
+pytest_plugins = ["tests.slack_server"]
+
+NOW = datetime(2026, 3, 16, 7, 2, tzinfo=UTC)  # the 07:00 run, a little late
+END = datetime(2026, 3, 16, 7, tzinfo=UTC)
+HOUR = timedelta(hours=1)
+
+
+@pytest.fixture
+def warehouse(tmp_path):
+    """Eight days: iran 2 stories a day, then 9 (one carried by two outlets) in the last
+    24 hours; israel 1 a day, none today. Outlet `herald` is fine, `gazette` has an open
+    health episode, `courier` failed its last 3 fetches and loaded nothing."""
+    path = tmp_path / "w.duckdb"
+    articles = []
+    for day in range(1, 8):
+        at = END - day * 24 * HOUR - 3 * HOUR
+        articles += [(f"https://h.example/{day}/{i}", "herald", at, f"d{day}i{i}", ["iran"])
+                     for i in range(2)]
+        articles.append((f"https://h.example/{day}/il", "herald", at, f"d{day}il", ["israel"]))
+    articles += [(f"https://h.example/today/{i}", "herald", END - (i + 1) * HOUR, f"t{i}",
+                  ["iran", "drones"] if i < 2 else ["iran"]) for i in range(9)]
+    articles.append(("https://g.example/copy", "gazette", END - HOUR, "t0", ["iran"]))
+    with write(path) as con:
+        for name in ("herald", "gazette", "courier"):
+            con.execute("INSERT INTO outlets VALUES (?, ?, ?, 'en', NULL, ?)",
+                        [name, name.title(), f"{name}.example", END])
+        for url, outlet, published, story, topics in articles:
+            con.execute("INSERT INTO articles (url_hash, url, outlet, title, published_at, "
+                        "story_id, loaded_at) VALUES (?, ?, ?, 't', ?, ?, ?)",
+                        [url, url, outlet, published, story, published])
+            for topic in topics:
+                con.execute("INSERT INTO article_topics VALUES (?, ?, 1, 0, 3.0)", [url, topic])
+        for i in range(3):
+            con.execute("INSERT INTO fetch_log (outlet, kind, url, status, error_class, "
+                        "fetched_at) VALUES ('courier', 'feed', 'https://c.example/rss', NULL, "
+                        "'ConnectTimeout', ?)", [END - i * HOUR])
+        con.execute("""INSERT INTO outlet_health_events (episode_id, outlet, started_at,
+            started_run_id, problems, message) VALUES ('gazette:r1', 'gazette', ?, 'r1',
+            ['8 of 10 articles with near-empty bodies (80%, limit 50%)'], '{}')""",
+                    [END - 5 * HOUR])
+        con.execute("""INSERT INTO alerts (alert_id, topic, kind, episode_id, bucket_start,
+            observed, expected, score, articles, stories, outlets, message, status, created_at)
+            VALUES ('iran:20260316T0300', 'iran', 'alert', 'iran:20260316T0300', ?, 6, 0.4,
+                    8.2, 7, 6, 2, '{}', 'sent', ?)""", [END - 4 * HOUR, END - 3 * HOUR])
+    return path
+
+
+def test_the_digest_counts_topics_spikes_and_outlets(warehouse):
+    digest = gather(warehouse, load_config(None), NOW)
+
+    assert (digest.digest_id, digest.start, digest.end) == (
+        "digest:2026-03-16", END - 24 * HOUR, END)
+    assert (digest.stories, digest.articles) == (9, 10)
+    by_topic = {t.topic: (t.stories, t.articles, t.usual) for t in digest.topics}
+    assert by_topic["iran"] == (9, 10, 2)
+    assert by_topic["israel"] == (0, 0, 1)
+    assert by_topic["drones"] == (2, 2, 0)
+    assert digest.topics[0].topic == "iran"
+    [spike] = digest.spikes
+    assert (spike.label, spike.observed, spike.score, spike.status) == ("Iran", 6, 8.2, "sent")
+    outlets = {o.outlet: o for o in digest.outlets}
+    assert outlets["gazette"].open_since == END - 5 * HOUR
+    assert outlets["courier"].consecutive_failures == 3 and outlets["courier"].articles == 0
+    assert outlets["herald"].articles == 9
+
+
+def test_the_digest_message_reads_well(warehouse):
+    message = build_message(gather(warehouse, load_config(None), NOW))
+    text = "\n".join(b["text"]["text"] for b in message["blocks"] if "text" in b)
+
+    assert "Newswatch daily digest: 24 hours to 07:00 UTC Mon 16 Mar" in text
+    assert "*9 stories* (10 articles), 1 spike, 2 of 3 outlets with problems" in text
+    assert "• *Iran*: 9 stories (usual 2, ×4.5), 10 articles" in text
+    assert "• *Drones*: 2 stories (usually none), 2 articles" in text
+    assert "• *Israel*: 0 stories (usual 1, ×0.0), 0 articles" in text
+    assert "• *Iran* at Mon 03:00 UTC: 6 stories vs 0.4 expected, score 8.2" in text
+    assert "1 of 3 outlets fine." in text
+    assert ("• `gazette`: unhealthy since Mon 16 Mar 02:00 UTC: 8 of 10 articles with "
+            "near-empty bodies (80%, limit 50%)") in text
+    assert "• `courier`: the last 3 fetches failed" in text
+    assert message["text"].startswith("Newswatch daily digest: 24 hours to 07:00 UTC")
+
+
+def test_the_digest_is_written_and_posted_once_a_day(warehouse, slack_server):
+    config = load_config(None)
+    target = SlackTarget("xoxb-ok", "#digest", None, slack_server.url)
+
+    assert write_digest(warehouse, gather(warehouse, config, NOW))
+    assert [o["status"] for o in deliver(warehouse, target)] == ["sent"]
+    later = NOW + 5 * HOUR  # a re-run the same day: same id, nothing new
+    assert not write_digest(warehouse, gather(warehouse, config, later))
+    assert deliver(warehouse, target) == []
+
+    [posted] = slack_server.posted("newswatch_digest", "digest_id", "digest:2026-03-16")
+    assert "Iran" in json.dumps(posted["blocks"])
+    with read(warehouse) as con:
+        assert con.execute("SELECT status, slack_ts FROM digests").fetchall() == [
+            ("sent", posted["ts"])]
+
+
+def test_a_digest_whose_post_got_lost_is_found_not_posted_twice(warehouse, slack_server):
+    assert write_digest(warehouse, gather(warehouse, load_config(None), NOW))
+    stored_then_500 = SlackTarget("xoxb-500-after-post", "#digest-5xx", None, slack_server.url)
+    assert deliver(warehouse, stored_then_500)[0]["status"] == "failed"
+
+    ok = SlackTarget("xoxb-ok", "#digest-5xx", None, slack_server.url)
+    assert [o["status"] for o in deliver(warehouse, ok)] == ["sent"]
+    with read(warehouse) as con:
+        channel, ts = con.execute("SELECT slack_channel, slack_ts FROM digests").fetchone()
+    assert [m["ts"] for m in slack_server.messages[channel]] == [ts]
+
+
+def test_without_slack_the_digest_is_logged(warehouse, caplog):
+    write_digest(warehouse, gather(warehouse, load_config(None), NOW))
+    assert deliver(warehouse, None) == [{"digest_id": "digest:2026-03-16", "status": "logged"}]
+    assert "Newswatch daily digest" in caplog.text
