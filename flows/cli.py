@@ -278,6 +278,9 @@ from flows.cli_quality import quarantine_app, report  # noqa: E402
 
 app.add_typer(quarantine_app, name="quarantine")
 app.command()(report)
+from flows.cli_ops import backfill  # noqa: E402
+
+app.command()(backfill)
 
 if __name__ == "__main__":
     app()

@@ -1,0 +1,40 @@
+"""Operations commands of `newswatch`: `backfill`.
+
+Registered on the main app by `flows/cli.py`; the output and error helpers come through
+`flows/cli_quality.py`, which looks them up in `flows/cli.py` when a command runs.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from flows.cli_quality import ConfigOption, DbOption, emit, one_line_errors
+from warehouse.db import DEFAULT_DB
+
+
+@one_line_errors
+def backfill(
+    archives: Annotated[list[Path], typer.Argument(help="WARC files (.warc or .warc.gz)")],
+    config: ConfigOption = None,
+    db: DbOption = DEFAULT_DB,
+    batch_size: Annotated[int, typer.Option(min=1, help="Archive records per batch")] = 500,
+    outlet: Annotated[str | None, typer.Option(
+        help="File every page under this outlet (default: the outlet owning its URL)")] = None,
+) -> None:
+    """Load archived pages (WARC response records of HTML pages) through the same
+    extract, validate, match and load steps as the ingest flow; prints the totals as JSON.
+
+    Example: newswatch backfill crawl-2024-03.warc.gz --config my-config/
+    """
+    from flows.backfill import backfill as backfill_flow
+    from tasks.backfill import ArchiveError
+
+    missing = [p for p in archives if not p.is_file()]
+    if missing:
+        raise ArchiveError(f"{missing[0]}: no such file")
+    emit(backfill_flow(paths=[str(p) for p in archives],
+                       config_dir=str(config) if config else None, db_path=str(db),
+                       batch_size=batch_size, outlet=outlet))

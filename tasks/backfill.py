@@ -1,0 +1,140 @@
+"""Backfill from web archives: the HTML responses in WARC files become the pages the
+fetcher would have produced, each filed under its configured outlet, so they take the
+ingest flow's own extract -> validate -> match -> load path."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from contextlib import suppress
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from itertools import islice
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
+
+from tasks.charset import decode_html
+from tasks.config import Outlet
+from tasks.discover import keep
+from tasks.errors import NewswatchError
+from tasks.models import Candidate, Page
+from tasks.urls import canonicalize
+
+
+class ArchiveError(NewswatchError):
+    """A WARC file is missing, unreadable or not a WARC file."""
+
+
+@dataclass
+class ArchivedPage:
+    """An HTML response from an archive; `outlet` is None when no configured outlet owns
+    its URL (or the outlet's URL filters leave it out)."""
+
+    page: Page
+    outlet: str | None
+
+
+def shared_path(a: str, b: str) -> int:
+    """How many leading path segments two URL paths share."""
+    count = 0
+    for left, right in zip(a.split("/")[1:], b.split("/")[1:], strict=False):
+        if left != right:
+            break
+        count += 1
+    return count
+
+
+def outlet_for(url: str, outlets: list[Outlet]) -> str | None:
+    """The configured outlet a page belongs to: its host is the outlet's domain or a
+    subdomain of it; where outlets share a host, the one whose feed or sitemap shares the
+    longest leading path with the page, and none on a tie. Its URL filters apply as in
+    discovery."""
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower()
+    scored = []
+    for outlet in outlets:
+        domain = outlet.domain.lower().removeprefix("www.")
+        if host == domain or host.endswith("." + domain):
+            scored.append((max(shared_path(parts.path, urlsplit(str(s.url)).path)
+                               for s in outlet.sources), outlet))
+    if not scored:
+        return None
+    scored.sort(key=lambda pair: pair[0], reverse=True)
+    if len(scored) > 1 and scored[0][0] == scored[1][0]:
+        return None
+    best = scored[0][1]
+    if not keep(Candidate(url=url, outlet=best.name, source=""), best.url_filters):
+        return None
+    return best.name
+
+
+def is_html_page(content_type: str | None) -> bool:
+    """Stricter than the fetcher, which takes text/plain from servers that mislabel
+    pages: an archive holds robots.txt files and other text that are not articles."""
+    kind = (content_type or "text/html").split(";")[0].strip().lower()
+    return kind in ("text/html", "application/xhtml+xml")
+
+
+def warc_date(value: str | None) -> datetime:
+    """WARC-Date (ISO 8601, UTC); an archive without one is taken as fetched now."""
+    if not value:
+        return datetime.now(UTC)
+    moment = datetime.fromisoformat(value)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def read_archive(path: Path, outlets: list[Outlet],
+                 outlet: str | None = None) -> Iterator[ArchivedPage]:
+    """The HTML pages of one WARC file (.warc or .warc.gz): `response` records with HTTP
+    200 and an HTML content type; other records are skipped. `outlet` files every page
+    under that outlet instead of looking it up by URL."""
+    try:
+        stream = path.open("rb")
+    except OSError as exc:
+        raise ArchiveError(f"{path}: cannot read: {exc.strerror}") from exc
+    with stream:
+        try:
+            for record in ArchiveIterator(stream):
+                if record.rec_type != "response" or record.http_headers is None:
+                    continue
+                http = record.http_headers
+                content_type = http.get_header("Content-Type")
+                if http.get_statuscode() != "200" or not is_html_page(content_type):
+                    continue
+                url = record.rec_headers.get_header("WARC-Target-URI") or ""
+                with suppress(ValueError):  # no outlet owns a broken URL: it is skipped
+                    url = canonicalize(url)
+                owner = outlet or outlet_for(url, outlets)
+                html, charset = decode_html(record.content_stream().read(), content_type)
+                page = Page(url=url, outlet=owner or "", html=html, charset=charset,
+                            fetched_at=warc_date(record.rec_headers.get_header("WARC-Date")),
+                            candidate=Candidate(url=url, outlet=owner or "", source=str(path)))
+                yield ArchivedPage(page, owner)
+        except ArchiveLoadFailed as exc:
+            raise ArchiveError(f"{path}: not a readable WARC file: {exc}") from exc
+
+
+def read_archives(paths: Iterable[Path], outlets: list[Outlet],
+                  outlet: str | None = None) -> Iterator[ArchivedPage]:
+    for path in paths:
+        yield from read_archive(Path(path), outlets, outlet)
+
+
+def by_outlet(pages: Iterable[ArchivedPage]) -> tuple[dict[str, list[Page]], int]:
+    """Pages grouped by outlet, and how many belong to none."""
+    groups: dict[str, list[Page]] = {}
+    unowned = 0
+    for archived in pages:
+        if archived.outlet is None:
+            unowned += 1
+        else:
+            groups.setdefault(archived.outlet, []).append(archived.page)
+    return groups, unowned
+
+
+def in_batches(pages: Iterable[ArchivedPage], size: int) -> Iterator[list[ArchivedPage]]:
+    iterator = iter(pages)
+    while chunk := list(islice(iterator, size)):
+        yield chunk

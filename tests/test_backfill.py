@@ -1,0 +1,144 @@
+"""Backfill from WARC files the test writes with warcio: newsroom pages fetched over HTTP,
+plus records a backfill must pass over; loaded through the ingest flow's own tasks."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from io import BytesIO
+from pathlib import Path
+
+import pytest
+import requests
+from typer.testing import CliRunner
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from flows.backfill import backfill
+from flows.cli import app
+from flows.demo import write_demo_config
+from tasks.backfill import ArchiveError, outlet_for, read_archive
+from tasks.config import load_config
+from tasks.newsroom import Newsroom
+from warehouse.db import read
+
+PER_OUTLET = 3
+TABLES = ["articles", "article_topics", "quarantine", "url_state"]
+
+
+def write_record(writer: WARCWriter, url: str, status: str, content_type: str,
+                 body: bytes) -> None:
+    headers = StatusAndHeaders(status, [("Content-Type", content_type)], protocol="HTTP/1.1")
+    writer.write_record(writer.create_warc_record(url, "response", payload=BytesIO(body),
+                                                  length=len(body), http_headers=headers))
+
+
+def archive_pages(newsroom: Newsroom, urls: list[str], path: Path, gzipped: bool) -> None:
+    """A WARC as a crawler would write it: the responses as served, a request record, a
+    robots.txt, a 404 and a page from a host no outlet owns."""
+    with path.open("wb") as out, requests.Session() as http:
+        writer = WARCWriter(out, gzip=gzipped)
+        request = b"GET / HTTP/1.1\r\n\r\n"
+        writer.write_record(writer.create_warc_record(
+            urls[0], "request", payload=BytesIO(request), length=len(request)))
+        robots = http.get(f"{newsroom.url}/robots.txt")
+        write_record(writer, robots.url, "200 OK", robots.headers["Content-Type"],
+                     robots.content)
+        write_record(writer, f"{newsroom.url}/globe-herald/gone.html", "404 Not Found",
+                     "text/html", b"<html><body>gone</body></html>")
+        write_record(writer, "http://elsewhere.example/world/1.html", "200 OK",
+                     "text/html; charset=utf-8", b"<html><title>Elsewhere</title></html>")
+        for url in urls:
+            page = http.get(url)
+            assert page.status_code == 200
+            write_record(writer, url, "200 OK", page.headers["Content-Type"], page.content)
+
+
+@pytest.fixture(scope="module")
+def archived(newsroom, tmp_path_factory) -> dict:
+    folder = tmp_path_factory.mktemp("backfill")
+    chosen = [a for a in newsroom.articles if a["defect"]][:1]
+    for outlet in newsroom.outlets_config():
+        chosen += [a for a in newsroom.articles
+                   if a["outlet"] == outlet["name"] and not a["defect"]][:PER_OUTLET]
+    urls = [a["url"] for a in chosen]
+    half = len(urls) // 2
+    archive_pages(newsroom, urls[:half], folder / "one.warc.gz", gzipped=True)
+    archive_pages(newsroom, urls[half:], folder / "two.warc", gzipped=False)
+    return {"folder": folder, "articles": chosen,
+            "files": [folder / "one.warc.gz", folder / "two.warc"],
+            "config_dir": write_demo_config(folder / "config", newsroom.outlets_config())}
+
+
+def table_counts(db_path: Path) -> dict[str, int]:
+    with read(db_path) as con:
+        return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
+
+
+def test_only_html_responses_are_read_and_each_finds_its_outlet(archived):
+    outlets = load_config(archived["config_dir"]).outlets
+    pages = [p for path in archived["files"] for p in read_archive(path, outlets)]
+    truth = {a["url"]: a["outlet"] for a in archived["articles"]}
+    owned = {p.page.url: p.outlet for p in pages if p.outlet}
+    assert owned == truth
+    assert [p.page.url for p in pages if not p.outlet] == [
+        "http://elsewhere.example/world/1.html"] * 2
+
+
+def test_outlets_sharing_a_host_are_told_apart_by_path(archived):
+    outlets = load_config(archived["config_dir"]).outlets
+    url = archived["articles"][-1]["url"]
+    assert outlet_for(url, outlets) == archived["articles"][-1]["outlet"]
+    host = url.split("/")[2]
+    assert outlet_for(f"http://{host}/about.html", outlets) is None  # a tie: no owner
+    assert outlet_for("https://unknown.example/a", outlets) is None
+
+
+def test_backfill_loads_every_page_once_in_batches(prefect_harness, archived, tmp_path):
+    db_path = tmp_path / "w.duckdb"
+    run = dict(paths=[str(p) for p in archived["files"]],
+               config_dir=str(archived["config_dir"]), db_path=str(db_path), batch_size=5)
+    totals = backfill(**run)
+    expected = {a["url"] for a in archived["articles"]}
+    assert totals["pages"] == len(expected) + 2
+    assert totals["skipped"] == 2
+    assert totals["batches"] == -(-totals["pages"] // 5)
+    with read(db_path) as con:
+        loaded = {url: (outlet, title) for url, outlet, title in con.execute(
+            "SELECT url, outlet, title FROM articles").fetchall()}
+        quarantined = {r[0] for r in con.execute("SELECT url FROM quarantine").fetchall()}
+        fetches = con.execute("SELECT count(*) FROM fetch_log").fetchone()[0]
+    assert set(loaded) | quarantined == expected
+    assert not set(loaded) & quarantined
+    assert quarantined == {a["url"] for a in archived["articles"] if a["defect"]}
+    # Titles as written, in every outlet's charset: the pages were decoded from their bytes.
+    assert all(loaded[a["url"]] == (a["outlet"], a["title"])
+               for a in archived["articles"] if not a["defect"])
+    assert fetches == 0  # an archive is not a fetch
+    before = table_counts(db_path)
+    assert backfill(**run)["articles"] == totals["articles"]
+    assert table_counts(db_path) == before
+
+
+def test_the_backfill_command_prints_its_totals(prefect_harness, archived, tmp_path):
+    db_path = tmp_path / "w.duckdb"
+    result = CliRunner().invoke(app, [
+        "backfill", str(archived["files"][1]), "--config", str(archived["config_dir"]),
+        "--db", str(db_path), "--batch-size", "2", "--outlet", "globe-herald"])
+    assert result.exit_code == 0, result.output
+    totals = json.loads(result.stdout.strip().splitlines()[-1])
+    assert totals["skipped"] == 0  # --outlet files every page, the stranger's too
+    with read(db_path) as con:
+        outlets = {r[0] for r in con.execute("SELECT DISTINCT outlet FROM articles").fetchall()}
+    assert outlets == {"globe-herald"}
+
+
+def test_a_file_that_is_not_a_warc_is_one_clear_error(archived, tmp_path):
+    bogus = tmp_path / "page.warc.gz"
+    bogus.write_bytes(gzip.compress(b"<html>not an archive</html>"))
+    outlets = load_config(archived["config_dir"]).outlets
+    with pytest.raises(ArchiveError, match="not a readable WARC file"):
+        list(read_archive(bogus, outlets))
+    result = CliRunner().invoke(app, ["backfill", str(tmp_path / "missing.warc")])
+    assert result.exit_code == 1
+    assert "missing.warc: no such file" in result.stderr
