@@ -60,7 +60,7 @@ class SpikeDay:
 @dataclass
 class OutletDay:
     outlet: str
-    articles: int  # loaded in the window
+    articles: int  # published in the window (loaded, when the page gave no date)
     consecutive_failures: int
     open_since: datetime | None  # an unhealthy episode still open: since when
     problems: list[str]
@@ -111,8 +111,9 @@ def gather(db_path: Path, config: Config, now: datetime) -> Digest:
         """, [start, end]).fetchall()
         outlets = con.execute("""
             SELECT o.name, coalesce(h.consecutive_failures, 0),
-                (SELECT count(*) FROM articles a
-                 WHERE a.outlet = o.name AND a.loaded_at >= ? AND a.loaded_at < ?),
+                (SELECT count(*) FROM articles a WHERE a.outlet = o.name
+                    AND coalesce(a.published_at, a.loaded_at) >= ?
+                    AND coalesce(a.published_at, a.loaded_at) < ?),
                 e.started_at, e.problems, r.ended_at
             FROM outlets o
             LEFT JOIN outlet_health h ON h.outlet = o.name
@@ -177,7 +178,7 @@ def outlet_line(outlet: OutletDay) -> str | None:
         return (f"• {name}: the last {plural(outlet.consecutive_failures, 'fetch', 'fetches')} "
                 "failed")
     if outlet.articles == 0:
-        return f"• {name}: no articles loaded"
+        return f"• {name}: no articles in these 24 hours"
     if outlet.recovered_at is not None:
         return f"• {name}: healthy again since {outlet.recovered_at.astimezone(UTC):%a %H:%M} UTC"
     return None

@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 
 import numpy as np
 import pandas as pd
+import pytest
 
 from tasks.alerting import (
     Counts,
@@ -167,6 +168,21 @@ def test_a_5xx_after_slack_stored_the_post_is_found_not_posted_again(tmp_path, s
     with read(path) as con:
         row = con.execute("SELECT status, attempts, slack_ts FROM alerts").fetchone()
     assert row == ("sent", 1, stored["ts"])  # one post; finding it is no new attempt
+
+
+@pytest.mark.parametrize(("token", "channel", "status"), [
+    ("xoxb-ratelimited-long", "#alerts", "failed"),
+    ("xoxb-ok", "#missing", "undeliverable"),
+])
+def test_rate_limits_wait_for_the_next_run_and_a_missing_channel_stops(
+        tmp_path, slack_server, token, channel, status):
+    path = tmp_path / "w.duckdb"
+    outbox(path, alert())
+    target = SlackTarget(token=token, channel=channel, webhook_url=None,
+                         base_url=slack_server.url)
+    [outcome] = deliver(path, target)
+    assert outcome["status"] == status
+    assert statuses(path) == {"iran:20260301T0100": status}
 
 
 def test_the_token_is_never_stored(tmp_path, slack_server):
