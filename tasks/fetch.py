@@ -180,12 +180,16 @@ class Fetcher:
             return state
 
     def _wait_turn(self, state: HostState) -> None:
-        with state.lock:
-            now = time.monotonic()
-            start = max(now, state.next_at)
-            state.next_at = start + state.delay
-        if start > now:
-            time.sleep(start - now)
+        # The slot is booked when the thread actually goes, not when it planned to: a
+        # thread that wakes late must not let the next request to the host go early.
+        while True:
+            with state.lock:
+                now = time.monotonic()
+                if now >= state.next_at:
+                    state.next_at = now + state.delay
+                    return
+                wait = state.next_at - now
+            time.sleep(wait)
 
     def allowed(self, url: str, outlet: str | None = None) -> tuple[bool, list[FetchRecord]]:
         """Whether robots.txt lets our user agent fetch `url`. robots.txt is fetched once
