@@ -73,19 +73,21 @@ def test_wire_copies_count_as_one_story(run, newsroom):
 def test_one_alert_per_burst_topic_and_none_for_flat_topics(run):
     rows = query(run["db"], "SELECT topic, kind, status, articles, stories, outlets FROM alerts")
     assert {r[0] for r in rows} == BURST_TOPICS
-    assert all(kind == "alert" for _, kind, *_ in rows) and len(rows) == len(BURST_TOPICS)
-    for _topic, _kind, status, articles, stories, outlets in rows:
+    first = [r for r in rows if r[1] == "alert"]  # follow-ups of a growing episode may follow
+    assert sorted(r[0] for r in first) == sorted(BURST_TOPICS)
+    for _topic, _kind, status, articles, stories, outlets in first:
         assert status == "logged"  # no Slack configured: logged and kept in the warehouse
         assert articles > stories >= 5 and outlets >= 4
 
 
 def test_running_again_adds_no_duplicate_and_no_second_alert(run):
     before = query(run["db"], "SELECT count(*), count(DISTINCT url) FROM articles")[0]
+    alerts_before = query(run["db"], "SELECT alert_id FROM alerts")
     again = ingest(config_dir=str(run["config_dir"]), db_path=str(run["db"]))
     alerts(config_dir=str(run["config_dir"]), db_path=str(run["db"]), now=run["now"])
     after = query(run["db"], "SELECT count(*), count(DISTINCT url) FROM articles")[0]
     assert after == before and after[0] == after[1]
     assert sum(s.get("articles", 0) for s in again) == 0
-    assert query(run["db"], "SELECT count(*) FROM alerts")[0][0] == len(BURST_TOPICS)
+    assert query(run["db"], "SELECT count(*) FROM alerts")[0][0] == len(alerts_before)
     not_modified = query(run["db"], "SELECT count(*) FROM fetch_log WHERE not_modified")[0][0]
     assert not_modified >= len(again)  # feeds answered 304 the second time
