@@ -1,0 +1,263 @@
+"""Benchmark the ingest flow at scale: ~20,000 articles from local newsrooms on 127.0.0.1
+(several instances, each with its own seed and port, one outlet list), with no politeness
+delay and a realistic server latency, on this machine.
+
+    python bench/ingest.py                     # 20,000 articles, 30 ms latency
+    python bench/ingest.py --articles 2000     # a quick look
+    python bench/ingest.py --enforce           # exit 1 when a target is missed
+
+Each measurement runs in a process of its own (clean caches, its own peak memory):
+  extraction  the extractor alone on a sample of the same pages, one core: pages/s
+  direct      the flow's batch functions called without Prefect (the tasks' `.fn`), on a
+              thread pool of the same size, loads in the main thread as in the flow
+  flow        the ingest flow under Prefect (a local test server, started before timing)
+Prefect's share is (flow - direct) / flow. Targets: flow throughput >= 70% of the
+extraction-only rate, Prefect's share < 10%, peak memory < 1 GB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from contextlib import suppress
+from datetime import UTC, datetime
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+NOW = datetime(2026, 3, 18, 14, tzinfo=UTC)
+EXTRACTION_SAMPLE = 600
+# Ours on the real-page corpus (bench/extraction.py on this 2-core machine).
+EXTRACTION_CORPUS_RATE = 58.3
+TARGET_SHARE_OF_EXTRACTION = 0.70
+TARGET_PREFECT_SHARE = 0.10
+TARGET_PEAK_MB = 1024
+SETTINGS = {"fetch": {"allow_private_hosts": True, "min_host_delay": 0.0, "max_per_host": 8,
+                      "max_concurrency": 8, "max_articles_per_outlet": 5000, "retries": 1,
+                      "backoff_seconds": 0.1}}
+
+
+def serve(articles: int, latency: float, conn: Connection) -> None:
+    """Start newsrooms until they hold `articles`, report them, serve until told to stop."""
+    from tasks.newsroom import start_newsroom
+
+    rooms, total, seed = [], 0, 7
+    while total < articles:
+        room = start_newsroom(now=NOW, seed=seed, latency=latency)
+        rooms.append(room)
+        total += len(room.articles)
+        seed += 1
+    conn.send([{"outlets": room.outlets_config(), "urls": [a["url"] for a in room.articles]}
+               for room in rooms])
+    conn.recv()
+    for room in rooms:
+        room.stop()
+
+
+def write_config(folder: Path, rooms: list[dict]) -> Path:
+    """One outlet list over all newsrooms: each instance's outlets get its number."""
+    outlets = []
+    for number, room in enumerate(rooms):
+        for outlet in room["outlets"]:
+            outlets.append({**outlet, "name": f"{outlet['name']}-{number:02d}"})
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "outlets.yaml").write_text(yaml.safe_dump({"outlets": outlets}), "utf-8")
+    (folder / "settings.yaml").write_text(yaml.safe_dump(SETTINGS), "utf-8")
+    return folder
+
+
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def warm_up(config_dir: str) -> None:
+    """Imports and first-use costs (Great Expectations: ~7 s) kept out of the timings."""
+    from tasks.config import load_config
+    from tasks.models import Article
+    from tasks.validate import validate_articles
+
+    config = load_config(config_dir)
+    validate_articles([Article(url="http://127.0.0.1/x", outlet=config.outlets[0].name)],
+                      outlet=config.outlets[0].name, known_outlets=config.outlet_names,
+                      languages=config.settings.languages, now=datetime.now(UTC))
+
+
+def phase_extraction(urls: list[str]) -> dict[str, Any]:
+    import requests
+
+    from tasks.charset import decode_html
+    from tasks.errors import ExtractError
+    from tasks.extract import extract_article
+
+    with requests.Session() as http:
+        pages = []
+        for url in urls:
+            response = http.get(url)
+            pages.append((url, decode_html(response.content,
+                                           response.headers.get("content-type"))[0]))
+    started = time.perf_counter()
+    for url, html in pages:
+        with suppress(ExtractError):  # a broken page costs its time all the same
+            extract_article(html, url)
+    return {"pages": len(pages), "seconds": time.perf_counter() - started}
+
+
+def phase_direct(config_dir: str, db_path: str, workers: int) -> dict[str, Any]:
+    """The flow's work without Prefect: the same task bodies, the same shape."""
+    import uuid
+
+    from flows.ingest import (
+        discover_task,
+        extract_task,
+        fetch_task,
+        load_task,
+        validate_task,
+    )
+    from tasks.config import load_config
+    from tasks.load import upsert_outlets
+    from tasks.match import TopicMatcher
+
+    warm_up(config_dir)
+    started = time.perf_counter()
+    config = load_config(config_dir)
+    path = Path(db_path)
+    run_id = uuid.uuid4().hex[:12]
+    upsert_outlets(path, config.outlets)
+    matcher = TopicMatcher.compile(config.topics)
+
+    def outlet_batch(outlet: str) -> Any:
+        found = discover_task.fn(config, outlet, path)
+        fetched = fetch_task.fn(config, found)
+        extracted = extract_task.fn(config, outlet, fetched)
+        return validate_task.fn(config, outlet, run_id, found, fetched, extracted)
+
+    articles = 0
+    waiting = [o.name for o in config.outlets]
+    in_flight: set[Future] = set()
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        while waiting or in_flight:  # the flow's window of outlets in flight
+            while waiting and len(in_flight) < workers:
+                in_flight.add(pool.submit(outlet_batch, waiting.pop(0)))
+            done, in_flight = wait(in_flight, return_when=FIRST_COMPLETED)
+            for future in done:
+                articles += load_task.fn(path, future.result(), matcher)["articles"]
+    return {"articles": articles, "seconds": time.perf_counter() - started}
+
+
+def phase_flow(config_dir: str, db_path: str, workers: int) -> dict[str, Any]:
+    from prefect.testing.utilities import prefect_test_harness
+
+    from flows.ingest import ingest
+
+    warm_up(config_dir)
+    with prefect_test_harness(server_startup_timeout=120):
+        started = time.perf_counter()
+        summaries = ingest(config_dir=config_dir, db_path=db_path, max_workers=workers)
+        seconds = time.perf_counter() - started
+    errors = [s for s in summaries if "error" in s]
+    return {"articles": sum(s.get("articles", 0) for s in summaries), "seconds": seconds,
+            "outlet_errors": len(errors)}
+
+
+def run_phase(name: str, *args: str) -> dict[str, Any]:
+    """A phase in a fresh process; its last stdout line is the JSON result."""
+    env = {**os.environ, "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+           "GX_ANALYTICS_ENABLED": "false", "PREFECT_LOGGING_LEVEL": "ERROR"}
+    done = subprocess.run([sys.executable, __file__, "--phase", name, *args], env=env,
+                          capture_output=True, text=True, cwd=ROOT)
+    if done.returncode != 0:
+        raise SystemExit(f"phase {name} failed:\n{done.stderr[-3000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=20_000)
+    parser.add_argument("--latency", type=float, default=0.03, help="seconds per response")
+    parser.add_argument("--max-workers", type=int, default=8, help="outlets at once")
+    parser.add_argument("--enforce", action="store_true", help="exit 1 when a target is missed")
+    parser.add_argument("--phase", choices=["extraction", "direct", "flow"],
+                        help=argparse.SUPPRESS)
+    parser.add_argument("phase_args", nargs="*", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+
+    if args.phase:
+        extra = args.phase_args
+        if args.phase == "extraction":
+            result = phase_extraction(json.loads(Path(extra[0]).read_text("utf-8")))
+        elif args.phase == "direct":
+            result = phase_direct(extra[0], extra[1], int(extra[2]))
+        else:
+            result = phase_flow(extra[0], extra[1], int(extra[2]))
+        print(json.dumps({**result, "peak_mb": peak_mb()}))
+        return 0
+
+    parent, child = multiprocessing.Pipe()
+    server = multiprocessing.Process(target=serve, args=(args.articles, args.latency, child),
+                                     daemon=True)
+    server.start()
+    rooms = parent.recv()
+    try:
+        with tempfile.TemporaryDirectory(prefix="bench-ingest-") as tmp:
+            folder = Path(tmp)
+            config_dir = str(write_config(folder / "config", rooms))
+            urls = [url for room in rooms for url in room["urls"]]
+            outlets = sum(len(room["outlets"]) for room in rooms)
+            print(f"{len(rooms)} newsrooms, {outlets} outlets, {len(urls)} articles, "
+                  f"{args.latency * 1000:.0f} ms latency, {args.max_workers} outlets at once, "
+                  f"{os.cpu_count()} cores", flush=True)
+            sample = folder / "sample.json"
+            sample.write_text(json.dumps(
+                urls[:: max(1, len(urls) // EXTRACTION_SAMPLE)][:EXTRACTION_SAMPLE]))
+            extraction = run_phase("extraction", str(sample))
+            direct = run_phase("direct", config_dir, str(folder / "direct.duckdb"),
+                               str(args.max_workers))
+            flow = run_phase("flow", config_dir, str(folder / "flow.duckdb"),
+                             str(args.max_workers))
+    finally:
+        parent.send("stop")
+        server.join(timeout=30)
+
+    extraction_rate = extraction["pages"] / extraction["seconds"]
+    direct_rate = direct["articles"] / direct["seconds"]
+    flow_rate = flow["articles"] / flow["seconds"]
+    share = (flow["seconds"] - direct["seconds"]) / flow["seconds"]
+    peak = max(direct["peak_mb"], flow["peak_mb"])
+    print(f"{'measure':<34}{'articles':>9}{'seconds':>9}{'per s':>8}{'peak MB':>9}")
+    for name, result, count, rate in (
+            ("extraction only (sample, 1 core)", extraction, extraction["pages"],
+             extraction_rate),
+            ("direct (no Prefect)", direct, direct["articles"], direct_rate),
+            ("flow (Prefect)", flow, flow["articles"], flow_rate)):
+        print(f"{name:<34}{count:>9}{result['seconds']:>9.1f}{rate:>8.1f}"
+              f"{result['peak_mb']:>9.0f}")
+    checks = [
+        (f"flow / extraction-only rate on these pages: {flow_rate / extraction_rate:.0%}",
+         flow_rate >= TARGET_SHARE_OF_EXTRACTION * extraction_rate),
+        (f"flow / bench/extraction.py rate ({EXTRACTION_CORPUS_RATE} pages/s): "
+         f"{flow_rate / EXTRACTION_CORPUS_RATE:.0%}",
+         flow_rate >= TARGET_SHARE_OF_EXTRACTION * EXTRACTION_CORPUS_RATE),
+        (f"Prefect's share of the flow's time: {share:.1%}", share < TARGET_PREFECT_SHARE),
+        (f"peak memory: {peak:.0f} MB", peak < TARGET_PEAK_MB),
+        (f"outlets that failed in the flow: {flow['outlet_errors']}", not flow["outlet_errors"]),
+    ]
+    for text, ok in checks:
+        print(f"  {'ok  ' if ok else 'MISS'} {text}")
+    return 1 if args.enforce and not all(ok for _text, ok in checks) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
