@@ -10,6 +10,8 @@ from __future__ import annotations
 import os
 import threading
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal
@@ -50,6 +52,18 @@ def fetcher_for(settings: FetchSettings) -> Fetcher:
         if key not in _fetchers:
             _fetchers[key] = Fetcher(settings)
         return _fetchers[key]
+
+
+@contextmanager
+def closing_fetchers() -> Iterator[None]:
+    """Close this process's pooled connections when the run's outlets are done."""
+    try:
+        yield
+    finally:
+        with _fetchers_lock:
+            for fetcher in _fetchers.values():
+                fetcher.close()
+            _fetchers.clear()
 
 
 @task(name="discover", retries=1, retry_delay_seconds=5, timeout_seconds=600,
@@ -166,7 +180,7 @@ def ingest(config_dir: str | None = None, db_path: str = str(DEFAULT_DB),
     at_once = min(len(chosen), max_workers or config.settings.fetch.max_concurrency)
     waiting = [o.name for o in chosen]
     summaries = []
-    with make_task_runner(task_runner, at_once, dask_address) as runner:
+    with make_task_runner(task_runner, at_once, dask_address) as runner, closing_fetchers():
         in_flight: dict[PrefectFuture[LoadBatch], str] = {}
         while waiting or in_flight:
             # A window, not every outlet at once: only the outlets in flight hold pages.

@@ -27,9 +27,8 @@ from dataclasses import asdict, dataclass
 from datetime import datetime
 from http.client import HTTPException
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from duckdb import DuckDBPyConnection
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
@@ -45,6 +44,9 @@ from tasks.notify import (
     retry_handlers,
 )
 from warehouse import db
+
+if TYPE_CHECKING:  # a duckdb class held in module globals leaks at exit under Prefect
+    from duckdb import DuckDBPyConnection
 
 log = logging.getLogger("newswatch.health")
 MAX_DELIVERY_ATTEMPTS = 5
