@@ -50,6 +50,7 @@ _BROWSER_ALIASES = {
 _HEADER_CHARSET = re.compile(r"""charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
 _META_CHARSET = re.compile(rb"""<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
 _META_SCAN_BYTES = 4096
+_NEAR_TIE = 0.1  # in charset-normalizer's chaos (mess) ratio, 0 to 1
 
 
 def decode_html(body: bytes, content_type: str | None = None) -> tuple[str, str]:
@@ -135,7 +136,14 @@ def _detect(body: bytes) -> tuple[str, str]:
         return body.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    best = from_bytes(body).best()
+    results = from_bytes(body)
+    best = results.best()
+    if best is not None:
+        # On short Latin-script text the guesses tie closely (French read as Baltic
+        # cp1257); windows-1252, the web's most common legacy charset, wins a near tie.
+        western = next((r for r in results if r.encoding == "cp1252"), None)
+        if western is not None and western.chaos <= best.chaos + _NEAR_TIE:
+            best = western
     codec = _codec_for(best.encoding) if best is not None else None
     if codec is None:
         return body.decode("utf-8", errors="replace"), "utf-8"

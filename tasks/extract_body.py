@@ -28,6 +28,7 @@ DEFAULT_BOILERPLATE: tuple[str, ...] = (
     r"^(click|tap) here to (subscribe|sign up|read|get|download|follow|join)",
     r"^subscribe (to|for|now|today)\b",
     r"^(already a subscriber|subscribers only|log ?in to continue)",
+    r"^get (unlimited|full|instant|digital) access to\b",
     r"\b(subscribe|sign in|log in|register) to (continue|keep) reading\b",
     r"^(thanks|thank you) for (signing up|subscribing)",
     r"^(thanks|thank you|sorry)!?$",
@@ -92,6 +93,7 @@ _OTHER_STORIES = re.compile(
     r"|what to read next|around the web)( \w+){0,3}",
     re.IGNORECASE,
 )
+_READ_PROMPT = re.compile(r"(also )?read (more|next|also)", re.IGNORECASE)
 _SHORT_BLOCK_WORDS = 40
 _BLOCK_TAGS = {"p", "head", "list", "quote", "table"}
 _SKIPPED = {"script", "style", "noscript", "template"}
@@ -283,14 +285,27 @@ def clean_blocks(
 
 def _cut_other_stories(blocks: list[Block]) -> list[Block]:
     """Drop an "other stories" heading and everything after it, when it follows most of
-    the text (such a heading early on is more likely part of the article's layout)."""
+    the text (such a heading early on is more likely part of the article's layout). A
+    lone "Read more" followed by prose is a link prompt between paragraphs, not a heading.
+    """
     total = sum(len(b.text) for b in blocks)
     seen = 0
     for index, block in enumerate(blocks):
-        if seen >= total / 2 and _OTHER_STORIES.fullmatch(block.text.strip(" :|>»-")):
+        text = block.text.strip(" :|>»-")
+        if (
+            seen >= total / 2
+            and _OTHER_STORIES.fullmatch(text)
+            and not (_READ_PROMPT.fullmatch(text) and _mostly_prose(blocks[index + 1 :]))
+        ):
             return blocks[:index]
         seen += len(block.text)
     return blocks
+
+
+def _mostly_prose(blocks: list[Block]) -> bool:
+    """Over half the text in paragraphs with few links and more than a headline's words."""
+    prose = sum(len(b.text) for b in blocks if b.tag == "p" and b.link_share < 0.5 and b.words > 15)
+    return prose > sum(len(b.text) for b in blocks) / 2
 
 
 def is_boilerplate(text: str, patterns: Sequence[re.Pattern[str]]) -> bool:

@@ -283,7 +283,8 @@ def heuristic_published(tree: HtmlElement) -> str | None:
 
 
 def captions(tree: HtmlElement) -> list[str]:
-    """Image and video captions: `<figcaption>` and elements marked as captions."""
+    """Image and video captions: `<figcaption>` and elements marked as captions, without
+    the credits the markup sets apart (`<span class="photo-credit">`)."""
     found = tree.xpath(
         "//figcaption | //*[@itemprop='caption' or contains(@class, 'caption')]"
         "[not(ancestor::figcaption or ancestor::*[contains(@class, 'caption')])]"
@@ -293,8 +294,33 @@ def captions(tree: HtmlElement) -> list[str]:
     )
     out: list[str] = []
     for element in found:
-        text = " ".join(element.text_content().split())
+        text = " ".join(_text_without_credits(element).split())
         # a lone credit ("Shutterstock") is not a caption
         if len(text.split()) >= 3 and len(text) < 1000 and text not in out:
             out.append(text)
     return out
+
+
+def _text_without_credits(element: HtmlElement) -> str:
+    parts = [element.text or ""]
+    for child in element:
+        if isinstance(child.tag, str) and "credit" not in (child.get("class") or "").lower():
+            parts.append(child.text_content())
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+_BREADCRUMBS = (
+    "//*[contains(@class, 'breadcrumb') or contains(@class, 'crumbs')"
+    " or contains(@id, 'breadcrumb') or @aria-label='breadcrumb']"
+)
+
+
+def heuristic_section(tree: HtmlElement, titles: Sequence[str]) -> str | None:
+    """The last link of the first breadcrumb trail, unless it is the headline itself."""
+    for trail in tree.xpath(_BREADCRUMBS):
+        links = [" ".join(a.text_content().split()) for a in trail.iter("a")]
+        links = [t for t in links if t and t not in titles]
+        if len(links) >= 2 and len(links[-1].split()) <= 4:
+            return links[-1]
+    return None

@@ -44,6 +44,10 @@ PAGES = {
     "og-only.html": "https://rheinblick.example/lokales/neue-radwege-altstadt?ref=home",
     "paywall.html": "https://dailyvolt.example/energy/grid-batteries-race",
     "latin1-page.html": "https://vallee.example/regions/vendanges-precoces",
+    # an aggregator template: boilerplate lines between the paragraphs, no JSON-LD
+    "aggregator.html": "https://newspulse.example/world/drone-strikes-fuel-depots?utm_source=agg",
+    # windows-1251, declared only in <meta http-equiv>; no JSON-LD, OpenGraph or <meta> data
+    "cyrillic-1251.html": "https://kurier.example/city/byudzhet-2025",
     # a demo newsroom page whose article is one line (defect "too_short")
     "near-empty.html": "https://gulf-dispatch.example/gulf-dispatch/climate/"
     "40566-floods-force-evacuations-in-halifax-after-days-of-rain",
@@ -140,6 +144,57 @@ def test_non_utf8_page_from_bytes():
     assert "Photo" not in a["body"] and "Lire aussi" not in a["body"]
 
 
+def test_aggregator_page_drops_boilerplate_between_paragraphs():
+    a = extract_golden("aggregator.html")
+    assert a["url"] == "https://newspulse.example/world/drone-strikes-fuel-depots"
+    assert a["title"] == "Drone strikes hit two fuel depots near the border"
+    assert a["authors"] == ["Hana Petrov", "Luis Ortega"]
+    assert a["published_at"] == "2025-02-14T11:20:00+00:00"  # -05:00 in the page
+    assert a["updated_at"] == "2025-02-14T14:05:00+00:00"
+    assert (a["section"], a["language"], a["outlet"]) == ("World", "en", "NewsPulse")
+    assert a["subtitle"] == "Fires burned for hours at both sites, officials said."
+    assert (a["is_teaser"], a["field_sources"]["title"]) == (False, "opengraph")
+    assert a["captions"] == ["Smoke rises above the larger depot on Friday morning."]
+    paragraphs = a["body"].split("\n\n")
+    assert len(paragraphs) == 5
+    assert paragraphs[0].startswith("Drones struck two fuel depots")
+    # the text after "Read more" is still the article's
+    assert paragraphs[-1].startswith("Officials have ordered checks at every fuel storage")
+    for unwanted in (
+        "Want the latest updates",
+        "Sign up",
+        "Read more",
+        "Related Stories",
+        "Image credit",
+        "Photo:",
+        "Smoke rises",
+        "Border villages evacuated",
+        "Diesel prices climb",
+        "newsletter",
+        "Comment",
+        "cookies",
+        "©",
+    ):
+        assert unwanted not in a["body"], unwanted
+
+
+def test_windows_1251_page_without_structured_data():
+    raw = (GOLDEN / "cyrillic-1251.html").read_bytes()
+    assert decode_html(raw)[1] == "windows-1251"
+    assert decode_html(raw, "text/html")[1] == "windows-1251"  # a header without a charset
+    a = extract_golden("cyrillic-1251.html")
+    assert a["title"] == "Городской совет утвердил бюджет на следующий год"
+    assert a["authors"] == ["Анна Иванова"]  # no "Автор:", no role
+    assert a["published_at"] == "2024-12-20T15:30:00+00:00"  # from <time>, +03:00
+    assert (a["language"], a["section"], a["updated_at"]) == ("ru", "city", None)
+    assert (a["is_teaser"], a["captions"]) == (False, [])
+    assert a["field_sources"]["title"] == a["field_sources"]["language"] == "heuristic"
+    assert a["body"].startswith("Городской совет в пятницу утвердил бюджет")
+    assert "Спор о тарифах на общественный транспорт перенесён на февраль." in a["body"]
+    for unwanted in ("Фото", "Читайте также", "Вечерний Курьер", "Главная", "Все права"):
+        assert unwanted not in a["body"], unwanted
+
+
 # --- near-empty pages: the body is not the page's chrome --------------------------------
 
 CHROME_WORDS = ("Home", "Share on", "Email", "Energy Correspondent", "November", "Photo:")
@@ -155,7 +210,7 @@ def test_near_empty_page_keeps_its_one_line_not_the_page_chrome():
     assert a["title"] == "Floods force evacuations in Halifax after days of rain"
     assert a["subtitle"] == "Forecasters expect the heat to last into next week."
     assert a["authors"] == ["Laura Sandoval"]
-    assert a["captions"] == ["Clouds gather over farmland. Photo: Gulf Dispatch/Staff"]
+    assert a["captions"] == ["Clouds gather over farmland."]  # the credit span is not caption
 
 
 def test_demo_newsroom_too_short_page_over_http(newsroom):
