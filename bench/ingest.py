@@ -119,13 +119,7 @@ def phase_direct(config_dir: str, db_path: str, workers: int) -> dict[str, Any]:
     """The flow's work without Prefect: the same task bodies, the same shape."""
     import uuid
 
-    from flows.ingest import (
-        discover_task,
-        extract_task,
-        fetch_task,
-        load_task,
-        validate_task,
-    )
+    from flows.ingest import collect_task, load_task, process_task
     from tasks.config import load_config
     from tasks.load import upsert_outlets
     from tasks.match import TopicMatcher
@@ -139,10 +133,7 @@ def phase_direct(config_dir: str, db_path: str, workers: int) -> dict[str, Any]:
     matcher = TopicMatcher.compile(config.topics)
 
     def outlet_batch(outlet: str) -> Any:
-        found = discover_task.fn(config, outlet, path)
-        fetched = fetch_task.fn(config, found)
-        extracted = extract_task.fn(config, outlet, fetched)
-        return validate_task.fn(config, outlet, run_id, found, fetched, extracted)
+        return process_task.fn(config, outlet, run_id, collect_task.fn(config, outlet, path))
 
     articles = 0
     waiting = [o.name for o in config.outlets]

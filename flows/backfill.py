@@ -8,7 +8,7 @@ from pathlib import Path
 
 from prefect import flow, get_run_logger
 
-from flows.ingest import extract_task, load_task, validate_task
+from flows.ingest import load_task, process_task
 from tasks.backfill import by_outlet, in_batches, read_archives
 from tasks.config import load_config
 from tasks.discover import Discovery
@@ -47,8 +47,7 @@ def backfill(paths: list[str], config_dir: str | None = None, db_path: str = str
         for name, pages in groups.items():
             # The archive stands in for discovery and fetching.
             fetched = FetchedBatch(pages=pages)
-            extracted = extract_task(config, name, fetched)
-            batch = validate_task(config, name, run_id, Discovery(), fetched, extracted)
+            batch = process_task(config, name, run_id, (Discovery(), fetched))
             summary = load_task(path, batch, matcher)
             totals["articles"] += summary["articles"]
             totals["quarantined"] += summary["quarantined"]

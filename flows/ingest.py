@@ -27,7 +27,7 @@ from tasks.errors import ConfigError
 from tasks.fetch import FetchedBatch, Fetcher, fetch_pages
 from tasks.health import HealthCheck, check_outlets
 from tasks.health import deliver as deliver_health_alerts
-from tasks.ingest import Extracted, extract_pages, prepare_load, validate_extracted
+from tasks.ingest import extract_pages, prepare_load, validate_extracted
 from tasks.load import (
     LoadBatch,
     new_candidates,
@@ -66,34 +66,29 @@ def closing_fetchers() -> Iterator[None]:
             _fetchers.clear()
 
 
-@task(name="discover", retries=1, retry_delay_seconds=5, timeout_seconds=600,
+@task(name="collect", retries=1, retry_delay_seconds=5, timeout_seconds=1800,
       cache_policy=NO_CACHE)
-def discover_task(config: Config, outlet: str, db_path: Path) -> Discovery:
-    found = discover_outlet(config.outlet(outlet), fetcher_for(config.settings.fetch),
-                            source_states(db_path, outlet))
+def collect_task(config: Config, outlet: str,
+                 db_path: Path) -> tuple[Discovery, FetchedBatch]:
+    """The network half of an outlet's batch: discover its new articles and fetch them."""
+    fetcher = fetcher_for(config.settings.fetch)
+    found = discover_outlet(config.outlet(outlet), fetcher, source_states(db_path, outlet))
     fetch = config.settings.fetch
     fresh = new_candidates(db_path, found.candidates, fetch.max_article_attempts)
     retries = retry_candidates(db_path, outlet, fetch.max_article_attempts)
     fresh_urls = {c.url for c in fresh}
     found.candidates = (fresh + [c for c in retries if c.url not in fresh_urls])[
         : fetch.max_articles_per_outlet]
-    return found
+    return found, fetch_pages(found.candidates, fetcher)
 
 
-@task(name="fetch", retries=1, retry_delay_seconds=5, timeout_seconds=1800,
-      cache_policy=NO_CACHE)
-def fetch_task(config: Config, found: Discovery) -> FetchedBatch:
-    return fetch_pages(found.candidates, fetcher_for(config.settings.fetch))
-
-
-@task(name="extract", cache_policy=NO_CACHE)
-def extract_task(config: Config, outlet: str, fetched: FetchedBatch) -> Extracted:
-    return extract_pages(fetched.pages, config, outlet)
-
-
-@task(name="validate", cache_policy=NO_CACHE)
-def validate_task(config: Config, outlet: str, run_id: str, found: Discovery,
-                  fetched: FetchedBatch, extracted: Extracted) -> LoadBatch:
+@task(name="process", cache_policy=NO_CACHE)
+def process_task(config: Config, outlet: str, run_id: str,
+                 collected: tuple[Discovery, FetchedBatch]) -> LoadBatch:
+    """The CPU half, kept apart from fetching so that a parser fix needs no refetch and a
+    fetch retry no re-parse: extract the pages and validate the articles."""
+    found, fetched = collected
+    extracted = extract_pages(fetched.pages, config, outlet)
     passed, quarantined, run = validate_extracted(extracted, config, outlet, datetime.now(UTC))
     return LoadBatch(
         run_id=run_id, outlet=outlet, records=found.records + fetched.records,
@@ -112,7 +107,7 @@ def load_task(db_path: Path, batch: LoadBatch, matcher: TopicMatcher) -> dict:
             "fetches": len(batch.records)}
 
 
-STAGES = 4  # discover, fetch, extract, validate: the tasks of one outlet
+STAGES = 2  # collect, process: the tasks of one outlet before its load
 
 
 def make_task_runner(kind: str, outlets_at_once: int,
@@ -139,14 +134,10 @@ def submit_outlet(runner: TaskRunner, config: Config, outlet: str, db_path: Path
                   run_id: str) -> PrefectFuture[LoadBatch]:
     """One outlet's chain of tasks. The runner is picked per run (a flow parameter), so it
     is used directly: `runner.submit(task, parameters)` is what `task.submit` does."""
-    found = runner.submit(discover_task, {"config": config, "outlet": outlet,
-                                          "db_path": db_path})
-    fetched = runner.submit(fetch_task, {"config": config, "found": found})
-    extracted = runner.submit(extract_task, {"config": config, "outlet": outlet,
-                                             "fetched": fetched})
-    return runner.submit(validate_task, {
-        "config": config, "outlet": outlet, "run_id": run_id, "found": found,
-        "fetched": fetched, "extracted": extracted})
+    collected = runner.submit(collect_task, {"config": config, "outlet": outlet,
+                                             "db_path": db_path})
+    return runner.submit(process_task, {"config": config, "outlet": outlet, "run_id": run_id,
+                                        "collected": collected})
 
 
 @task(name="outlet-health", cache_policy=NO_CACHE)

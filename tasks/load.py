@@ -150,14 +150,18 @@ def write_batch(db_path: Path, batch: LoadBatch) -> None:
                 ON CONFLICT (url) DO UPDATE SET etag = excluded.etag,
                     last_modified = excluded.last_modified, updated_at = excluded.updated_at
             """, [url, batch.outlet, state.etag, state.last_modified, now])
-        for candidate, error in batch.failed:
+        if batch.failed:
+            failed = pd.DataFrame([
+                {"url": c.url, "outlet": c.outlet, "error": error, "candidate": _candidate_json(c)}
+                for c, error in batch.failed]).drop_duplicates("url")
+            con.register("failed", failed)
             con.execute("""
                 INSERT INTO url_state (url, outlet, kind, failures, last_error, candidate,
                     updated_at)
-                VALUES (?, ?, 'article', 1, ?, ?, ?)
+                SELECT url, outlet, 'article', 1, error, candidate, ? FROM failed
                 ON CONFLICT (url) DO UPDATE SET failures = url_state.failures + 1,
                     last_error = excluded.last_error, updated_at = excluded.updated_at
-            """, [candidate.url, candidate.outlet, error, _candidate_json(candidate), now])
+            """, [now])
         if batch.articles:
             con.register("incoming", _articles_frame(batch, now))
             con.execute("""
@@ -186,14 +190,19 @@ def write_batch(db_path: Path, batch: LoadBatch) -> None:
                 ON CONFLICT (url_hash, topic) DO UPDATE SET title_hits = excluded.title_hits,
                     body_hits = excluded.body_hits, weight = excluded.weight
             """)
-        for article, failed, raw_html in batch.quarantined:
+        if batch.quarantined:
+            quarantined = pd.DataFrame([
+                {"url": a.url, "outlet": a.outlet, "failed": failed,
+                 "record": json.dumps(a.to_json_dict()), "raw_html": raw_html}
+                for a, failed, raw_html in batch.quarantined]).drop_duplicates("url")
+            con.register("quarantined", quarantined)
             con.execute("""
                 INSERT INTO quarantine (url, outlet, failed_expectations, record, raw_html,
                     run_id, quarantined_at)
-                SELECT ?, ?, ?, ?, ?, ?, ?
-                WHERE NOT EXISTS (SELECT 1 FROM quarantine WHERE url = ? AND released_at IS NULL)
-            """, [article.url, article.outlet, failed, json.dumps(article.to_json_dict()),
-                  raw_html, batch.run_id, now, article.url])
+                SELECT url, outlet, failed, record, raw_html, ?, ? FROM quarantined q
+                WHERE NOT EXISTS (
+                    SELECT 1 FROM quarantine x WHERE x.url = q.url AND x.released_at IS NULL)
+            """, [batch.run_id, now])
         for run in batch.validation_runs:
             con.execute("""
                 INSERT INTO validation_runs (run_id, suite, outlet, rows, passed, failed,
@@ -204,13 +213,14 @@ def write_batch(db_path: Path, batch: LoadBatch) -> None:
                   run["validated_at"]])
         # Fetched URLs are marked done (failures = 0): discovery skips them from now on,
         # even when the page's canonical URL differs from the feed's link.
-        for url in batch.fetched:
+        if batch.fetched:
+            con.register("fetched", pd.DataFrame({"url": sorted(set(batch.fetched))}))
             con.execute("""
                 INSERT INTO url_state (url, outlet, kind, failures, last_status, updated_at)
-                VALUES (?, ?, 'article', 0, 200, ?)
+                SELECT url, ?, 'article', 0, 200, ? FROM fetched
                 ON CONFLICT (url) DO UPDATE SET failures = 0, last_status = 200,
                     last_error = NULL, updated_at = excluded.updated_at
-            """, [url, batch.outlet, now])
+            """, [batch.outlet, now])
 
 
 def recent_signatures(db_path: Path, days: int = 3) -> list[tuple[str, str, StorySignature]]:
