@@ -41,7 +41,7 @@ def install() -> None:
 
 
 def main() -> None:
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 (runs before anything checks requires-python)
         sys.exit(f"Newswatch needs Python 3.11 or newer; this is {sys.version.split()[0]}")
     if len(sys.argv) < 2 or sys.argv[1] not in COMMANDS:
         sys.exit(f"usage: python3 bootstrap.py {{{','.join(COMMANDS)}}} [arguments...]")
