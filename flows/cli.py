@@ -3,19 +3,17 @@ non-zero exit, never a traceback."""
 
 from __future__ import annotations
 
-import json
 import os
 import sys
-from collections.abc import Callable
-from datetime import date, datetime
-from decimal import Decimal
-from functools import wraps
+from datetime import datetime
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
-from tasks.errors import NewswatchError
+from flows.cli_common import ConfigOption, DbOption, emit, fail, one_line_errors
+from flows.cli_ops import backfill
+from flows.cli_quality import quarantine_app, report
 from warehouse.db import DEFAULT_DB, DEMO_DB
 
 # Before Prefect is imported anywhere: no phoning home from a monitoring tool.
@@ -29,43 +27,11 @@ app = typer.Typer(
     add_completion=False,
 )
 
-ConfigOption = Annotated[
-    Path | None, typer.Option("--config", help="Config folder (default: $NEWSWATCH_CONFIG, "
-                              "else the bundled config/)")]
-
-
-def fail(message: str, code: int = 1) -> None:
-    typer.echo(f"newswatch: {message}", err=True)
-    raise typer.Exit(code)
-
-
-def one_line_errors(command: Callable) -> Callable:
-    @wraps(command)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return command(*args, **kwargs)
-        except NewswatchError as exc:
-            fail(str(exc))
-    return wrapper
-
-
-def to_json(value: Any) -> Any:
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    if isinstance(value, Decimal):
-        return float(value)
-    return str(value)
-
-
-def emit(record: dict) -> None:
-    sys.stdout.write(json.dumps(record, ensure_ascii=False, default=to_json) + "\n")
-
-
 @app.command()
 @one_line_errors
 def run(
     config: ConfigOption = None,
-    db: Annotated[Path, typer.Option(help="DuckDB warehouse file")] = DEFAULT_DB,
+    db: DbOption = DEFAULT_DB,
     outlet: Annotated[list[str] | None, typer.Option(help="Only this outlet (repeatable)")] = None,
 ) -> None:
     """Run the ingest and alerts flows once, on an ephemeral Prefect.
@@ -100,7 +66,7 @@ def demo(
 @one_line_errors
 def sql(
     query: Annotated[str, typer.Argument(help="SQL to run; '-' reads it from stdin")],
-    db: Annotated[Path, typer.Option(help="DuckDB warehouse file")] = DEFAULT_DB,
+    db: DbOption = DEFAULT_DB,
     as_json: Annotated[bool, typer.Option("--json", help="JSON lines instead of a table")] = False,
 ) -> None:
     """Run a read-only SQL query on the warehouse (safe while flows write).
@@ -273,13 +239,8 @@ def topic_decisions(db: Path, topic: str, settings: Any) -> list:
                   totals=counts.totals[first:], bucket=bucket)
 
 
-# Here, after the helpers above, which the quality commands import from this module.
-from flows.cli_quality import quarantine_app, report  # noqa: E402
-
 app.add_typer(quarantine_app, name="quarantine")
 app.command()(report)
-from flows.cli_ops import backfill  # noqa: E402
-
 app.command()(backfill)
 
 if __name__ == "__main__":

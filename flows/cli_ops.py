@@ -1,7 +1,6 @@
 """Operations commands of `newswatch`: `backfill`.
 
-Registered on the main app by `flows/cli.py`; the output and error helpers come through
-`flows/cli_quality.py`, which looks them up in `flows/cli.py` when a command runs.
+Registered on the main app by `flows/cli.py`.
 """
 
 from __future__ import annotations
@@ -11,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from flows.cli_quality import ConfigOption, DbOption, emit, one_line_errors
+from flows.cli_common import ConfigOption, DbOption, emit, one_line_errors
 from warehouse.db import DEFAULT_DB
 
 

@@ -1,42 +1,19 @@
 """Data-quality commands of `newswatch`: `quarantine list|retry` and `report`.
 
-Registered on the main app by `flows/cli.py`, whose output and error helpers they use.
-That module imports this one, so the helpers are looked up when a command runs, not at
-import (which would break `python -m flows.cli` with a circular import).
+Registered on the main app by `flows/cli.py`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import wraps
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
+from flows.cli_common import ConfigOption, DbOption, emit, one_line_errors
 from warehouse.db import DEFAULT_DB
 
-ConfigOption = Annotated[
-    Path | None, typer.Option("--config", help="Config folder (default: $NEWSWATCH_CONFIG, "
-                              "else the bundled config/)")]
-DbOption = Annotated[Path, typer.Option(help="DuckDB warehouse file")]
 OutletOption = Annotated[str | None, typer.Option(help="Only this outlet's rows")]
-
-
-
-def one_line_errors(command: Callable) -> Callable:
-    @wraps(command)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from flows import cli
-
-        return cli.one_line_errors(command)(*args, **kwargs)
-    return wrapper
-
-
-def emit(record: dict) -> None:
-    from flows import cli
-
-    cli.emit(record)
 
 
 quarantine_app = typer.Typer(
