@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -300,33 +301,50 @@ def _alert_from_json(data: dict, thread_ts: str | None) -> SpikeAlert:
 
 
 def deliver(db_path: Path, target: SlackTarget | None) -> list[dict]:
-    """Send the outbox's pending alerts, oldest first, and record each outcome; an alert
-    tried before is looked up in Slack first (see the module docstring). With no Slack
-    configured it is logged and marked 'logged'."""
+    """Send the outbox's pending alerts, oldest first; follow-ups go into the thread of
+    their episode's first message."""
+    return deliver_outbox(
+        db_path, "alerts", "alert_id", ALERT_EVENT, target,
+        post=lambda payload, metadata, thread: send(
+            _alert_from_json(payload["alert"], thread), target, metadata),
+        thread_of=lambda alert_id: _thread_of(db_path, alert_id))
+
+
+def deliver_outbox(db_path: Path, table: str, key: str, event: str,
+                   target: SlackTarget | None,
+                   post: Callable[[dict, dict, str | None], Delivery],
+                   thread_of: Callable[[str], str | None] = lambda _row_id: None,
+                   created: str = "created_at") -> list[dict]:
+    """Send an outbox table's pending rows, oldest first, and record each outcome.
+
+    A row is marked 'sending' before it is posted (with its id in the message metadata);
+    a row tried before is first looked up in the channel, so a crash after Slack stored
+    the post does not post it twice. With no Slack configured a row is logged and marked
+    'logged'."""
     with db.read(db_path) as con:
-        rows = con.execute("""
-            SELECT alert_id, episode_id, message, attempts, created_at FROM alerts
+        rows = con.execute(f"""
+            SELECT {key}, message, attempts, {created} FROM {table}
             WHERE status IN ('pending', 'sending') OR (status = 'failed' AND attempts < ?)
-            ORDER BY created_at, alert_id
+            ORDER BY {created}, {key}
         """, [MAX_DELIVERY_ATTEMPTS]).fetchall()
     outcomes = []
-    for alert_id, episode, message, attempts, created_at in rows:
+    for row_id, message, attempts, created_at in rows:
         payload = json.loads(message)
         if target is None:
-            log.warning("Slack is not configured; alert %s: %s", alert_id, payload["text"])
-            mark(db_path, "alerts", "alert_id", alert_id, "logged", attempts)
-            outcomes.append({"alert_id": alert_id, "status": "logged"})
+            log.warning("Slack is not configured; %s: %s", row_id, payload["text"])
+            mark(db_path, table, key, row_id, "logged", attempts)
+            outcomes.append({key: row_id, "status": "logged", "error": None})
             continue
-        thread = _thread_of(db_path, episode) if episode != alert_id else None
-        metadata = outbox_metadata(ALERT_EVENT, "alert_id", alert_id)
+        thread = thread_of(row_id)
+        metadata = outbox_metadata(event, key, row_id)
         delivery = find_posted(target, metadata, created_at, thread) if attempts else None
         if delivery is None or not delivery.ok:  # a lookup Slack could not answer counts too
             attempts += 1
         if delivery is None:
-            mark(db_path, "alerts", "alert_id", alert_id, "sending", attempts)
-            delivery = send(_alert_from_json(payload["alert"], thread), target, metadata)
-        status = record(db_path, "alerts", "alert_id", alert_id, delivery, attempts)
-        outcomes.append({"alert_id": alert_id, "status": status, "error": delivery.error})
+            mark(db_path, table, key, row_id, "sending", attempts)
+            delivery = post(payload, metadata, thread)
+        status = record(db_path, table, key, row_id, delivery, attempts)
+        outcomes.append({key: row_id, "status": status, "error": delivery.error})
     return outcomes
 
 
@@ -339,9 +357,13 @@ def record(db_path: Path, table: str, key: str, row_id: str, delivery: Delivery,
     return status
 
 
-def _thread_of(db_path: Path, episode: str) -> str | None:
+def _thread_of(db_path: Path, alert_id: str) -> str | None:
+    """The Slack ts of the first message of the alert's episode, for a follow-up."""
     with db.read(db_path) as con:
-        row = con.execute("SELECT slack_ts FROM alerts WHERE alert_id = ?", [episode]).fetchone()
+        row = con.execute("""
+            SELECT e.slack_ts FROM alerts a JOIN alerts e ON e.alert_id = a.episode_id
+            WHERE a.alert_id = ? AND a.episode_id <> a.alert_id
+        """, [alert_id]).fetchone()
     return row[0] if row else None
 
 

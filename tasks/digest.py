@@ -9,28 +9,24 @@ re-run or a Prefect retry on the same day posts nothing new.
 from __future__ import annotations
 
 import json
-import logging
 import statistics
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from tasks.alerting import MAX_DELIVERY_ATTEMPTS, mark, record
+from tasks.alerting import deliver_outbox
 from tasks.config import Config
 from tasks.notify import (
     SlackTarget,
     escape,
-    find_posted,
     fit,
     number,
-    outbox_metadata,
     plural,
     post_message,
 )
 from warehouse import db
 
-log = logging.getLogger("newswatch.digest")
 DIGEST_EVENT = "newswatch_digest"  # the Slack message metadata event type of a digest
 DAY = timedelta(days=1)
 USUAL_DAYS = 7  # the usual day: the median of the same 24 hours on this many days before
@@ -238,29 +234,7 @@ def write_digest(db_path: Path, digest: Digest) -> bool:
 
 
 def deliver(db_path: Path, target: SlackTarget | None) -> list[dict[str, Any]]:
-    """Send the pending digests, as `tasks.alerting.deliver` sends alerts: marked
-    'sending' first, and looked up in the channel before a second try posts again."""
-    with db.read(db_path) as con:
-        rows = con.execute("""
-            SELECT digest_id, message, attempts, created_at FROM digests
-            WHERE status IN ('pending', 'sending') OR (status = 'failed' AND attempts < ?)
-            ORDER BY created_at, digest_id
-        """, [MAX_DELIVERY_ATTEMPTS]).fetchall()
-    outcomes = []
-    for digest_id, message, attempts, created_at in rows:
-        payload = json.loads(message)
-        if target is None:
-            log.warning("Slack is not configured; %s: %s", digest_id, payload["text"])
-            mark(db_path, "digests", "digest_id", digest_id, "logged", attempts)
-            outcomes.append({"digest_id": digest_id, "status": "logged"})
-            continue
-        metadata = outbox_metadata(DIGEST_EVENT, "digest_id", digest_id)
-        delivery = find_posted(target, metadata, created_at) if attempts else None
-        if delivery is None or not delivery.ok:
-            attempts += 1
-        if delivery is None:
-            mark(db_path, "digests", "digest_id", digest_id, "sending", attempts)
-            delivery = post_message(payload, target, metadata)
-        status = record(db_path, "digests", "digest_id", digest_id, delivery, attempts)
-        outcomes.append({"digest_id": digest_id, "status": status, "error": delivery.error})
-    return outcomes
+    """Send the pending digests through the outbox, as alerts are sent."""
+    return deliver_outbox(
+        db_path, "digests", "digest_id", DIGEST_EVENT, target,
+        post=lambda payload, metadata, _thread: post_message(payload, target, metadata))

@@ -9,8 +9,9 @@ below the outlet's usual on two runs in a row; consecutive fetch failures (the
 The first unhealthy check opens an episode (`outlet_health_events`), which is also the
 outbox row of its one operations alert; later unhealthy checks join it, and the first
 healthy one ends it. So an outlet gets one alert per episode, and a new one only after it
-recovered and broke again. Delivery reuses the Slack client handling of `tasks.notify`;
-with no Slack configured the alert goes to the log and the row is marked 'logged'.
+recovered and broke again. Delivery goes through the same outbox as the topic alerts
+(`tasks.alerting.deliver_outbox`); with no Slack configured the alert goes to the log and
+the row is marked 'logged'.
 
 These checks are four shares and two counts over data already in the warehouse, so they
 are plain SQL and Python rather than a second GX suite: no GX call per outlet, and the
@@ -20,36 +21,21 @@ count and failure checks need history that a GX batch does not hold.
 from __future__ import annotations
 
 import json
-import logging
 import statistics
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from datetime import datetime
-from http.client import HTTPException
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from slack_sdk import WebClient
-from slack_sdk.errors import SlackApiError
-
-from tasks.notify import (
-    TIMEOUT_SECONDS,
-    Delivery,
-    SlackTarget,
-    api_base,
-    api_failure,
-    connection_failure,
-    escape,
-    post_webhook,
-    retry_handlers,
-)
+from tasks.alerting import deliver_outbox
+from tasks.notify import SlackTarget, escape, post_message
 from warehouse import db
 
 if TYPE_CHECKING:  # a duckdb class held in module globals leaks at exit under Prefect
     from duckdb import DuckDBPyConnection
 
-log = logging.getLogger("newswatch.health")
-MAX_DELIVERY_ATTEMPTS = 5
+OPS_EVENT = "newswatch_ops_alert"  # the Slack message metadata event type of an ops alert
 
 
 @dataclass(frozen=True)
@@ -246,53 +232,9 @@ def build_message(check: HealthCheck) -> dict[str, Any]:
     }
 
 
-def send_message(message: dict[str, Any], target: SlackTarget) -> Delivery:
-    """Post an operations message; a Slack failure is returned, never raised."""
-    if target.webhook_url and not (target.token and target.channel):
-        return post_webhook(message, target.webhook_url)
-    client = WebClient(token=target.token, base_url=api_base(target.base_url),
-                       timeout=TIMEOUT_SECONDS, retry_handlers=retry_handlers())
-    try:
-        response = client.chat_postMessage(channel=str(target.channel), text=message["text"],
-                                           blocks=message["blocks"], unfurl_links=False,
-                                           unfurl_media=False)
-    except SlackApiError as exc:
-        return api_failure(exc, target.channel)
-    except (OSError, HTTPException) as exc:
-        return connection_failure(exc, "the Slack API")
-    return Delivery(True, response["ts"], response["channel"], None, False)
-
-
 def deliver(db_path: Path, target: SlackTarget | None) -> list[dict[str, Any]]:
-    """Send the pending operations alerts, oldest first, and record each outcome.
-
-    Like the topic alerts' outbox, the status is written after Slack answered: a crash in
-    between is the one case where an alert could go out twice."""
-    with db.read(db_path) as con:
-        rows = con.execute("""
-            SELECT episode_id, message, attempts FROM outlet_health_events
-            WHERE status = 'pending' OR (status = 'failed' AND attempts < ?)
-            ORDER BY started_at, episode_id
-        """, [MAX_DELIVERY_ATTEMPTS]).fetchall()
-    outcomes = []
-    for episode, message, attempts in rows:
-        payload = json.loads(message)
-        if target is None:
-            log.warning("Slack is not configured; outlet health %s: %s", episode,
-                        payload["text"])
-            status, delivery = "logged", Delivery(True, None, None, None, False)
-        else:
-            attempts += 1
-            delivery = send_message(payload, target)
-            status = ("sent" if delivery.ok
-                      else "failed" if delivery.retryable else "undeliverable")
-        with db.write(db_path) as con:
-            con.execute("""
-                UPDATE outlet_health_events SET status = ?, attempts = ?, last_error = ?,
-                    slack_channel = ?, slack_ts = ?,
-                    delivered_at = CASE WHEN ? IN ('sent', 'logged') THEN now() END
-                WHERE episode_id = ?
-            """, [status, attempts, delivery.error, delivery.channel, delivery.ts, status,
-                  episode])
-        outcomes.append({"episode_id": episode, "status": status, "error": delivery.error})
-    return outcomes
+    """Send the pending operations alerts through the outbox, as topic alerts are sent."""
+    return deliver_outbox(
+        db_path, "outlet_health_events", "episode_id", OPS_EVENT, target,
+        post=lambda payload, metadata, _thread: post_message(payload, target, metadata),
+        created="started_at")

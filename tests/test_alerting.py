@@ -136,7 +136,8 @@ def test_bad_credentials_are_not_retried_forever(tmp_path, slack_server):
 def test_no_slack_configured_logs_and_keeps_the_alert(tmp_path, caplog):
     path = tmp_path / "w.duckdb"
     outbox(path, alert())
-    assert deliver(path, None) == [{"alert_id": "iran:20260301T0100", "status": "logged"}]
+    assert deliver(path, None) == [
+        {"alert_id": "iran:20260301T0100", "status": "logged", "error": None}]
     assert "Iran is spiking" in caplog.text
 
 

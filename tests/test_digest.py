@@ -127,5 +127,6 @@ def test_a_digest_whose_post_got_lost_is_found_not_posted_twice(warehouse, slack
 
 def test_without_slack_the_digest_is_logged(warehouse, caplog):
     write_digest(warehouse, gather(warehouse, load_config(None), NOW))
-    assert deliver(warehouse, None) == [{"digest_id": "digest:2026-03-16", "status": "logged"}]
+    assert deliver(warehouse, None) == [
+        {"digest_id": "digest:2026-03-16", "status": "logged", "error": None}]
     assert "Newswatch daily digest" in caplog.text
