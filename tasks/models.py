@@ -63,7 +63,8 @@ class FetchRecord:
 @dataclass
 class Article:
     """An extracted article. `field_sources` names where each field came from
-    (jsonld, opengraph, meta, rules, trafilatura, heuristic, feed)."""
+    (jsonld, opengraph, meta, rules, trafilatura, heuristic, feed); its `truncated` entry,
+    when present, says how an oversized page was cut before parsing."""
 
     url: str
     outlet: str | None = None
