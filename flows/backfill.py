@@ -47,7 +47,7 @@ def backfill(paths: list[str], config_dir: str | None = None, db_path: str = str
         for name, pages in groups.items():
             # The archive stands in for discovery and fetching.
             fetched = FetchedBatch(pages=pages)
-            batch = process_task(config, name, run_id, (Discovery(), fetched))
+            batch = process_task(config.for_outlet(name), name, run_id, (Discovery(), fetched))
             summary = load_task(path, batch, matcher)
             totals["articles"] += summary["articles"]
             totals["quarantined"] += summary["quarantined"]

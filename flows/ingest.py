@@ -20,6 +20,7 @@ from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.futures import PrefectFuture, as_completed
 from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
+from prefect.utilities.annotations import quote
 
 from tasks.config import Config, FetchSettings, load_config
 from tasks.discover import Discovery, discover_outlet
@@ -134,6 +135,7 @@ def submit_outlet(runner: TaskRunner, config: Config, outlet: str, db_path: Path
                   run_id: str) -> PrefectFuture[LoadBatch]:
     """One outlet's chain of tasks. The runner is picked per run (a flow parameter), so it
     is used directly: `runner.submit(task, parameters)` is what `task.submit` does."""
+    config = config.for_outlet(outlet)
     collected = runner.submit(collect_task, {"config": config, "outlet": outlet,
                                              "db_path": db_path})
     return runner.submit(process_task, {"config": config, "outlet": outlet, "run_id": run_id,
@@ -186,7 +188,8 @@ def ingest(config_dir: str | None = None, db_path: str = str(DEFAULT_DB),
                 logger.error("outlet %s failed: %s", outlet, exc)
                 summaries.append({"outlet": outlet, "error": str(exc)})
                 continue
-            summary = load_task(path, batch, matcher)
+            # quote: Prefect would walk every article and page of the batch for futures
+            summary = load_task(path, quote(batch), matcher)
             logger.info("%(outlet)s: %(articles)d articles, %(quarantined)d quarantined, "
                         "%(failed)d failed fetches", summary)
             summaries.append(summary)

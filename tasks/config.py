@@ -160,6 +160,12 @@ class Config(BaseModel):
     def outlet_names(self) -> list[str]:
         return [o.name for o in self.outlets]
 
+    def for_outlet(self, name: str) -> Config:
+        """What one outlet's collect and process tasks need: that outlet and the settings.
+        Prefect walks every task parameter looking for futures, and walking a config of
+        hundreds of outlets for every task cost more than the tasks' own work at scale."""
+        return self.model_copy(update={"outlets": [self.outlet(name)], "topics": []})
+
 
 def describe_error(path: Path, error: ValidationError) -> str:
     """One line: the file, the field, the bad value and what is allowed."""
