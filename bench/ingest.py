@@ -39,7 +39,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-NOW = datetime(2026, 3, 18, 14, tzinfo=UTC)
+NOW = datetime.now(UTC).replace(minute=0, second=0, microsecond=0)  # stories group by recency
 EXTRACTION_SAMPLE = 600
 TARGET_SHARE_OF_EXTRACTION = 0.70
 TARGET_PREFECT_SHARE = 0.10
@@ -132,6 +132,7 @@ def phase_direct(config_dir: str, db_path: str, workers: int) -> dict[str, Any]:
     from tasks.config import load_config
     from tasks.load import upsert_outlets
     from tasks.match import TopicMatcher
+    from tasks.stories import StoryIndex
 
     warm_up(config_dir)
     started = time.perf_counter()
@@ -140,6 +141,7 @@ def phase_direct(config_dir: str, db_path: str, workers: int) -> dict[str, Any]:
     run_id = uuid.uuid4().hex[:12]
     upsert_outlets(path, config.outlets)
     matcher = TopicMatcher.compile(config.topics)
+    stories = StoryIndex()
 
     def outlet_batch(outlet: str) -> Any:
         outlet_config = config.for_outlet(outlet)
@@ -155,7 +157,8 @@ def phase_direct(config_dir: str, db_path: str, workers: int) -> dict[str, Any]:
                 in_flight.add(pool.submit(outlet_batch, waiting.pop(0)))
             done, in_flight = wait(in_flight, return_when=FIRST_COMPLETED)
             for future in done:
-                articles += load_task.fn(path, future.result(), matcher)["articles"]
+                articles += load_task.fn(path, future.result(), matcher,
+                                         stories)["articles"]
     return {"articles": articles, "seconds": time.perf_counter() - started}
 
 

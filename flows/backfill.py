@@ -15,6 +15,7 @@ from tasks.discover import Discovery
 from tasks.fetch import FetchedBatch
 from tasks.load import upsert_outlets
 from tasks.match import TopicMatcher
+from tasks.stories import StoryIndex
 from warehouse.db import DEFAULT_DB
 
 BATCH_SIZE = 500
@@ -38,6 +39,7 @@ def backfill(paths: list[str], config_dir: str | None = None, db_path: str = str
     run_id = uuid.uuid4().hex[:12]
     upsert_outlets(path, config.outlets)
     matcher = TopicMatcher.compile(config.topics)
+    stories = StoryIndex()
     totals = {"pages": 0, "articles": 0, "quarantined": 0, "skipped": 0, "batches": 0}
     for records in in_batches(read_archives(map(Path, paths), config.outlets, outlet), batch_size):
         groups, skipped = by_outlet(records)
@@ -48,7 +50,7 @@ def backfill(paths: list[str], config_dir: str | None = None, db_path: str = str
             # The archive stands in for discovery and fetching.
             fetched = FetchedBatch(pages=pages)
             batch = process_task(config.for_outlet(name), name, run_id, (Discovery(), fetched))
-            summary = load_task(path, batch, matcher)
+            summary = load_task(path, batch, matcher, stories)
             totals["articles"] += summary["articles"]
             totals["quarantined"] += summary["quarantined"]
         logger.info("batch %d: %d pages, %d skipped", totals["batches"], len(records), skipped)

@@ -32,6 +32,7 @@ from tasks.ingest import extract_pages, prepare_load, validate_extracted
 from tasks.load import (
     LoadBatch,
     new_candidates,
+    recent_stories,
     retry_candidates,
     source_states,
     upsert_outlets,
@@ -39,6 +40,7 @@ from tasks.load import (
 )
 from tasks.match import TopicMatcher
 from tasks.notify import resolve_target
+from tasks.stories import StoryIndex
 from warehouse.db import DEFAULT_DB
 
 _fetchers: dict[str, Fetcher] = {}
@@ -101,8 +103,11 @@ def process_task(config: Config, outlet: str, run_id: str,
 
 
 @task(name="load", retries=2, retry_delay_seconds=2, cache_policy=NO_CACHE)
-def load_task(db_path: Path, batch: LoadBatch, matcher: TopicMatcher) -> dict:
-    write_batch(db_path, prepare_load(db_path, batch, matcher))
+def load_task(db_path: Path, batch: LoadBatch, matcher: TopicMatcher,
+              stories: StoryIndex) -> dict:
+    """Write one outlet's batch; `stories` is the run's story index, kept across loads."""
+    stories = recent_stories(db_path, stories, batch.run_id)
+    write_batch(db_path, prepare_load(batch, matcher, stories))
     return {"outlet": batch.outlet, "articles": len(batch.articles),
             "quarantined": len(batch.quarantined), "failed": len(batch.failed),
             "fetches": len(batch.records)}
@@ -169,6 +174,7 @@ def ingest(config_dir: str | None = None, db_path: str = str(DEFAULT_DB),
     run_id = uuid.uuid4().hex[:12]
     upsert_outlets(path, chosen)
     matcher = TopicMatcher.compile(config.topics)
+    stories = StoryIndex()
 
     at_once = min(len(chosen), max_workers or config.settings.fetch.max_concurrency)
     waiting = [o.name for o in chosen]
@@ -189,7 +195,7 @@ def ingest(config_dir: str | None = None, db_path: str = str(DEFAULT_DB),
                 summaries.append({"outlet": outlet, "error": str(exc)})
                 continue
             # quote: Prefect would walk every article and page of the batch for futures
-            summary = load_task(path, quote(batch), matcher)
+            summary = load_task(path, quote(batch), matcher, stories)
             logger.info("%(outlet)s: %(articles)d articles, %(quarantined)d quarantined, "
                         "%(failed)d failed fetches", summary)
             summaries.append(summary)

@@ -5,15 +5,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from pathlib import Path
 
 from tasks.config import Config
 from tasks.errors import ExtractError
 from tasks.extract import extract_article
-from tasks.load import LoadBatch, recent_signatures
+from tasks.load import LoadBatch
 from tasks.match import TopicMatcher, match_articles
 from tasks.models import Article, Page
-from tasks.stories import assign_stories, story_signature
+from tasks.stories import StoryIndex, story_signature
 from tasks.validate import validate_articles
 
 EXTRACT_FAILED = "extract_article"
@@ -63,10 +62,11 @@ def validate_extracted(extracted: Extracted, config: Config, outlet: str,
     return outcome.passed, quarantined + extracted.failed, outcome.run
 
 
-def prepare_load(db_path: Path, batch: LoadBatch, matcher: TopicMatcher) -> LoadBatch:
-    """Match topics and group copies of one story, against the stories already stored."""
+def prepare_load(batch: LoadBatch, matcher: TopicMatcher, stories: StoryIndex) -> LoadBatch:
+    """Match topics and group copies of one story, against the stories already known
+    (`tasks.load.recent_stories`); the batch's articles join `stories`."""
     batch.topics = match_articles(batch.articles, matcher)
     signatures = [(a.url_hash, story_signature(a.title, a.body)) for a in batch.articles]
-    story_ids = assign_stories(signatures, recent_signatures(db_path))
+    story_ids = stories.assign(signatures)
     batch.stories = {key: (story_ids[key], sig.to_db()) for key, sig in signatures}
     return batch

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pandas as pd
@@ -14,8 +14,10 @@ from tasks.config import Outlet
 from tasks.discover import SourceState
 from tasks.match import TopicHit
 from tasks.models import Article, Candidate, FetchRecord, url_hash
-from tasks.stories import StorySignature
+from tasks.stories import StoryIndex, StorySignature
 from warehouse import db
+
+READ_BACK = timedelta(minutes=1)  # see recent_stories
 
 
 @dataclass
@@ -223,14 +225,26 @@ def write_batch(db_path: Path, batch: LoadBatch) -> None:
             """, [batch.outlet, now])
 
 
-def recent_signatures(db_path: Path, days: int = 3) -> list[tuple[str, str, StorySignature]]:
-    """Story signatures of the articles of the last `days`, for grouping new copies."""
+def recent_stories(db_path: Path, index: StoryIndex | None = None, run_id: str | None = None,
+                   days: int = 3) -> StoryIndex:
+    """The stories of the articles of the last `days`, for grouping new copies, added to
+    `index` when given. An index that has read before reads only what was stored since
+    (and a little before, for transactions that committed late), leaving out `run_id`'s
+    own articles, which it already holds: the loader keeps one index a run instead of
+    re-reading days of signatures for every outlet."""
+    index = index if index is not None else StoryIndex()
     if not Path(db_path).exists():
-        return []
+        return index
+    read_at = datetime.now(UTC)
+    since = index.read_up_to - READ_BACK if index.read_up_to else datetime.min.replace(tzinfo=UTC)
     with db.read(db_path) as con:
         rows = con.execute("""
             SELECT url_hash, story_id, story_sig FROM articles
             WHERE coalesce(published_at, loaded_at) > now() - to_days(?)
+              AND loaded_at >= ? AND run_id IS DISTINCT FROM ?
               AND story_sig IS NOT NULL AND len(story_sig) > 0
-        """, [days]).fetchall()
-    return [(key, story, StorySignature.from_db(sig)) for key, story, sig in rows]
+        """, [days, since, run_id]).fetchall()
+    for key, story, signature in rows:
+        index.add(key, story, StorySignature.from_db(signature))
+    index.read_up_to = read_at
+    return index

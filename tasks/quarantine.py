@@ -22,7 +22,7 @@ from typing import Any
 
 from tasks.config import Config
 from tasks.ingest import Extracted, extract_pages, prepare_load, validate_extracted
-from tasks.load import LoadBatch, write_batch
+from tasks.load import LoadBatch, recent_stories, write_batch
 from tasks.match import TopicMatcher
 from tasks.models import Article, Candidate, Page
 from warehouse import db
@@ -147,7 +147,7 @@ def _retry_outlet(db_path: Path, config: Config, matcher: TopicMatcher, outlet: 
     passed, quarantined, run = validate_extracted(batch, config, outlet, now)
     load = LoadBatch(run_id=run_id, outlet=outlet, articles=passed,
                      fetched_at=batch.fetched_at, validation_runs=[run])
-    write_batch(db_path, prepare_load(db_path, load, matcher))
+    write_batch(db_path, prepare_load(load, matcher, recent_stories(db_path)))
     kept += [(row_of[id(a)], failed, a) for a, failed, _html in quarantined]
     return [row_of[id(a)] for a in passed], kept
 

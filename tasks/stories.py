@@ -37,6 +37,7 @@ import re
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
 import numpy as np
 
@@ -192,21 +193,29 @@ def _joins(a: StorySignature, b: StorySignature, jaccard: float) -> bool:
     return shared / smaller >= (CONTAINED_SAME_AGENCY if same_agency else CONTAINED)
 
 
-class _Index:
-    """LSH buckets over the signatures seen so far: band i's key -> rows with that key."""
+class StoryIndex:
+    """The stories known so far: each article's story, and LSH buckets over the signatures
+    (band i's key -> rows with that key). It grows as articles are assigned, so one index
+    can serve a whole run of batches."""
 
     def __init__(self) -> None:
+        self.story_of: dict[str, str] = {}  # url_hash -> story_id
         self.buckets: list[dict[int, list[int]]] = [{} for _ in range(HASHES // ROWS)]
         self.signatures: list[StorySignature] = []
         self.values: list[np.ndarray] = []
         self.stories: list[str] = []
+        self.read_up_to: datetime | None = None  # when tasks.load.recent_stories last read
 
-    def add(self, story: str, signature: StorySignature) -> None:
+    def add(self, key: str, story: str, signature: StorySignature) -> None:
+        """Index an article whose story is settled; one already indexed keeps its story."""
+        if key in self.story_of:
+            return
+        self.story_of[key] = story
         if not signature.bands:
             return
         row = len(self.signatures)
-        for bucket, key in zip(self.buckets, signature.bands, strict=True):
-            bucket.setdefault(key, []).append(row)
+        for bucket, band in zip(self.buckets, signature.bands, strict=True):
+            bucket.setdefault(band, []).append(row)
         self.signatures.append(signature)
         self.values.append(signature.values())
         self.stories.append(story)
@@ -215,8 +224,8 @@ class _Index:
         """The story of the most similar indexed article that is a copy, if any."""
         if not signature.bands:
             return None
-        rows = sorted({row for bucket, key in zip(self.buckets, signature.bands, strict=True)
-                       for row in bucket.get(key, ())})
+        rows = sorted({row for bucket, band in zip(self.buckets, signature.bands, strict=True)
+                       for row in bucket.get(band, ())})
         if not rows:
             return None
         similarity = np.mean(np.stack([self.values[r] for r in rows]) == signature.values(),
@@ -229,30 +238,30 @@ class _Index:
                 return self.stories[row]
         return None
 
+    def assign(self, new: Sequence[tuple[str, StorySignature]]) -> dict[str, str]:
+        """story_id for every new url_hash.
+
+        `new` is (url_hash, signature), in the order they should claim stories (oldest
+        first). An article already indexed keeps its story; one that is a copy of an
+        indexed or an earlier new article joins the most similar one's story; any other
+        starts a story whose id is its own url_hash. Stories are never merged or split
+        afterwards.
+        """
+        out: dict[str, str] = {}
+        for key, signature in new:
+            story = self.story_of.get(key) or self.best_story(signature) or key
+            self.add(key, story, signature)
+            out[key] = story
+        return out
+
 
 def assign_stories(
     new: Sequence[tuple[str, StorySignature]],
     existing: Sequence[tuple[str, str, StorySignature]],
 ) -> dict[str, str]:
-    """story_id for every new url_hash.
-
-    `new` is (url_hash, signature), in the order they should claim stories (oldest
-    first); `existing` is (url_hash, story_id, signature) of stored articles. An article
-    already stored keeps its story; one that is a copy of a stored or an earlier new
-    article joins the most similar one's story; any other starts a story whose id is its
-    own url_hash. Stories are never merged or split afterwards.
-    """
-    index = _Index()
-    known: dict[str, str] = {}
+    """`StoryIndex.assign` against `existing` stored articles: (url_hash, story_id,
+    signature)."""
+    index = StoryIndex()
     for key, story, signature in existing:
-        known[key] = story
-        index.add(story, signature)
-    out: dict[str, str] = {}
-    for key, signature in new:
-        if key in known or key in out:
-            out[key] = known.get(key) or out[key]
-            continue
-        story = index.best_story(signature) or key
-        out[key] = story
-        index.add(story, signature)
-    return out
+        index.add(key, story, signature)
+    return index.assign(new)

@@ -18,7 +18,7 @@ from tasks.config import load_config
 from tasks.discover import discover_outlet
 from tasks.fetch import fetch_pages
 from tasks.ingest import extract_pages, prepare_load, validate_extracted
-from tasks.load import LoadBatch, write_batch
+from tasks.load import LoadBatch, recent_stories, write_batch
 from tasks.match import TopicMatcher
 from warehouse.db import read
 
@@ -118,7 +118,7 @@ def test_a_load_written_twice_adds_nothing(newsroom, tmp_path):
                       fetched=[p.url for p in fetched.pages], articles=passed,
                       fetched_at=extracted.fetched_at, quarantined=quarantined,
                       validation_runs=[run])
-    batch = prepare_load(db_path, batch, TopicMatcher.compile(config.topics))
+    batch = prepare_load(batch, TopicMatcher.compile(config.topics), recent_stories(db_path))
     write_batch(db_path, batch)
     first = table_counts(db_path)
     write_batch(db_path, batch)

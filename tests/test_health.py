@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from tasks.config import Config, load_config
 from tasks.health import HealthRules, check_outlets, deliver, judge
 from tasks.ingest import extract_pages, prepare_load, validate_extracted
-from tasks.load import LoadBatch, upsert_outlets, write_batch
+from tasks.load import LoadBatch, recent_stories, upsert_outlets, write_batch
 from tasks.match import TopicMatcher
 from tasks.models import FetchRecord, Page
 from tasks.notify import SlackTarget
@@ -60,7 +60,8 @@ def ingest_run(db_path, config: Config, run: int, *, articles: int = 8, broken: 
     batch = LoadBatch(run_id=run_id, outlet=OUTLET, records=[feed, *records], fetched=urls,
                       articles=passed, fetched_at=extracted.fetched_at,
                       quarantined=quarantined, validation_runs=[validation])
-    write_batch(db_path, prepare_load(db_path, batch, TopicMatcher.compile(config.topics)))
+    matcher = TopicMatcher.compile(config.topics)
+    write_batch(db_path, prepare_load(batch, matcher, recent_stories(db_path)))
     return run_id
 
 

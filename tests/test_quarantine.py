@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 from flows.cli import app
 from tasks.config import Config, load_config
 from tasks.ingest import extract_pages, prepare_load, validate_extracted
-from tasks.load import LoadBatch, write_batch
+from tasks.load import LoadBatch, recent_stories, write_batch
 from tasks.match import TopicMatcher
 from tasks.models import Page
 from tasks.quarantine import counts, list_rows, retry
@@ -57,7 +57,8 @@ def ingest_batch(db_path, config: Config) -> None:
     batch = LoadBatch(run_id="run-1", outlet=OUTLET, articles=passed,
                       fetched_at=extracted.fetched_at, quarantined=quarantined,
                       validation_runs=[run])
-    write_batch(db_path, prepare_load(db_path, batch, TopicMatcher.compile(config.topics)))
+    matcher = TopicMatcher.compile(config.topics)
+    write_batch(db_path, prepare_load(batch, matcher, recent_stories(db_path)))
 
 
 def with_min_words(config: Config, words: int) -> Config:

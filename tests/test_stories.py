@@ -4,8 +4,20 @@ from __future__ import annotations
 
 import random
 import time
+from datetime import UTC, datetime
 
-from tasks.stories import StorySignature, assign_stories, same_story, story_signature
+from tasks.config import load_config
+from tasks.ingest import prepare_load
+from tasks.load import LoadBatch, recent_stories, write_batch
+from tasks.match import TopicMatcher
+from tasks.models import Article
+from tasks.stories import (
+    StoryIndex,
+    StorySignature,
+    assign_stories,
+    same_story,
+    story_signature,
+)
 
 WIRE = [
     "Iran launched a wave of drones and ballistic missiles at targets across the region "
@@ -166,3 +178,35 @@ def test_thousands_of_articles_are_assigned_quickly() -> None:
     assert time.perf_counter() - start < 2.0
     assert [stories[f"copy{i}"] for i in range(200)] == [f"old{i}" for i in range(200)]
     assert all(stories[key] == key for key, _ in signatures[1000:])
+
+
+def test_a_run_keeps_one_index_and_still_sees_what_another_writer_stored(tmp_path) -> None:
+    """The ingest flow reads the stored stories once a run and then only what is new, so
+    a copy still joins a story another process stored after the run's first read."""
+    db_path = tmp_path / "w.duckdb"
+    matcher = TopicMatcher.compile(load_config(None).topics)
+    copies = outlet_copies()
+
+    def load(outlet: str, texts: list[tuple[str, str]], stories: StoryIndex,
+             run_id: str) -> dict[str, str]:
+        articles = [Article(url=f"https://{outlet}.example/{i}", outlet=outlet, title=title,
+                            body=body, published_at=datetime.now(UTC), language="en")
+                    for i, (title, body) in enumerate(texts)]
+        batch = prepare_load(LoadBatch(run_id=run_id, outlet=outlet, articles=articles),
+                             matcher, recent_stories(db_path, stories, run_id))
+        write_batch(db_path, batch)
+        return {a.url: batch.stories[a.url_hash][0] for a in articles}
+
+    first = load("dawn", [copies[0]], StoryIndex(), "earlier-run")
+    run_index = recent_stories(db_path, StoryIndex(), "this-run")
+    assert len(run_index.story_of) == 1
+    # Another process stores a different story after the run read the warehouse.
+    other = load("dusk", [("Drones over the capital", OTHER_DRONE_STORY)], StoryIndex(),
+                 "other-run")
+
+    later = load("noon", [copies[1], ("Forty drones downed", OTHER_DRONE_STORY[:600])],
+                 run_index, "this-run")
+
+    assert later["https://noon.example/0"] == first["https://dawn.example/0"]
+    assert later["https://noon.example/1"] == other["https://dusk.example/0"]
+    assert len(run_index.story_of) == 4
