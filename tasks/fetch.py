@@ -145,6 +145,14 @@ class TooManyRedirects(FetchError):
     pass
 
 
+class RobotsDisallowed(FetchError):
+    pass
+
+
+class RobotsUnavailable(FetchError):
+    pass
+
+
 class Fetcher:
     """One pooled session for a run. Thread-safe: outlets may fetch in parallel."""
 
@@ -238,17 +246,20 @@ class Fetcher:
         allowed, robot_records = self.allowed(url, outlet)
         responses = [Response(r) for r in robot_records]
         if not allowed:
-            problem = self._host(url).robots_problem
-            if problem:
-                responses.append(self._failed(
-                    url, outlet, kind, 1, "RobotsUnavailable",
-                    f"{url}: not fetched, robots.txt of {host_of(url)} could not be read "
-                    f"({problem}); tried again in a minute"))
-            else:
-                responses.append(self._failed(url, outlet, kind, 1, "RobotsDisallowed",
-                                              f"robots.txt disallows {url} for our user agent"))
+            refusal = self._robots_refusal(url)
+            responses.append(self._failed(url, outlet, kind, 1, type(refusal).__name__,
+                                          str(refusal)))
             return responses
         return responses + self._with_retries(url, outlet, kind, etag, last_modified)
+
+    def _robots_refusal(self, url: str) -> FetchError:
+        """Why robots.txt keeps us from `url`: it disallows it, or it could not be read."""
+        problem = self._host(url).robots_problem
+        if problem:
+            return RobotsUnavailable(
+                f"{url}: not fetched, robots.txt of {host_of(url)} could not be read "
+                f"({problem}); tried again in a minute", url=url)
+        return RobotsDisallowed(f"robots.txt disallows {url} for our user agent", url=url)
 
     def _with_retries(self, url, outlet, kind, etag, last_modified) -> list[Response]:
         attempts: list[Response] = []
@@ -300,24 +311,29 @@ class Fetcher:
         started = time.monotonic()
         current = url
         try:
-            # The host's slot first: threads queueing for a busy host must not hold
-            # global slots that other hosts could use.
-            with state.slots, self._slots:
-                for _hop in range(self.settings.max_redirects + 1):
-                    check_address(current, self.settings.allow_private_hosts, self.resolve)
-                    self._wait_turn(self._host(current))
+            for hop in range(self.settings.max_redirects + 1):
+                check_address(current, self.settings.allow_private_hosts, self.resolve)
+                # robots.txt of where a redirect leads is asked outside the slots: reading
+                # another host's robots.txt takes slots of its own.
+                if hop and not self.allowed(current, outlet)[0]:
+                    raise self._robots_refusal(current)
+                hop_state = self._host(current)
+                # The host's slot first: threads queueing for a busy host must not hold
+                # global slots that other hosts could use.
+                with hop_state.slots, self._slots:
+                    self._wait_turn(hop_state)
                     http = self.session.get(
                         current, headers=headers, stream=True, allow_redirects=False,
                         timeout=(self.settings.connect_timeout, self.settings.read_timeout),
                     )
                     if http.status_code not in REDIRECT_STATUSES or "location" not in http.headers:
+                        response = self._read(http, url, current, outlet, kind, attempt, started)
                         break
                     http.close()
-                    current = urljoin(current, http.headers["location"])
-                else:
-                    raise TooManyRedirects(
-                        f"{url}: more than {self.settings.max_redirects} redirects", url=url)
-                response = self._read(http, url, current, outlet, kind, attempt, started)
+                current = urljoin(current, http.headers["location"])
+            else:
+                raise TooManyRedirects(
+                    f"{url}: more than {self.settings.max_redirects} redirects", url=url)
         except FetchError as exc:
             response = self._failed(url, outlet, kind, attempt, type(exc).__name__, str(exc),
                                     elapsed_ms=(time.monotonic() - started) * 1000)

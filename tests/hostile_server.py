@@ -70,6 +70,11 @@ class Handler(BaseHTTPRequestHandler):
         elif path == "/to-loopback":
             port = self.server.server_address[1]
             self.send(302, headers={"Location": f"http://localhost:{port}/internal.html"})
+        elif path == "/to-private":  # robots.txt disallows /private/
+            self.send(302, headers={"Location": "/private/secret.html"})
+        elif path == "/to-loopback-private":
+            port = self.server.server_address[1]
+            self.send(302, headers={"Location": f"http://localhost:{port}/private/secret.html"})
         elif path == "/wrong-charset.html":
             self.send(200, ARTICLE.encode("windows-1251"),
                       {"Content-Type": "text/html; charset=utf-8"})

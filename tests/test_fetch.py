@@ -278,6 +278,14 @@ def test_redirect_is_followed_and_the_final_url_recorded(server, fetcher):
     assert batch.pages[0].url == f"{server.url}/ok.html"
 
 
+@pytest.mark.parametrize("path", ["/to-private", "/to-loopback-private"])
+def test_a_redirect_into_what_robots_txt_disallows_is_not_followed(fresh, path):
+    final = last(make_fetcher(), f"{fresh.url}{path}")
+    assert final.record.error_class == "RobotsDisallowed"
+    assert "/private/secret.html" in final.record.error_message
+    assert fresh.hits[path] == 1 and fresh.hits["/private/secret.html"] == 0
+
+
 def pretend_loopback_ip_is_public(host: str, port: int) -> list[str]:
     """The guard's view only: 127.0.0.1 passes as a public address; every other name
     (localhost included) resolves for real."""
