@@ -150,7 +150,8 @@ def submit_outlet(runner: TaskRunner, config: Config, outlet: str, db_path: Path
 @task(name="outlet-health", cache_policy=NO_CACHE)
 def health_task(config: Config, db_path: Path, run_id: str,
                 outlets: list[str]) -> list[HealthCheck]:
-    checks = check_outlets(db_path, run_id, outlets, datetime.now(UTC))
+    checks = check_outlets(db_path, run_id, outlets, datetime.now(UTC),
+                           config.settings.health)
     deliver_health_alerts(db_path, resolve_target(config.settings.slack))
     return checks
 

@@ -13,7 +13,15 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, HttpUrl, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    HttpUrl,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from tasks.detect import DetectorSettings
 from tasks.errors import ConfigError
@@ -122,6 +130,34 @@ class AlertRules(Strict):
     detector: DetectorSettings = DetectorSettings()
 
 
+class HealthRules(Strict):
+    """When an outlet's batch counts as unhealthy (tasks.health). Shares are judged only on
+    batches of at least `min_articles`, counts only against `min_history` earlier healthy
+    runs."""
+
+    min_articles: int = Field(default=5, ge=1)
+    empty_words: int = Field(default=5, ge=1, description="a body with fewer words than "
+                             "this is 'empty' (cookie walls too)")
+    max_empty_share: float = Field(default=0.5, gt=0, le=1)
+    max_missing_date_share: float = Field(default=0.5, gt=0, le=1)
+    max_missing_title_share: float = Field(default=0.2, gt=0, le=1)
+    max_teaser_share: float = Field(default=0.8, gt=0, le=1, description="unless the "
+                                    "outlet is mostly teasers anyway (a paywall)")
+    history_runs: int = Field(default=10, ge=1)
+    min_history: int = Field(default=3, ge=1)
+    min_usual: float = Field(default=5.0, ge=0, description="outlets usually this quiet "
+                             "are not judged on their count")
+    low_count_ratio: float = Field(default=0.2, gt=0, lt=1)
+    max_consecutive_failures: int = Field(default=3, ge=1)
+
+    @model_validator(mode="after")
+    def _history_fits(self) -> HealthRules:
+        if self.min_history > self.history_runs:
+            raise ValueError(f"min_history ({self.min_history}) is more than history_runs "
+                             f"({self.history_runs}), the runs read")
+        return self
+
+
 class SlackSettings(Strict):
     """Where alerts go. Secrets never live in a file: only the names to look them up by."""
 
@@ -139,6 +175,7 @@ class Settings(Strict):
     fetch: FetchSettings = FetchSettings()
     alerts: AlertRules = AlertRules()
     slack: SlackSettings = SlackSettings()
+    health: HealthRules = HealthRules()
     min_words: int = Field(default=40, ge=1)
     boilerplate: list[str] = Field(
         default=[], description="regexes of body lines to drop on every outlet, on top of "

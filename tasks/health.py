@@ -1,10 +1,11 @@
 """Outlet health: batch-level checks that catch a broken scraper or feed the day it breaks.
 
 After an ingest run's loads, each outlet's batch is profiled from the warehouse (its
-articles and quarantine rows of the run, its fetches) and judged by `HealthRules`: shares
-of near-empty bodies, missing dates, missing titles and teasers; an article count far
-below the outlet's usual on two runs in a row; consecutive fetch failures (the
-`outlet_health` view). Every check is stored with its numbers (`outlet_health_checks`).
+articles and quarantine rows of the run, its fetches) and judged by `HealthRules`
+(`health:` in settings.yaml): shares of near-empty bodies, missing dates, missing titles
+and teasers; an article count far below the outlet's usual on two runs in a row;
+consecutive fetch failures (the `outlet_health` view). Every check is stored with its
+numbers (`outlet_health_checks`).
 
 The first unhealthy check opens an episode (`outlet_health_events`), which is also the
 outbox row of its one operations alert; later unhealthy checks join it, and the first
@@ -29,6 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tasks.alerting import deliver_outbox
+from tasks.config import HealthRules
 from tasks.notify import SlackTarget, escape, post_message
 from warehouse import db
 
@@ -36,24 +38,6 @@ if TYPE_CHECKING:  # a duckdb class held in module globals leaks at exit under P
     from duckdb import DuckDBPyConnection
 
 OPS_EVENT = "newswatch_ops_alert"  # the Slack message metadata event type of an ops alert
-
-
-@dataclass(frozen=True)
-class HealthRules:
-    """When an outlet's batch counts as unhealthy. Shares are judged only on batches of
-    at least `min_articles`, counts only against `min_history` earlier healthy runs."""
-
-    min_articles: int = 5
-    empty_words: int = 5  # a body with fewer words than this is "empty" (cookie walls too)
-    max_empty_share: float = 0.5
-    max_missing_date_share: float = 0.5
-    max_missing_title_share: float = 0.2
-    max_teaser_share: float = 0.8  # unless the outlet is mostly teasers anyway (a paywall)
-    history_runs: int = 10
-    min_history: int = 3
-    min_usual: float = 5.0  # outlets usually this quiet are not judged on their count
-    low_count_ratio: float = 0.2
-    max_consecutive_failures: int = 3
 
 
 @dataclass
@@ -82,7 +66,7 @@ class HealthCheck:
 
 
 def check_outlets(db_path: Path, run_id: str, outlets: Iterable[str], now: datetime,
-                  rules: HealthRules = HealthRules()) -> list[HealthCheck]:
+                  rules: HealthRules) -> list[HealthCheck]:
     """Judge and store each outlet's batch of `run_id`; opens and ends episodes.
 
     Checking a run again returns the stored verdicts and changes nothing.

@@ -72,3 +72,12 @@ def test_cli_prints_one_line_for_a_bad_config(tmp_path):
     result = CliRunner().invoke(app, ["backtest", "--topic", "iran", "--config", str(tmp_path)])
     assert result.exit_code == 1
     assert "alerts.bucket_minutes" in result.output and "Traceback" not in result.output
+
+
+def test_health_thresholds_come_from_settings_and_are_checked(tmp_path):
+    write(tmp_path, "settings.yaml", "health:\n  max_empty_share: 0.9\n")
+    assert load_config(tmp_path).settings.health.max_empty_share == 0.9
+    write(tmp_path, "settings.yaml", "health:\n  history_runs: 2\n  min_history: 5\n")
+    with pytest.raises(ConfigError) as caught:
+        load_config(tmp_path)
+    assert "health" in str(caught.value) and "min_history (5)" in str(caught.value)

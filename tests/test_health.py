@@ -8,8 +8,8 @@ import logging
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from tasks.config import Config, load_config
-from tasks.health import HealthRules, check_outlets, deliver, judge
+from tasks.config import Config, HealthRules, load_config
+from tasks.health import check_outlets, deliver, judge
 from tasks.ingest import extract_pages, prepare_load, validate_extracted
 from tasks.load import LoadBatch, recent_stories, upsert_outlets, write_batch
 from tasks.match import TopicMatcher
@@ -81,7 +81,8 @@ def test_one_ops_alert_per_episode_delivered_once(tmp_path, slack_server):
     verdicts = []
     for run, options in enumerate(script, start=1):
         run_id = ingest_run(db_path, config, run, **options)
-        [check] = check_outlets(db_path, run_id, [OUTLET], START + timedelta(hours=run))
+        [check] = check_outlets(db_path, run_id, [OUTLET], START + timedelta(hours=run),
+                                 HealthRules())
         verdicts.append((check.healthy, check.alert))
         deliver(db_path, target)
 
@@ -112,7 +113,7 @@ def test_one_ops_alert_per_episode_delivered_once(tmp_path, slack_server):
     assert checks[6][5] == f"{OUTLET}:run-05" and checks[7][5] is None
 
     # checking a run again, or delivering again, changes and sends nothing
-    [again] = check_outlets(db_path, "run-11", [OUTLET], START)
+    [again] = check_outlets(db_path, "run-11", [OUTLET], START, HealthRules())
     assert (again.healthy, again.alert) == (False, None)
     assert deliver(db_path, target) == []
     assert len(posts(slack_server)) == 2
@@ -122,7 +123,8 @@ def test_failing_fetches_without_slack_go_to_log_and_warehouse(tmp_path, caplog)
     db_path, config = tmp_path / "w.duckdb", load_config()
     for run in (1, 2, 3):
         run_id = ingest_run(db_path, config, run, articles=0, feed_error=True)
-        [check] = check_outlets(db_path, run_id, [OUTLET], START + timedelta(hours=run))
+        [check] = check_outlets(db_path, run_id, [OUTLET], START + timedelta(hours=run),
+                                 HealthRules())
     assert check.problems == ["3 fetches failed in a row"]
     with caplog.at_level(logging.WARNING, logger="newswatch.health"):
         outcome = deliver(db_path, None)

@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 from typer.testing import CliRunner
 
 from flows.cli import app
+from tasks.config import HealthRules
 from tasks.health import check_outlets
 from tasks.load import LoadBatch, write_batch
 from tasks.models import Article
@@ -32,7 +33,7 @@ def test_report_names_the_suite_outlets_and_counts(tmp_path):
     db_path = tmp_path / "w.duckdb"
     load_run(db_path, "dawn", "run-a", ["Harbour reopens", "Ferry resumes", "No"])
     load_run(db_path, "dusk", "run-a", ["Council votes", "Budget passes"])
-    check_outlets(db_path, "run-a", ["dawn", "dusk"], NOW)
+    check_outlets(db_path, "run-a", ["dawn", "dusk"], NOW, HealthRules())
     out = tmp_path / "reports" / "quality.html"
 
     result = CliRunner().invoke(app, ["report", "--db", str(db_path), "--out", str(out)])
