@@ -128,7 +128,7 @@ def phase_direct(config_dir: str, db_path: str, workers: int) -> dict[str, Any]:
     """The flow's work without Prefect: the same task bodies, the same shape."""
     import uuid
 
-    from flows.ingest import collect_task, load_task, process_task
+    from flows.ingest import load_task, outlet_task
     from tasks.config import load_config
     from tasks.load import upsert_outlets
     from tasks.match import TopicMatcher
@@ -143,18 +143,15 @@ def phase_direct(config_dir: str, db_path: str, workers: int) -> dict[str, Any]:
     matcher = TopicMatcher.compile(config.topics)
     stories = StoryIndex()
 
-    def outlet_batch(outlet: str) -> Any:
-        outlet_config = config.for_outlet(outlet)
-        collected = collect_task.fn(outlet_config, outlet, path)
-        return process_task.fn(outlet_config, outlet, run_id, collected)
-
     articles = 0
     waiting = [o.name for o in config.outlets]
     in_flight: set[Future] = set()
     with ThreadPoolExecutor(max_workers=workers) as pool:
         while waiting or in_flight:  # the flow's window of outlets in flight
             while waiting and len(in_flight) < workers:
-                in_flight.add(pool.submit(outlet_batch, waiting.pop(0)))
+                outlet = waiting.pop(0)
+                in_flight.add(pool.submit(outlet_task.fn, config.for_outlet(outlet), outlet,
+                                          path, run_id))
             done, in_flight = wait(in_flight, return_when=FIRST_COMPLETED)
             for future in done:
                 articles += load_task.fn(path, future.result(), matcher,

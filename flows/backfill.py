@@ -11,7 +11,6 @@ from prefect import flow, get_run_logger
 from flows.ingest import load_task, process_task
 from tasks.backfill import by_outlet, in_batches, read_archives
 from tasks.config import load_config
-from tasks.discover import Discovery
 from tasks.fetch import FetchedBatch
 from tasks.load import upsert_outlets
 from tasks.match import TopicMatcher
@@ -49,7 +48,7 @@ def backfill(paths: list[str], config_dir: str | None = None, db_path: str = str
         for name, pages in groups.items():
             # The archive stands in for discovery and fetching.
             fetched = FetchedBatch(pages=pages)
-            batch = process_task(config.for_outlet(name), name, run_id, (Discovery(), fetched))
+            batch = process_task(config.for_outlet(name), name, run_id, fetched)
             summary = load_task(path, batch, matcher, stories)
             totals["articles"] += summary["articles"]
             totals["quarantined"] += summary["quarantined"]

@@ -23,21 +23,13 @@ from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
 from prefect.utilities.annotations import quote
 
 from tasks.config import Config, FetchSettings, load_config
-from tasks.discover import Discovery, discover_outlet
+from tasks.discover import Discovery
 from tasks.errors import ConfigError
-from tasks.fetch import FetchedBatch, Fetcher, fetch_pages
+from tasks.fetch import FetchedBatch, Fetcher
 from tasks.health import HealthCheck, check_outlets
 from tasks.health import deliver as deliver_health_alerts
-from tasks.ingest import extract_pages, prepare_load, validate_extracted
-from tasks.load import (
-    LoadBatch,
-    new_candidates,
-    recent_stories,
-    retry_candidates,
-    source_states,
-    upsert_outlets,
-    write_batch,
-)
+from tasks.ingest import collect_outlet, prepare_load, process_outlet
+from tasks.load import LoadBatch, recent_stories, upsert_outlets, write_batch
 from tasks.match import TopicMatcher
 from tasks.notify import resolve_target
 from tasks.stories import StoryIndex
@@ -69,37 +61,20 @@ def closing_fetchers() -> Iterator[None]:
             _fetchers.clear()
 
 
-@task(name="collect", retries=1, retry_delay_seconds=5, timeout_seconds=1800,
+@task(name="outlet", retries=1, retry_delay_seconds=5, timeout_seconds=1800,
       cache_policy=NO_CACHE)
-def collect_task(config: Config, outlet: str,
-                 db_path: Path) -> tuple[Discovery, FetchedBatch]:
-    """The network half of an outlet's batch: discover its new articles and fetch them."""
-    fetcher = fetcher_for(config.settings.fetch)
-    found = discover_outlet(config.outlet(outlet), fetcher, source_states(db_path, outlet))
-    fetch = config.settings.fetch
-    fresh = new_candidates(db_path, found.candidates, fetch.max_article_attempts)
-    retries = retry_candidates(db_path, outlet, fetch.max_article_attempts)
-    fresh_urls = {c.url for c in fresh}
-    found.candidates = (fresh + [c for c in retries if c.url not in fresh_urls])[
-        : fetch.max_articles_per_outlet]
-    return found, fetch_pages(found.candidates, fetcher)
+def outlet_task(config: Config, outlet: str, db_path: Path, run_id: str) -> LoadBatch:
+    """One outlet's batch up to its load: discover and fetch its new articles, extract and
+    validate them. One task rather than one per stage: every task run is work for
+    Prefect's server too, which on a small machine competes with the outlets' own."""
+    found, fetched = collect_outlet(config, outlet, db_path, fetcher_for(config.settings.fetch))
+    return process_outlet(config, outlet, run_id, found, fetched)
 
 
 @task(name="process", cache_policy=NO_CACHE)
-def process_task(config: Config, outlet: str, run_id: str,
-                 collected: tuple[Discovery, FetchedBatch]) -> LoadBatch:
-    """The CPU half, kept apart from fetching so that a parser fix needs no refetch and a
-    fetch retry no re-parse: extract the pages and validate the articles."""
-    found, fetched = collected
-    extracted = extract_pages(fetched.pages, config, outlet)
-    passed, quarantined, run = validate_extracted(extracted, config, outlet, datetime.now(UTC))
-    return LoadBatch(
-        run_id=run_id, outlet=outlet, records=found.records + fetched.records,
-        source_states=found.states, failed=fetched.failed,
-        fetched=[p.candidate.url for p in fetched.pages if p.candidate],
-        articles=passed, fetched_at=extracted.fetched_at, quarantined=quarantined,
-        validation_runs=[run],
-    )
+def process_task(config: Config, outlet: str, run_id: str, fetched: FetchedBatch) -> LoadBatch:
+    """Extract and validate pages that came from elsewhere (a web archive)."""
+    return process_outlet(config, outlet, run_id, Discovery(), fetched)
 
 
 @task(name="load", retries=2, retry_delay_seconds=2, cache_policy=NO_CACHE)
@@ -113,17 +88,13 @@ def load_task(db_path: Path, batch: LoadBatch, matcher: TopicMatcher,
             "fetches": len(batch.records)}
 
 
-STAGES = 2  # collect, process: the tasks of one outlet before its load
-
-
 def make_task_runner(kind: str, outlets_at_once: int,
                      dask_address: str | None = None) -> TaskRunner:
-    """Threads share one process and its Fetcher, so per-host limits hold across outlets;
-    a task waiting for its upstream holds a thread, so each outlet gets a thread per stage.
+    """Threads share one process and its Fetcher, so per-host limits hold across outlets.
     Dask runs the tasks in worker processes, each with its own Fetcher: a local cluster of
     one process per core, or the running cluster at `dask_address`."""
     if kind == "threads":
-        return ThreadPoolTaskRunner(max_workers=STAGES * outlets_at_once)
+        return ThreadPoolTaskRunner(max_workers=outlets_at_once)
     if kind == "dask":
         from prefect_dask import DaskTaskRunner
 
@@ -134,17 +105,6 @@ def make_task_runner(kind: str, outlets_at_once: int,
             "n_workers": processes, "threads_per_worker": -(-outlets_at_once // processes),
             "processes": True, "dashboard_address": "127.0.0.1:0"})
     raise ConfigError(f"task_runner {kind!r} is not one of: threads, dask")
-
-
-def submit_outlet(runner: TaskRunner, config: Config, outlet: str, db_path: Path,
-                  run_id: str) -> PrefectFuture[LoadBatch]:
-    """One outlet's chain of tasks. The runner is picked per run (a flow parameter), so it
-    is used directly: `runner.submit(task, parameters)` is what `task.submit` does."""
-    config = config.for_outlet(outlet)
-    collected = runner.submit(collect_task, {"config": config, "outlet": outlet,
-                                             "db_path": db_path})
-    return runner.submit(process_task, {"config": config, "outlet": outlet, "run_id": run_id,
-                                        "collected": collected})
 
 
 @task(name="outlet-health", cache_policy=NO_CACHE)
@@ -186,7 +146,12 @@ def ingest(config_dir: str | None = None, db_path: str = str(DEFAULT_DB),
             # A window, not every outlet at once: only the outlets in flight hold pages.
             while waiting and len(in_flight) < at_once:
                 outlet = waiting.pop(0)
-                in_flight[submit_outlet(runner, config, outlet, path, run_id)] = outlet
+                # The runner is picked per run (a flow parameter), so it is used directly:
+                # `runner.submit(task, parameters)` is what `task.submit` does.
+                future = runner.submit(outlet_task, {
+                    "config": config.for_outlet(outlet), "outlet": outlet, "db_path": path,
+                    "run_id": run_id})
+                in_flight[future] = outlet
             future = next(as_completed(list(in_flight)))
             outlet = in_flight.pop(future)
             try:

@@ -1,15 +1,19 @@
-"""Batch steps of the ingest flow that are not one stage's own: turning fetched pages into
-articles (with failures kept), and validated articles into a warehouse batch."""
+"""Batch steps of the ingest flow that are not one stage's own: an outlet's new articles
+discovered and fetched, fetched pages turned into articles (with failures kept), and
+validated articles into a warehouse batch."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
+from pathlib import Path
 
 from tasks.config import Config
+from tasks.discover import Discovery, discover_outlet
 from tasks.errors import ExtractError
 from tasks.extract import extract_article
-from tasks.load import LoadBatch
+from tasks.fetch import FetchedBatch, Fetcher, fetch_pages
+from tasks.load import LoadBatch, new_candidates, retry_candidates, source_states
 from tasks.match import TopicMatcher, match_articles
 from tasks.models import Article, Page
 from tasks.stories import StoryIndex, story_signature
@@ -48,6 +52,34 @@ def extract_pages(pages: list[Page], config: Config, outlet: str) -> Extracted:
         out.raw[article.url] = page.html
         out.fetched_at[article.url_hash] = page.fetched_at
     return out
+
+
+def collect_outlet(config: Config, outlet: str, db_path: Path,
+                   fetcher: Fetcher) -> tuple[Discovery, FetchedBatch]:
+    """The network half of an outlet's batch: discover its new articles (with earlier
+    failures due another try) and fetch them."""
+    found = discover_outlet(config.outlet(outlet), fetcher, source_states(db_path, outlet))
+    fetch = config.settings.fetch
+    fresh = new_candidates(db_path, found.candidates, fetch.max_article_attempts)
+    retries = retry_candidates(db_path, outlet, fetch.max_article_attempts)
+    fresh_urls = {c.url for c in fresh}
+    found.candidates = (fresh + [c for c in retries if c.url not in fresh_urls])[
+        : fetch.max_articles_per_outlet]
+    return found, fetch_pages(found.candidates, fetcher)
+
+
+def process_outlet(config: Config, outlet: str, run_id: str, found: Discovery,
+                   fetched: FetchedBatch) -> LoadBatch:
+    """The CPU half: extract the pages and validate the articles, into the loader's batch."""
+    extracted = extract_pages(fetched.pages, config, outlet)
+    passed, quarantined, run = validate_extracted(extracted, config, outlet, datetime.now(UTC))
+    return LoadBatch(
+        run_id=run_id, outlet=outlet, records=found.records + fetched.records,
+        source_states=found.states, failed=fetched.failed,
+        fetched=[p.candidate.url for p in fetched.pages if p.candidate],
+        articles=passed, fetched_at=extracted.fetched_at, quarantined=quarantined,
+        validation_runs=[run],
+    )
 
 
 def validate_extracted(extracted: Extracted, config: Config, outlet: str,
