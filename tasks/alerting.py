@@ -1,20 +1,12 @@
 """From the warehouse to the Slack outbox: count stories per topic and bucket, run the
 detector, keep every decision, and turn episodes into outbox rows (alert, follow-up,
-ended), each with a stable id so that it is written, and so delivered, once.
-
-Delivery marks a row `sending` (attempts + 1) in its own transaction before it posts, and
-`sent` with Slack's ts after. A row found `sending` or `failed` was tried before and may
-be in Slack already (the run died after Slack took it, or Slack stored it and answered
-5xx), so it is first looked up by its id in the message metadata of the channel's
-history, and posted again only if it is not there. Webhooks cannot be looked up: for them
-that window is at least once.
+ended), each with a stable id so that it is written, and so delivered, once
+(`tasks.outbox`).
 """
 
 from __future__ import annotations
 
 import json
-import logging
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -24,21 +16,12 @@ import pandas as pd
 
 from tasks.config import Config
 from tasks.detect import Decision, Status, detect
-from tasks.notify import (
-    Delivery,
-    SlackTarget,
-    SpikeAlert,
-    build_message,
-    find_posted,
-    outbox_metadata,
-    send,
-)
+from tasks.notify import SlackTarget, SpikeAlert, build_message, send
+from tasks.outbox import deliver_outbox
 from warehouse import db
 
-log = logging.getLogger("newswatch.alerts")
 EPISODE = (Status.alert, Status.ongoing, Status.follow_up)
 CHART_BUCKETS = 48
-MAX_DELIVERY_ATTEMPTS = 5
 ALERT_EVENT = "newswatch_alert"  # the Slack message metadata event type of an alert
 
 
@@ -310,53 +293,6 @@ def deliver(db_path: Path, target: SlackTarget | None) -> list[dict]:
         thread_of=lambda alert_id: _thread_of(db_path, alert_id))
 
 
-def deliver_outbox(db_path: Path, table: str, key: str, event: str,
-                   target: SlackTarget | None,
-                   post: Callable[[dict, dict, str | None], Delivery],
-                   thread_of: Callable[[str], str | None] = lambda _row_id: None,
-                   created: str = "created_at") -> list[dict]:
-    """Send an outbox table's pending rows, oldest first, and record each outcome.
-
-    A row is marked 'sending' before it is posted (with its id in the message metadata);
-    a row tried before is first looked up in the channel, so a crash after Slack stored
-    the post does not post it twice. With no Slack configured a row is logged and marked
-    'logged'."""
-    with db.read(db_path) as con:
-        rows = con.execute(f"""
-            SELECT {key}, message, attempts, {created} FROM {table}
-            WHERE status IN ('pending', 'sending') OR (status = 'failed' AND attempts < ?)
-            ORDER BY {created}, {key}
-        """, [MAX_DELIVERY_ATTEMPTS]).fetchall()
-    outcomes = []
-    for row_id, message, attempts, created_at in rows:
-        payload = json.loads(message)
-        if target is None:
-            log.warning("Slack is not configured; %s: %s", row_id, payload["text"])
-            mark(db_path, table, key, row_id, "logged", attempts)
-            outcomes.append({key: row_id, "status": "logged", "error": None})
-            continue
-        thread = thread_of(row_id)
-        metadata = outbox_metadata(event, key, row_id)
-        delivery = find_posted(target, metadata, created_at, thread) if attempts else None
-        if delivery is None or not delivery.ok:  # a lookup Slack could not answer counts too
-            attempts += 1
-        if delivery is None:
-            mark(db_path, table, key, row_id, "sending", attempts)
-            delivery = post(payload, metadata, thread)
-        status = record(db_path, table, key, row_id, delivery, attempts)
-        outcomes.append({key: row_id, "status": status, "error": delivery.error})
-    return outcomes
-
-
-def record(db_path: Path, table: str, key: str, row_id: str, delivery: Delivery,
-           attempts: int) -> str:
-    """Write a delivery's outcome to an outbox row; returns the status written."""
-    status = ("sent" if delivery.ok else "failed" if delivery.retryable else "undeliverable")
-    mark(db_path, table, key, row_id, status, attempts, delivery.error, delivery.channel,
-         delivery.ts)
-    return status
-
-
 def _thread_of(db_path: Path, alert_id: str) -> str | None:
     """The Slack ts of the first message of the alert's episode, for a follow-up."""
     with db.read(db_path) as con:
@@ -365,15 +301,3 @@ def _thread_of(db_path: Path, alert_id: str) -> str | None:
             WHERE a.alert_id = ? AND a.episode_id <> a.alert_id
         """, [alert_id]).fetchone()
     return row[0] if row else None
-
-
-def mark(db_path: Path, table: str, key: str, row_id: str, status: str, attempts: int,
-         error: str | None = None, channel: str | None = None, ts: str | None = None) -> None:
-    """Set an outbox row's delivery state in its own short transaction."""
-    with db.write(db_path) as con:
-        con.execute(f"""
-            UPDATE {table} SET status = ?, attempts = ?, last_error = ?,
-                slack_channel = coalesce(?, slack_channel), slack_ts = coalesce(?, slack_ts),
-                delivered_at = CASE WHEN ? IN ('sent', 'logged') THEN now() END
-            WHERE {key} = ?
-        """, [status, attempts, error, channel, ts, status, row_id])

@@ -2,7 +2,7 @@
 articles per topic against the usual day, the spikes alerted, and outlet health.
 
 `gather` reads the warehouse, `build_message` is pure, and the digest goes through an
-outbox like the alerts (`digests`, see `tasks.alerting`): its id names the day, so a
+outbox like the alerts (`digests`, see `tasks.outbox`): its id names the day, so a
 re-run or a Prefect retry on the same day posts nothing new.
 """
 
@@ -15,7 +15,6 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from tasks.alerting import deliver_outbox
 from tasks.config import Config
 from tasks.notify import (
     SlackTarget,
@@ -25,6 +24,7 @@ from tasks.notify import (
     plural,
     post_message,
 )
+from tasks.outbox import deliver_outbox
 from warehouse import db
 
 DIGEST_EVENT = "newswatch_digest"  # the Slack message metadata event type of a digest

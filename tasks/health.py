@@ -11,7 +11,7 @@ The first unhealthy check opens an episode (`outlet_health_events`), which is al
 outbox row of its one operations alert; later unhealthy checks join it, and the first
 healthy one ends it. So an outlet gets one alert per episode, and a new one only after it
 recovered and broke again. Delivery goes through the same outbox as the topic alerts
-(`tasks.alerting.deliver_outbox`); with no Slack configured the alert goes to the log and
+(`tasks.outbox`); with no Slack configured the alert goes to the log and
 the row is marked 'logged'.
 
 These checks are four shares and two counts over data already in the warehouse, so they
@@ -29,9 +29,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tasks.alerting import deliver_outbox
 from tasks.config import HealthRules
 from tasks.notify import SlackTarget, escape, post_message
+from tasks.outbox import deliver_outbox
 from warehouse import db
 
 if TYPE_CHECKING:  # a duckdb class held in module globals leaks at exit under Prefect
