@@ -112,7 +112,7 @@ def health_task(config: Config, db_path: Path, run_id: str,
                 outlets: list[str]) -> list[HealthCheck]:
     checks = check_outlets(db_path, run_id, outlets, datetime.now(UTC),
                            config.settings.health)
-    deliver_health_alerts(db_path, resolve_target(config.settings.slack))
+    deliver_health_alerts(db_path, resolve_target(config.settings.slack, operations=True))
     return checks
 
 

@@ -163,6 +163,9 @@ class SlackSettings(Strict):
 
     bot_token_env: str = "NEWSWATCH_SLACK_BOT_TOKEN"
     channel_env: str = "NEWSWATCH_SLACK_CHANNEL"
+    ops_channel_env: str = Field(
+        default="NEWSWATCH_SLACK_OPS_CHANNEL", description="names the channel for operations "
+        "alerts (an outlet broke), when they should not go to the topic alerts' channel")
     webhook_url_env: str = "NEWSWATCH_SLACK_WEBHOOK_URL"
     secret_block: str | None = Field(
         default=None, description="name of a Prefect Secret block holding the bot token"

@@ -148,13 +148,14 @@ class Delivery:
 
 
 def resolve_target(
-    settings: SlackSettings, env: Mapping[str, str] = os.environ
+    settings: SlackSettings, env: Mapping[str, str] = os.environ, operations: bool = False
 ) -> SlackTarget | None:
     """The Slack target from the environment, or None when Slack is not configured.
 
     A bot token (from its env var, else from the Prefect Secret block named in the
     settings) with a channel wins over a webhook URL. A token without a channel is a
-    `ConfigError`.
+    `ConfigError`. For `operations` alerts the bot posts to the operations channel when
+    one is set (a webhook posts where it was made for).
     """
 
     def read(name: str) -> str | None:
@@ -165,6 +166,8 @@ def resolve_target(
         token = secret_token(settings.secret_block)
     if token is not None:
         channel = read(settings.channel_env)
+        if operations:
+            channel = read(settings.ops_channel_env) or channel
         if channel is None:
             raise ConfigError(
                 f"a Slack bot token is set but {settings.channel_env} is not: set it to the "

@@ -327,6 +327,14 @@ def test_resolve_target_reads_bot_token_and_channel() -> None:
     )
 
 
+def test_operations_alerts_go_to_their_own_channel_when_one_is_set() -> None:
+    env = {"NEWSWATCH_SLACK_BOT_TOKEN": "xoxb-123", "NEWSWATCH_SLACK_CHANNEL": "#news-alerts"}
+    assert resolve_target(SlackSettings(), env, operations=True).channel == "#news-alerts"
+    env["NEWSWATCH_SLACK_OPS_CHANNEL"] = "#newswatch-ops"
+    assert resolve_target(SlackSettings(), env, operations=True).channel == "#newswatch-ops"
+    assert resolve_target(SlackSettings(), env).channel == "#news-alerts"
+
+
 def test_resolve_target_uses_the_configured_names_and_a_webhook() -> None:
     settings = SlackSettings(webhook_url_env="ALERTS_HOOK", bot_token_env="ALERTS_TOKEN")
     env = {
