@@ -100,8 +100,10 @@ def extract_article(
     outlet: str | None = None,
     fallback: Candidate | None = None,
     boilerplate: Sequence[str] = (),
+    languages: Sequence[str] = (),
 ) -> Article:
     """Extract an article from decoded HTML; `url` is where the page was fetched from.
+    `languages` (the configured ones) join NEWS_LANGUAGES for language detection.
 
     Raises ExtractError when the input is not HTML or holds no article text.
     """
@@ -185,7 +187,7 @@ def extract_article(
         ),
         ("opengraph", _lang(page.first("og:locale"))),
         ("feed", _lang(fallback.language) if fallback else None),
-    ) or pick("language", ("heuristic", detect_language(f"{title or ''}\n{body}")))
+    ) or pick("language", ("heuristic", detect_language(f"{title or ''}\n{body}", languages)))
     canonical = pick(
         "url",
         ("meta", _absolute(page.canonical, url)),
@@ -513,19 +515,26 @@ NEWS_LANGUAGES = (
 _MIN_CONFIDENCE = 0.5
 
 
-@lru_cache(maxsize=1)
-def _identifier() -> LanguageIdentifier:
+@lru_cache(maxsize=8)
+def _identifier(extra: frozenset[str]) -> LanguageIdentifier:
     identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-    identifier.set_languages(NEWS_LANGUAGES)
+    unknown = extra - set(identifier.nb_classes)
+    if unknown:
+        log.warning("language detection cannot tell %s (not among py3langid's languages); "
+                    "pages in them are labelled from their metadata only",
+                    ", ".join(sorted(unknown)))
+    identifier.set_languages(sorted(set(NEWS_LANGUAGES) | extra - unknown))
     return identifier
 
 
-def detect_language(text: str) -> str | None:
-    """py3langid's guess among NEWS_LANGUAGES; None for text without letters or a guess
-    below 0.5 probability. The model loads on first use (about half a second)."""
+def detect_language(text: str, languages: Sequence[str] = ()) -> str | None:
+    """py3langid's guess among NEWS_LANGUAGES and `languages`; None for text without
+    letters or a guess below 0.5 probability. The model loads on first use (about half a
+    second)."""
     if not re.search(r"[^\W\d_]", text):
         return None
-    language, probability = _identifier().classify(text[:3000])
+    extra = frozenset(languages) - set(NEWS_LANGUAGES)
+    language, probability = _identifier(extra).classify(text[:3000])
     return language if probability >= _MIN_CONFIDENCE else None
 
 

@@ -526,3 +526,16 @@ if __name__ == "__main__":
         regenerate()
     else:
         sys.exit(f"usage: {REGENERATE}")
+
+
+def test_a_configured_language_beyond_the_usual_news_languages_is_detected():
+    swahili = ("Serikali ya Kenya imetangaza mpango mpya wa kuboresha huduma za afya katika "
+               "maeneo ya vijijini. Waziri wa afya alisema kwamba hospitali mpya zitajengwa na "
+               "wauguzi zaidi wataajiriwa ili kuhakikisha kwamba wananchi wanapata matibabu "
+               "bora karibu na makazi yao. Wabunge wa upinzani walikaribisha mpango huo lakini "
+               "wakaonya kuhusu gharama zake.")
+    html = f"<html><body><article><h1>Habari za afya</h1><p>{swahili}</p></article></body></html>"
+    assert extract_article(html, "https://habari.example/a").language != "sw"
+    configured = extract_article(html, "https://habari.example/a", languages=["en", "sw"])
+    assert configured.language == "sw"
+    assert configured.field_sources["language"] == "heuristic"
