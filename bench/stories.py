@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import resource
 import sys
 import tempfile
 import time
@@ -44,6 +45,10 @@ def store(db_path: Path, count: int, rng: random.Random, run_id: str) -> None:
             stories={a.url_hash: (a.url_hash, random_signature(rng)) for a in articles}))
 
 
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--stored", type=int, default=100_000)
@@ -59,9 +64,9 @@ def main() -> int:
         with db.write(db_path) as con:
             con.execute("UPDATE articles SET loaded_at = loaded_at - INTERVAL 1 HOUR")
 
-        started = time.perf_counter()
+        started, rss = time.perf_counter(), peak_mb()
         index = recent_stories(db_path, run_id="this")
-        first_read = time.perf_counter() - started
+        first_read, index_mb = time.perf_counter() - started, peak_mb() - rss
         started = time.perf_counter()
         recent_stories(db_path, index, "this")
         refresh = time.perf_counter() - started
@@ -70,6 +75,7 @@ def main() -> int:
         assign = time.perf_counter() - started
     print(f"{args.stored:,} stored articles of the last 3 days, {args.batch} new a batch")
     print(f"first read of the recent stories (once a run):    {first_read:8.2f} s")
+    print(f"peak memory the index added:                      {index_mb:8.0f} MB")
     print(f"refresh before each later load:                   {refresh * 1000:8.1f} ms")
     print(f"assigning a batch against them:                   {assign * 1000:8.1f} ms")
     return 0

@@ -57,6 +57,8 @@ CONTAINED_MIN_JACCARD = 0.25  # below it the containment estimate is too noisy
 CONTAINED_MIN_SHINGLES = 30
 
 _LEAST_JACCARD = min(JOIN, JOIN_SAME_AGENCY, CONTAINED_MIN_JACCARD)
+BANDS = HASHES // ROWS
+_SORT_AT_LEAST = 2000  # rows a StoryIndex keeps in dicts before it sorts them in
 
 _VALUE_BITS = 31
 _VALUE_MASK = (1 << _VALUE_BITS) - 1
@@ -179,32 +181,42 @@ def same_story(a: StorySignature, b: StorySignature) -> bool:
     """Whether two signatures are copies of one story (thresholds in the module docstring)."""
     if not a.bands or not b.bands:
         return False
-    return _joins(a, b, float(np.mean(a.values() == b.values())))
+    return _joins(a, b.shingles, b.agency, float(np.mean(a.values() == b.values())))
 
 
-def _joins(a: StorySignature, b: StorySignature, jaccard: float) -> bool:
-    same_agency = a.agency != 0 and a.agency == b.agency
+def _joins(a: StorySignature, b_shingles: int, b_agency: int, jaccard: float) -> bool:
+    same_agency = a.agency != 0 and a.agency == b_agency
     if jaccard >= (JOIN_SAME_AGENCY if same_agency else JOIN):
         return True
-    smaller = min(a.shingles, b.shingles)
+    smaller = min(a.shingles, b_shingles)
     if jaccard < CONTAINED_MIN_JACCARD or smaller < CONTAINED_MIN_SHINGLES:
         return False
-    shared = jaccard * (a.shingles + b.shingles) / (1 + jaccard)
+    shared = jaccard * (a.shingles + b_shingles) / (1 + jaccard)
     return shared / smaller >= (CONTAINED_SAME_AGENCY if same_agency else CONTAINED)
 
 
 class StoryIndex:
     """The stories known so far: each article's story, and LSH buckets over the signatures
     (band i's key -> rows with that key). It grows as articles are assigned, so one index
-    can serve a whole run of batches."""
+    can serve a whole run of batches.
+
+    Rows live in numpy arrays, each band's keys sorted for binary search, so that a run's
+    index of 100,000 recent articles takes ~170 MB, not the ~730 MB of a dict per band
+    (bench/stories.py); the rows added since the last sort wait in plain dicts until
+    there are enough of them to sort again.
+    """
 
     def __init__(self) -> None:
         self.story_of: dict[str, str] = {}  # url_hash -> story_id
-        self.buckets: list[dict[int, list[int]]] = [{} for _ in range(HASHES // ROWS)]
-        self.signatures: list[StorySignature] = []
-        self.values: list[np.ndarray] = []
-        self.stories: list[str] = []
         self.read_up_to: datetime | None = None  # when tasks.load.recent_stories last read
+        self.stories: list[str] = []  # row -> story_id, for the rows with a signature
+        self._shingles: list[int] = []
+        self._agencies: list[int] = []
+        self._bands = np.empty((0, BANDS), dtype=np.uint64)  # the sorted rows' band keys
+        self._order = np.empty((BANDS, 0), dtype=np.int32)  # per band: rows by key
+        self._keys = np.empty((BANDS, 0), dtype=np.uint64)  # per band: keys, sorted
+        self._recent: list[tuple[int, ...]] = []  # band keys of the rows after those
+        self._recent_buckets: list[dict[int, list[int]]] = [{} for _ in range(BANDS)]
 
     def add(self, key: str, story: str, signature: StorySignature) -> None:
         """Index an article whose story is settled; one already indexed keeps its story."""
@@ -213,28 +225,62 @@ class StoryIndex:
         self.story_of[key] = story
         if not signature.bands:
             return
-        row = len(self.signatures)
-        for bucket, band in zip(self.buckets, signature.bands, strict=True):
-            bucket.setdefault(band, []).append(row)
-        self.signatures.append(signature)
-        self.values.append(signature.values())
+        row = len(self.stories)
         self.stories.append(story)
+        self._shingles.append(signature.shingles)
+        self._agencies.append(signature.agency)
+        for bucket, band in zip(self._recent_buckets, signature.bands, strict=True):
+            bucket.setdefault(band, []).append(row)
+        self._recent.append(signature.bands)
+        if len(self._recent) >= max(_SORT_AT_LEAST, len(self._bands) // 4):
+            self._sort()
+
+    def _sort(self) -> None:
+        self._bands = np.vstack([self._bands, np.array(self._recent, dtype=np.uint64)])
+        self._order = np.argsort(self._bands, axis=0, kind="stable").T.astype(np.int32)
+        self._keys = np.take_along_axis(self._bands.T, self._order, axis=1)
+        self._recent = []
+        self._recent_buckets = [{} for _ in range(BANDS)]
+
+    def _candidates(self, bands: tuple[int, ...]) -> list[int]:
+        """Rows sharing at least one band with `bands`, in row order."""
+        rows: set[int] = set()
+        for band, (keys, order, recent) in enumerate(
+                zip(self._keys, self._order, self._recent_buckets, strict=True)):
+            key = np.uint64(bands[band])
+            low, high = np.searchsorted(keys, key, "left"), np.searchsorted(keys, key, "right")
+            if high > low:
+                rows.update(order[low:high].tolist())
+            rows.update(recent.get(bands[band], ()))
+        return sorted(rows)
+
+    def _band_rows(self, rows: list[int]) -> np.ndarray:
+        """The band keys of `rows` (in row order), sorted ones first as rows are."""
+        sorted_rows = len(self._bands)
+        split = next((i for i, row in enumerate(rows) if row >= sorted_rows), len(rows))
+        recent = [self._recent[row - sorted_rows] for row in rows[split:]]
+        return np.vstack([self._bands[rows[:split]],
+                          np.array(recent, dtype=np.uint64).reshape(-1, BANDS)])
 
     def best_story(self, signature: StorySignature) -> str | None:
         """The story of the most similar indexed article that is a copy, if any."""
         if not signature.bands:
             return None
-        rows = sorted({row for bucket, band in zip(self.buckets, signature.bands, strict=True)
-                       for row in bucket.get(band, ())})
+        rows = self._candidates(signature.bands)
         if not rows:
             return None
-        similarity = np.mean(np.stack([self.values[r] for r in rows]) == signature.values(),
-                             axis=1)
+        # Each band key packs two MinHash values: compare them one by one.
+        theirs, ours = self._band_rows(rows), np.array(signature.bands, dtype=np.uint64)
+        shift, mask = np.uint64(_VALUE_BITS), np.uint64(_VALUE_MASK)
+        equal = (((theirs >> shift) == (ours >> shift)).sum(axis=1)
+                 + ((theirs & mask) == (ours & mask)).sum(axis=1))
+        similarity = equal / HASHES
         for position in np.argsort(-similarity, kind="stable"):
             if similarity[position] < _LEAST_JACCARD:
                 break
             row = rows[position]
-            if _joins(signature, self.signatures[row], float(similarity[position])):
+            if _joins(signature, self._shingles[row], self._agencies[row],
+                      float(similarity[position])):
                 return self.stories[row]
         return None
 

@@ -210,3 +210,25 @@ def test_a_run_keeps_one_index_and_still_sees_what_another_writer_stored(tmp_pat
     assert later["https://noon.example/0"] == first["https://dawn.example/0"]
     assert later["https://noon.example/1"] == other["https://dusk.example/0"]
     assert len(run_index.story_of) == 4
+
+
+def test_copies_are_found_among_stored_articles_sorted_in_or_recent() -> None:
+    """The index sorts rows into arrays in bulk and keeps the latest in dicts: a copy of
+    either kind of row finds its story."""
+    rng = random.Random(11)
+
+    def random_signature() -> StorySignature:
+        return StorySignature(tuple(rng.getrandbits(62) for _ in range(32)), 300, 0)
+
+    stored = [(f"old{i}", f"story{i}", random_signature()) for i in range(5000)]
+    index = StoryIndex()
+    for key, story, signature in stored:
+        index.add(key, story, signature)
+    picks = [0, 1999, 3000, 4999]
+    copies = [(f"copy{i}", stored[i][2]) for i in picks]
+    fresh = [(f"new{i}", random_signature()) for i in range(50)]
+
+    assigned = index.assign(copies + fresh)
+
+    assert [assigned[f"copy{i}"] for i in picks] == [f"story{i}" for i in picks]
+    assert all(assigned[key] == key for key, _ in fresh)
