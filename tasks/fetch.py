@@ -110,10 +110,11 @@ def backoff_delay(attempt: int, base: float, rng: random.Random | None = None) -
     return base * 2 ** (attempt - 1) * (rng or random).uniform(0.5, 1.5)
 
 
-def check_address(url: str, allow_private: bool, resolve: Resolver = system_resolve) -> None:
+def check_address(url: str, allow_private: bool, resolve: Resolver = system_resolve) -> str:
     """Refuse non-http(s) URLs, cloud-metadata addresses, and hosts resolving to anything
     but public addresses (private, loopback, link-local, shared, reserved) unless
-    `allow_private`. The fetcher calls it for every redirect hop."""
+    `allow_private`. The fetcher calls it for every redirect hop; returns the address to
+    connect to (see `vetted_address`)."""
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https"):
         raise FetchError(f"refused {url}: only http and https are fetched", url=url)
@@ -123,10 +124,22 @@ def check_address(url: str, allow_private: bool, resolve: Resolver = system_reso
         raise FetchError(f"refused {url}: {exc}", url=url) from exc
     if not host:
         raise FetchError(f"refused {url}: no host in the URL", url=url)
+    return vetted_address(host, port or (443 if parts.scheme == "https" else 80), allow_private,
+                          resolve, url)
+
+
+def vetted_address(host: str, port: int, allow_private: bool, resolve: Resolver,
+                   url: str) -> str:
+    """The address a connection to `host` may use, after the checks of `check_address`:
+    the host itself when it is an IP address, else the first address it resolved to.
+    Connections are pinned to it, so a name cannot answer with a public address for the
+    check and a private one for the connection (DNS rebinding)."""
     try:
-        addresses = resolve(host, port or (443 if parts.scheme == "https" else 80))
+        addresses = resolve(host, port)
     except (socket.gaierror, UnicodeError) as exc:
         raise FetchError(f"cannot resolve {host}: {exc}", url=url) from exc
+    if not addresses:
+        raise FetchError(f"cannot resolve {host}: no address", url=url)
     for text in addresses:
         address = ipaddress.ip_address(text)
         if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
@@ -135,10 +148,40 @@ def check_address(url: str, allow_private: bool, resolve: Resolver = system_reso
             raise FetchError(f"refused {url}: {address} is not a public address", url=url)
         if not allow_private and not address.is_global:
             raise FetchError(
-                f"refused {url}: {parts.hostname} resolves to the private address {address}; "
+                f"refused {url}: {host} resolves to the private address {address}; "
                 "set fetch.allow_private_hosts to fetch from it",
                 url=url,
             )
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        return addresses[0]
+    return host
+
+
+def pinned_adapter(vet: Callable[[str, int], str], **pool: int) -> requests.adapters.HTTPAdapter:
+    """An HTTP adapter whose connections open to `vet(host, port)`, the address the SSRF
+    guard passed (or a FetchError), instead of resolving the name again. TLS still checks
+    the certificate against the name, and the Host header still carries it."""
+
+    def pinned(base: type[urllib3.connection.HTTPConnection]) -> type:
+        def _new_conn(self: urllib3.connection.HTTPConnection) -> socket.socket:
+            host = self._dns_host  # urllib3 opens the socket to this; `host` reads it too
+            self._dns_host = vet(host, self.port)
+            try:
+                return base._new_conn(self)
+            finally:
+                self._dns_host = host
+
+        return type(f"Pinned{base.__name__}", (base,), {"_new_conn": _new_conn})
+
+    http = type("PinnedHTTPConnectionPool", (urllib3.HTTPConnectionPool,),
+                {"ConnectionCls": pinned(urllib3.connection.HTTPConnection)})
+    https = type("PinnedHTTPSConnectionPool", (urllib3.HTTPSConnectionPool,),
+                 {"ConnectionCls": pinned(urllib3.connection.HTTPSConnection)})
+    adapter = requests.adapters.HTTPAdapter(**pool)
+    adapter.poolmanager.pool_classes_by_scheme = {"http": http, "https": https}
+    return adapter
 
 
 class TooManyRedirects(FetchError):
@@ -161,8 +204,10 @@ class Fetcher:
         self.settings = settings
         self.resolve = resolve
         self.session = session or requests.Session()
-        adapter = requests.adapters.HTTPAdapter(
-            pool_connections=settings.max_concurrency, pool_maxsize=settings.max_concurrency * 2
+        adapter = pinned_adapter(
+            lambda host, port: vetted_address(host, port, settings.allow_private_hosts,
+                                              self.resolve, f"{host}:{port}"),
+            pool_connections=settings.max_concurrency, pool_maxsize=settings.max_concurrency * 2,
         )
         self.session.mount("http://", adapter)
         self.session.mount("https://", adapter)

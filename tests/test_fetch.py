@@ -303,6 +303,29 @@ def test_every_redirect_hop_passes_the_ssrf_guard(fresh):
     assert final.record.status == 404 and fresh.hits["/internal.html"] == 1
 
 
+def test_connections_go_to_the_address_the_guard_passed_with_the_name_kept(fresh):
+    port = fresh.server_address[1]
+    named = make_fetcher(allow_private_hosts=True,
+                         resolve=lambda host, port: ["127.0.0.1"] if host == "news.test" else [])
+    final = last(named, f"http://news.test:{port}/ok.html")
+    assert final.ok and {hit.host for hit in fresh.log} == {f"news.test:{port}"}
+
+
+def test_a_name_that_rebinds_to_a_private_address_is_not_connected_to(fresh):
+    answers = iter(["93.184.216.34"])
+
+    def rebinding(host: str, port: int) -> list[str]:
+        """Public for the first look-up (the guard's), loopback after that."""
+        return [next(answers, "127.0.0.1")]
+
+    guarded = make_fetcher(allow_private_hosts=False, resolve=rebinding)
+    robots = guarded.get(f"http://rebind.test:{fresh.server_address[1]}/ok.html",
+                         outlet="hostile", kind="article")[0]
+    assert "rebind.test resolves to the private address 127.0.0.1" in \
+        robots.record.error_message
+    assert not fresh.log
+
+
 @pytest.mark.parametrize("address", ["10.0.0.5", "192.168.1.1", "100.64.0.1", "::1",
                                      "::ffff:127.0.0.1", "fe80::1", "fc00::1"])
 def test_ssrf_guard_reads_what_the_name_resolves_to(address):
