@@ -110,11 +110,11 @@ def backoff_delay(attempt: int, base: float, rng: random.Random | None = None) -
     return base * 2 ** (attempt - 1) * (rng or random).uniform(0.5, 1.5)
 
 
-def check_address(url: str, allow_private: bool, resolve: Resolver = system_resolve) -> str:
+def check_address(url: str, allow_private: bool, resolve: Resolver = system_resolve) -> None:
     """Refuse non-http(s) URLs, cloud-metadata addresses, and hosts resolving to anything
     but public addresses (private, loopback, link-local, shared, reserved) unless
-    `allow_private`. The fetcher calls it for every redirect hop; returns the address to
-    connect to (see `vetted_address`)."""
+    `allow_private`. The fetcher calls it for every redirect hop, and its connections
+    check again as they open (`pinned_adapter`)."""
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https"):
         raise FetchError(f"refused {url}: only http and https are fetched", url=url)
@@ -124,8 +124,8 @@ def check_address(url: str, allow_private: bool, resolve: Resolver = system_reso
         raise FetchError(f"refused {url}: {exc}", url=url) from exc
     if not host:
         raise FetchError(f"refused {url}: no host in the URL", url=url)
-    return vetted_address(host, port or (443 if parts.scheme == "https" else 80), allow_private,
-                          resolve, url)
+    vetted_address(host, port or (443 if parts.scheme == "https" else 80), allow_private,
+                   resolve, url)
 
 
 def vetted_address(host: str, port: int, allow_private: bool, resolve: Resolver,
