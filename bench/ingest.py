@@ -30,7 +30,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 from datetime import UTC, datetime
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -149,15 +149,21 @@ def phase_direct(config_dir: str, db_path: str, workers: int) -> dict[str, Any]:
     waiting = [o.name for o in config.outlets]
     in_flight: set[Future] = set()
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        while waiting or in_flight:  # the flow's window of outlets in flight
-            while waiting and len(in_flight) < workers:
-                outlet = waiting.pop(0)
-                in_flight.add(pool.submit(outlet_task.fn, config.for_outlet(outlet), outlet,
-                                          path, run_id))
-            done, in_flight = wait(in_flight, return_when=FIRST_COMPLETED)
-            for future in done:
-                articles += load_task.fn(path, future.result(), matcher,
-                                         stories)["articles"]
+
+        def submit_next() -> None:
+            outlet = waiting.pop(0)
+            in_flight.add(pool.submit(outlet_task.fn, config.for_outlet(outlet), outlet, path,
+                                      run_id))
+
+        # The flow's window of outlets in flight, topped up before each load.
+        while waiting and len(in_flight) < workers:
+            submit_next()
+        while in_flight:
+            future = next(as_completed(in_flight))
+            in_flight.remove(future)
+            if waiting:
+                submit_next()
+            articles += load_task.fn(path, future.result(), matcher, stories)["articles"]
     return {"articles": articles, "seconds": time.perf_counter() - started}
 
 

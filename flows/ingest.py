@@ -142,18 +142,24 @@ def ingest(config_dir: str | None = None, db_path: str = str(DEFAULT_DB),
     summaries = []
     with make_task_runner(task_runner, at_once, dask_address) as runner, closing_fetchers():
         in_flight: dict[PrefectFuture[LoadBatch], str] = {}
-        while waiting or in_flight:
-            # A window, not every outlet at once: only the outlets in flight hold pages.
-            while waiting and len(in_flight) < at_once:
-                outlet = waiting.pop(0)
-                # The runner is picked per run (a flow parameter), so it is used directly:
-                # `runner.submit(task, parameters)` is what `task.submit` does.
-                future = runner.submit(outlet_task, {
-                    "config": config.for_outlet(outlet), "outlet": outlet, "db_path": path,
-                    "run_id": run_id})
-                in_flight[future] = outlet
+
+        def submit_next() -> None:
+            outlet = waiting.pop(0)
+            # The runner is picked per run (a flow parameter), so it is used directly:
+            # `runner.submit(task, parameters)` is what `task.submit` does.
+            future = runner.submit(outlet_task, {
+                "config": config.for_outlet(outlet), "outlet": outlet, "db_path": path,
+                "run_id": run_id})
+            in_flight[future] = outlet
+
+        # A window, not every outlet at once: only the outlets in flight hold pages.
+        while waiting and len(in_flight) < at_once:
+            submit_next()
+        while in_flight:
             future = next(as_completed(list(in_flight)))
             outlet = in_flight.pop(future)
+            if waiting:
+                submit_next()  # the next outlet works while this one loads
             try:
                 batch = future.result()
             except Exception as exc:  # one outlet's failure never stops the others

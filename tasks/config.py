@@ -201,7 +201,7 @@ class Config(BaseModel):
         return [o.name for o in self.outlets]
 
     def for_outlet(self, name: str) -> Config:
-        """What one outlet's collect and process tasks need: that outlet and the settings.
+        """What one outlet's task needs: that outlet and the settings.
         Prefect walks every task parameter looking for futures, and walking a config of
         hundreds of outlets for every task cost more than the tasks' own work at scale."""
         return self.model_copy(update={"outlets": [self.outlet(name)], "topics": []})
