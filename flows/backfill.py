@@ -7,6 +7,7 @@ import uuid
 from pathlib import Path
 
 from prefect import flow, get_run_logger
+from prefect.utilities.annotations import quote
 
 from flows.ingest import load_task, process_task
 from tasks.backfill import by_outlet, in_batches, read_archives
@@ -49,7 +50,7 @@ def backfill(paths: list[str], config_dir: str | None = None, db_path: str = str
             # The archive stands in for discovery and fetching.
             fetched = FetchedBatch(pages=pages)
             batch = process_task(config.for_outlet(name), name, run_id, fetched)
-            summary = load_task(path, batch, matcher, stories)
+            summary = load_task(path, quote(batch), matcher, stories)  # as in flows/ingest.py
             totals["articles"] += summary["articles"]
             totals["quarantined"] += summary["quarantined"]
         logger.info("batch %d: %d pages, %d skipped", totals["batches"], len(records), skipped)
