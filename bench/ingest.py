@@ -132,6 +132,7 @@ def phase_direct(config_dir: str, db_path: str, workers: int) -> dict[str, Any]:
 
     from flows.ingest import load_task, outlet_task
     from tasks.config import load_config
+    from tasks.ingest import PendingLoads
     from tasks.load import upsert_outlets
     from tasks.match import TopicMatcher
     from tasks.stories import StoryIndex
@@ -148,6 +149,7 @@ def phase_direct(config_dir: str, db_path: str, workers: int) -> dict[str, Any]:
     articles = 0
     waiting = [o.name for o in config.outlets]
     in_flight: set[Future] = set()
+    pending = PendingLoads()
     with ThreadPoolExecutor(max_workers=workers) as pool:
 
         def submit_next() -> None:
@@ -163,7 +165,10 @@ def phase_direct(config_dir: str, db_path: str, workers: int) -> dict[str, Any]:
             in_flight.remove(future)
             if waiting:
                 submit_next()
-            articles += load_task.fn(path, future.result(), matcher, stories)["articles"]
+            pending.add(future.result())
+            if pending.due() or not in_flight:
+                summaries = load_task.fn(path, pending.take(), matcher, stories)
+                articles += sum(s["articles"] for s in summaries)
     return {"articles": articles, "seconds": time.perf_counter() - started}
 
 

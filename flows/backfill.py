@@ -46,11 +46,10 @@ def backfill(paths: list[str], config_dir: str | None = None, db_path: str = str
         totals["pages"] += len(records)
         totals["skipped"] += skipped
         totals["batches"] += 1
-        for name, pages in groups.items():
-            # The archive stands in for discovery and fetching.
-            fetched = FetchedBatch(pages=pages)
-            batch = process_task(config.for_outlet(name), name, run_id, fetched)
-            summary = load_task(path, quote(batch), matcher, stories)  # as in flows/ingest.py
+        # The archive stands in for discovery and fetching.
+        batches = [process_task(config.for_outlet(name), name, run_id, FetchedBatch(pages=pages))
+                   for name, pages in groups.items()]
+        for summary in load_task(path, quote(batches), matcher, stories):  # as flows/ingest.py
             totals["articles"] += summary["articles"]
             totals["quarantined"] += summary["quarantined"]
         logger.info("batch %d: %d pages, %d skipped", totals["batches"], len(records), skipped)

@@ -1,8 +1,9 @@
 """The ingest flow: discover -> fetch -> extract -> validate -> match -> load, per outlet.
 
 Outlets run in parallel, on threads or on Dask workers (`task_runner`); each task takes
-and returns one outlet's batch. Loads funnel through the flow itself, one at a time, so
-parallel tasks never fight over the DuckDB file.
+and returns one outlet's batch. Loads funnel through the flow itself, one at a time (a
+few outlets' batches each, `tasks.ingest.PendingLoads`), so parallel tasks never fight
+over the DuckDB file.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from tasks.errors import ConfigError
 from tasks.fetch import FetchedBatch, Fetcher
 from tasks.health import HealthCheck, check_outlets
 from tasks.health import deliver as deliver_health_alerts
-from tasks.ingest import collect_outlet, prepare_load, process_outlet
+from tasks.ingest import PendingLoads, collect_outlet, prepare_load, process_outlet
 from tasks.load import LoadBatch, recent_stories, upsert_outlets, write_batch
 from tasks.match import TopicMatcher
 from tasks.notify import resolve_target
@@ -78,14 +79,18 @@ def process_task(config: Config, outlet: str, run_id: str, fetched: FetchedBatch
 
 
 @task(name="load", retries=2, retry_delay_seconds=2, cache_policy=NO_CACHE)
-def load_task(db_path: Path, batch: LoadBatch, matcher: TopicMatcher,
-              stories: StoryIndex) -> dict:
-    """Write one outlet's batch; `stories` is the run's story index, kept across loads."""
-    stories = recent_stories(db_path, stories, batch.run_id)
-    write_batch(db_path, prepare_load(batch, matcher, stories))
-    return {"outlet": batch.outlet, "articles": len(batch.articles),
-            "quarantined": len(batch.quarantined), "failed": len(batch.failed),
-            "fetches": len(batch.records)}
+def load_task(db_path: Path, batches: list[LoadBatch], matcher: TopicMatcher,
+              stories: StoryIndex) -> list[dict]:
+    """Write outlets' batches, each in its own short transaction; `stories` is the run's
+    story index, kept across loads. Returns one summary per batch."""
+    summaries = []
+    for batch in batches:
+        stories = recent_stories(db_path, stories, batch.run_id)
+        write_batch(db_path, prepare_load(batch, matcher, stories))
+        summaries.append({"outlet": batch.outlet, "articles": len(batch.articles),
+                          "quarantined": len(batch.quarantined), "failed": len(batch.failed),
+                          "fetches": len(batch.records)})
+    return summaries
 
 
 def make_task_runner(kind: str, outlets_at_once: int,
@@ -140,6 +145,15 @@ def ingest(config_dir: str | None = None, db_path: str = str(DEFAULT_DB),
     at_once = min(len(chosen), max_workers or config.settings.fetch.max_concurrency)
     waiting = [o.name for o in chosen]
     summaries = []
+    pending = PendingLoads()
+
+    def load(batches: list[LoadBatch]) -> None:
+        # quote: Prefect would walk every article and page of the batches for futures
+        for summary in load_task(path, quote(batches), matcher, stories):
+            logger.info("%(outlet)s: %(articles)d articles, %(quarantined)d quarantined, "
+                        "%(failed)d failed fetches", summary)
+            summaries.append(summary)
+
     with make_task_runner(task_runner, at_once, dask_address) as runner, closing_fetchers():
         in_flight: dict[PrefectFuture[LoadBatch], str] = {}
 
@@ -161,16 +175,15 @@ def ingest(config_dir: str | None = None, db_path: str = str(DEFAULT_DB),
             if waiting:
                 submit_next()  # the next outlet works while this one loads
             try:
-                batch = future.result()
+                pending.add(future.result())
             except Exception as exc:  # one outlet's failure never stops the others
                 logger.error("outlet %s failed: %s", outlet, exc)
                 summaries.append({"outlet": outlet, "error": str(exc)})
                 continue
-            # quote: Prefect would walk every article and page of the batch for futures
-            summary = load_task(path, quote(batch), matcher, stories)
-            logger.info("%(outlet)s: %(articles)d articles, %(quarantined)d quarantined, "
-                        "%(failed)d failed fetches", summary)
-            summaries.append(summary)
+            if pending.due():
+                load(pending.take())
+        if pending.batches:
+            load(pending.take())
     for check in health_task(config, path, run_id, [o.name for o in chosen]):
         if not check.healthy:
             logger.warning("outlet %s looks broken: %s", check.outlet, "; ".join(check.problems))

@@ -4,6 +4,7 @@ validated articles into a warehouse batch."""
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -28,6 +29,34 @@ class Extracted:
     raw: dict[str, str] = field(default_factory=dict)  # article url -> the page's HTML
     fetched_at: dict[str, datetime] = field(default_factory=dict)  # url_hash -> when
     failed: list[tuple[Article, list[str], str]] = field(default_factory=list)
+
+
+@dataclass
+class PendingLoads:
+    """Finished outlets' batches waiting for the loader. They are loaded together once
+    they hold `at_least` rows or the oldest has waited `max_wait` seconds (checked as
+    outlets finish): every load is a task run for Prefect's server to record, and an
+    outlet's batch is often a handful of articles, yet readers should see a run's
+    articles as it goes."""
+
+    at_least: int = 500
+    max_wait: float = 60.0
+    batches: list[LoadBatch] = field(default_factory=list)
+    oldest: float = 0.0
+
+    def add(self, batch: LoadBatch) -> None:
+        if not self.batches:
+            self.oldest = time.monotonic()
+        self.batches.append(batch)
+
+    def due(self) -> bool:
+        rows = sum(len(b.articles) + len(b.quarantined) for b in self.batches)
+        return bool(self.batches) and (
+            rows >= self.at_least or time.monotonic() - self.oldest >= self.max_wait)
+
+    def take(self) -> list[LoadBatch]:
+        batches, self.batches = self.batches, []
+        return batches
 
 
 def extract_pages(pages: list[Page], config: Config, outlet: str) -> Extracted:
