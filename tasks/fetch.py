@@ -26,7 +26,7 @@ from tasks.charset import decode_html
 from tasks.config import FetchSettings
 from tasks.errors import FetchError
 from tasks.models import Candidate, FetchRecord, Page
-from tasks.urls import host_of
+from tasks.urls import origin_of, server_of
 
 RETRY_STATUSES = {408, 425, 429, 500, 502, 503, 504}
 REDIRECT_STATUSES = {301, 302, 303, 307, 308}
@@ -68,16 +68,24 @@ def system_resolve(host: str, port: int) -> list[str]:
 
 @dataclass
 class HostState:
+    """One server's pacing, slots and health, whichever scheme reaches it."""
+
+    slots: threading.Semaphore
+    delay: float
     lock: threading.Lock = field(default_factory=threading.Lock)
-    robots_lock: threading.Lock = field(default_factory=threading.Lock)
-    slots: threading.Semaphore | None = None
     next_at: float = 0.0
-    delay: float = 0.0
-    robots: Protego | None = None
-    robots_until: float = 0.0
-    robots_problem: str | None = None  # why robots.txt could not be read, if it could not
     failures: int = 0
     backoff_until: float = 0.0
+
+
+@dataclass
+class RobotsState:
+    """One origin's robots.txt (the rules are per scheme, host and port)."""
+
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    rules: Protego | None = None
+    until: float = 0.0
+    problem: str | None = None  # why robots.txt could not be read, if it could not
 
 
 def parse_retry_after(value: str | None, now: float | None = None) -> float | None:
@@ -214,23 +222,24 @@ class Fetcher:
         self.session.headers["User-Agent"] = settings.user_agent
         self.session.headers["Accept-Encoding"] = "gzip, deflate"
         self._hosts: dict[str, HostState] = {}
-        self._hosts_lock = threading.Lock()
+        self._robots: dict[str, RobotsState] = {}
+        self._states_lock = threading.Lock()
         self._slots = threading.Semaphore(settings.max_concurrency)
 
     def close(self) -> None:
         self.session.close()
 
     def _host(self, url: str) -> HostState:
-        key = host_of(url)
-        with self._hosts_lock:
-            state = self._hosts.get(key)
-            if state is None:
-                state = HostState(
-                    slots=threading.Semaphore(self.settings.max_per_host),
-                    delay=self.settings.min_host_delay,
-                )
-                self._hosts[key] = state
-            return state
+        key = server_of(url)
+        with self._states_lock:
+            if key not in self._hosts:
+                self._hosts[key] = HostState(threading.Semaphore(self.settings.max_per_host),
+                                             self.settings.min_host_delay)
+            return self._hosts[key]
+
+    def _robots_of(self, url: str) -> RobotsState:
+        with self._states_lock:
+            return self._robots.setdefault(origin_of(url), RobotsState())
 
     def _wait_turn(self, state: HostState) -> None:
         # The slot is booked when the thread actually goes, not when it planned to: a
@@ -247,20 +256,22 @@ class Fetcher:
     def allowed(self, url: str, outlet: str | None = None) -> tuple[bool, list[FetchRecord]]:
         """Whether robots.txt lets our user agent fetch `url`. robots.txt is fetched once
         per host and TTL, also when many threads ask at once."""
-        state = self._host(url)
+        robots = self._robots_of(url)
         records: list[FetchRecord] = []
-        with state.robots_lock:
-            if state.robots is None or time.monotonic() > state.robots_until:
-                records.append(self._refresh_robots(state, url, outlet))
-            robots = state.robots
-        return robots.can_fetch(url, self.settings.user_agent), records
+        with robots.lock:
+            if robots.rules is None or time.monotonic() > robots.until:
+                records = self._refresh_robots(robots, url, outlet)
+            rules = robots.rules
+        return rules.can_fetch(url, self.settings.user_agent), records
 
-    def _refresh_robots(self, state: HostState, url: str, outlet: str | None) -> FetchRecord:
-        robots_url = urljoin(host_of(url), "/robots.txt")
-        response = self._get(robots_url, outlet=outlet, kind="robots")
+    def _refresh_robots(self, robots: RobotsState, url: str,
+                        outlet: str | None) -> list[FetchRecord]:
+        robots_url = urljoin(origin_of(url), "/robots.txt")
+        responses = self._get(robots_url, outlet=outlet, kind="robots")
+        response = responses[-1]
         status = response.record.status
         ttl = float(self.settings.robots_ttl_seconds)
-        state.robots_problem = None
+        robots.problem = None
         if response.ok:
             text = response.body.decode("utf-8", errors="replace")
         elif status is not None and 400 <= status < 500 and status != 429:
@@ -269,13 +280,14 @@ class Fetcher:
             # Unreachable, 429 or 5xx: stay away for now, as the big crawlers do.
             text = "User-agent: *\nDisallow: /"
             ttl = min(ttl, ROBOTS_RETRY_SECONDS)
-            state.robots_problem = response.record.error_message or f"HTTP {status}"
-        state.robots = Protego.parse(text)
-        state.robots_until = time.monotonic() + ttl
-        delay = state.robots.crawl_delay(self.settings.user_agent) or 0.0
+            robots.problem = response.record.error_message or f"HTTP {status}"
+        robots.rules = Protego.parse(text)
+        robots.until = time.monotonic() + ttl
+        delay = robots.rules.crawl_delay(self.settings.user_agent) or 0.0
+        state = self._host(url)
         with state.lock:
             state.delay = max(self.settings.min_host_delay, min(float(delay), MAX_CRAWL_DELAY))
-        return response.record
+        return [r.record for r in responses]
 
     def get(
         self,
@@ -299,20 +311,20 @@ class Fetcher:
 
     def _robots_refusal(self, url: str) -> FetchError:
         """Why robots.txt keeps us from `url`: it disallows it, or it could not be read."""
-        problem = self._host(url).robots_problem
+        problem = self._robots_of(url).problem
         if problem:
             return RobotsUnavailable(
-                f"{url}: not fetched, robots.txt of {host_of(url)} could not be read "
+                f"{url}: not fetched, robots.txt of {origin_of(url)} could not be read "
                 f"({problem}); tried again in a minute", url=url)
         return RobotsDisallowed(f"robots.txt disallows {url} for our user agent", url=url)
 
     def _with_retries(self, url, outlet, kind, etag, last_modified) -> list[Response]:
         attempts: list[Response] = []
         for attempt in range(1, self.settings.retries + 2):
-            response = self._get(url, outlet=outlet, kind=kind, etag=etag,
-                                 last_modified=last_modified, attempt=attempt)
-            attempts.append(response)
-            wait = self._retry_wait(response, attempt)
+            responses = self._get(url, outlet=outlet, kind=kind, etag=etag,
+                                  last_modified=last_modified, attempt=attempt)
+            attempts.extend(responses)
+            wait = self._retry_wait(responses[-1], attempt)
             if wait is None:
                 break
             time.sleep(wait)
@@ -342,12 +354,14 @@ class Fetcher:
         ))
 
     def _get(self, url: str, *, outlet: str | None, kind: str, etag: str | None = None,
-             last_modified: str | None = None, attempt: int = 1) -> Response:
+             last_modified: str | None = None, attempt: int = 1) -> list[Response]:
+        """One attempt at `url`, redirects followed: the robots.txt fetches of the hosts
+        it was redirected to, then the outcome."""
         state = self._host(url)
         if time.monotonic() < state.backoff_until:
-            return self._failed(url, outlet, kind, attempt, "HostBackedOff",
-                                f"{host_of(url)} failed {state.failures} times in a row; "
-                                "skipped until it recovers")
+            return [self._failed(url, outlet, kind, attempt, "HostBackedOff",
+                                 f"{server_of(url)} failed {state.failures} times in a row; "
+                                 "skipped until it recovers")]
         headers = {}
         if etag:
             headers["If-None-Match"] = etag
@@ -355,13 +369,17 @@ class Fetcher:
             headers["If-Modified-Since"] = last_modified
         started = time.monotonic()
         current = url
+        robots: list[Response] = []
         try:
             for hop in range(self.settings.max_redirects + 1):
                 check_address(current, self.settings.allow_private_hosts, self.resolve)
                 # robots.txt of where a redirect leads is asked outside the slots: reading
                 # another host's robots.txt takes slots of its own.
-                if hop and not self.allowed(current, outlet)[0]:
-                    raise self._robots_refusal(current)
+                if hop:
+                    allowed, records = self.allowed(current, outlet)
+                    robots += [Response(r) for r in records]
+                    if not allowed:
+                        raise self._robots_refusal(current)
                 hop_state = self._host(current)
                 # The host's slot first: threads queueing for a busy host must not hold
                 # global slots that other hosts could use.
@@ -392,7 +410,7 @@ class Fetcher:
             response = self._failed(url, outlet, kind, attempt, name, f"{url}: {exc}",
                                     elapsed_ms=(time.monotonic() - started) * 1000)
         self._note_health(state, response)
-        return response
+        return [*robots, response]
 
     def _read(self, http: requests.Response, url: str, final_url: str, outlet, kind, attempt,
               started: float) -> Response:

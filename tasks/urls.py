@@ -40,6 +40,17 @@ def canonicalize(url: str, base: str | None = None) -> str:
     return urlunsplit((scheme, netloc, path, query, ""))
 
 
-def host_of(url: str) -> str:
+def origin_of(url: str) -> str:
+    """scheme://host[:port], what robots.txt rules apply to."""
     parts = urlsplit(url)
     return f"{parts.scheme}://{parts.netloc.lower()}"
+
+
+def server_of(url: str) -> str:
+    """host[:port] without the default ports: one server, whichever scheme reaches it,
+    what politeness is owed to."""
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower()
+    port = parts.port
+    return host if port is None or DEFAULT_PORTS.get(parts.scheme.lower()) == port \
+        else f"{host}:{port}"

@@ -286,6 +286,17 @@ def test_a_redirect_into_what_robots_txt_disallows_is_not_followed(fresh, path):
     assert fresh.hits[path] == 1 and fresh.hits["/private/secret.html"] == 0
 
 
+def test_the_robots_txt_of_a_redirect_target_is_in_the_records(fresh):
+    responses = make_fetcher().get(f"{fresh.url}/to-loopback", outlet="h", kind="article")
+    port = fresh.server_address[1]
+    assert [(r.record.kind, r.record.url) for r in responses] == [
+        ("robots", f"{fresh.url}/robots.txt"),
+        ("robots", f"http://localhost:{port}/robots.txt"),
+        ("article", f"{fresh.url}/to-loopback")]
+    assert fresh.hits["/robots.txt"] == 2  # every request made is on the record
+    assert responses[-1].record.final_url == f"http://localhost:{port}/internal.html"
+
+
 def pretend_loopback_ip_is_public(host: str, port: int) -> list[str]:
     """The guard's view only: 127.0.0.1 passes as a public address; every other name
     (localhost included) resolves for real."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tasks.urls import canonicalize, host_of
+from tasks.urls import canonicalize, origin_of, server_of
 
 
 @pytest.mark.parametrize(("link", "expected"), [
@@ -61,5 +61,8 @@ def test_unparseable_port_raises_value_error() -> None:
         canonicalize("http://example.com:99999999/a")
 
 
-def test_host_of() -> None:
-    assert host_of("https://Example.com:8443/a?b") == "https://example.com:8443"
+def test_origin_and_server() -> None:
+    assert origin_of("https://Example.com:8443/a?b") == "https://example.com:8443"
+    assert server_of("http://Example.com/a") == server_of("https://example.com:443/b") \
+        == "example.com"
+    assert server_of("http://127.0.0.1:8001/") != server_of("http://127.0.0.1:8002/")
