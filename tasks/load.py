@@ -8,13 +8,14 @@ from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from tasks.config import Outlet
 from tasks.discover import SourceState
 from tasks.match import TopicHit
 from tasks.models import Article, Candidate, FetchRecord, url_hash
-from tasks.stories import StoryIndex, StorySignature
+from tasks.stories import BANDS, StoryIndex
 from warehouse import db
 
 READ_BACK = timedelta(minutes=1)  # see recent_stories
@@ -225,6 +226,11 @@ def write_batch(db_path: Path, batch: LoadBatch) -> None:
             """, [batch.outlet, now])
 
 
+# story_sig's values as columns, so the index reads them as arrays (-1: missing)
+_SIGNATURE_VALUES = ", ".join(f"coalesce(story_sig[{i + 1}]::BIGINT, -1) AS v{i}"
+                              for i in range(1 + BANDS))
+
+
 def recent_stories(db_path: Path, index: StoryIndex | None = None, run_id: str | None = None,
                    days: int = 3) -> StoryIndex:
     """The stories of the articles of the last `days`, for grouping new copies, added to
@@ -238,13 +244,13 @@ def recent_stories(db_path: Path, index: StoryIndex | None = None, run_id: str |
     read_at = datetime.now(UTC)
     since = index.read_up_to - READ_BACK if index.read_up_to else datetime.min.replace(tzinfo=UTC)
     with db.read(db_path) as con:
-        rows = con.execute("""
-            SELECT url_hash, story_id, story_sig FROM articles
+        rows = con.execute(f"""
+            SELECT url_hash, story_id, {_SIGNATURE_VALUES} FROM articles
             WHERE coalesce(published_at, loaded_at) > now() - to_days(?)
               AND loaded_at >= ? AND run_id IS DISTINCT FROM ?
               AND story_sig IS NOT NULL AND len(story_sig) > 0
-        """, [days, since, run_id]).fetchall()
-    for key, story, signature in rows:
-        index.add(key, story, StorySignature.from_db(signature))
+        """, [days, since, run_id]).fetchnumpy()
+    signatures = np.column_stack([rows[f"v{i}"] for i in range(1 + BANDS)]).astype(np.int64)
+    index.add_stored(rows["url_hash"].tolist(), rows["story_id"].tolist(), signatures)
     index.read_up_to = read_at
     return index

@@ -235,8 +235,37 @@ class StoryIndex:
         if len(self._recent) >= max(_SORT_AT_LEAST, len(self._bands) // 4):
             self._sort()
 
-    def _sort(self) -> None:
-        self._bands = np.vstack([self._bands, np.array(self._recent, dtype=np.uint64)])
+    def add_stored(self, keys: Sequence[str], stories: Sequence[str],
+                   signatures: np.ndarray) -> None:
+        """`add` for many stored articles at once. `signatures` has their `story_sig`
+        values, one row each (n x (1 + BANDS), int64, -1 where a value is missing): a row
+        of another version or without bands joins nothing, as `StorySignature.from_db`
+        reads it. Many rows go straight into the sorted arrays, not through the dicts."""
+        headers = signatures[:, 0]
+        usable = (headers >> 56 == VERSION) & (signatures[:, 1:] >= 0).all(axis=1)
+        shingles = (headers >> 32 & (1 << 24) - 1).tolist()
+        agencies = (headers & 0xFFFFFFFF).tolist()
+        if len(keys) < _SORT_AT_LEAST:
+            for row, key in enumerate(keys):
+                bands = tuple(signatures[row, 1:].tolist()) if usable[row] else ()
+                self.add(key, stories[row], StorySignature(bands, shingles[row], agencies[row]))
+            return
+        fresh = []
+        for row, key in enumerate(keys):
+            if key not in self.story_of:
+                self.story_of[key] = stories[row]
+                if usable[row]:
+                    fresh.append(row)
+        self.stories.extend(stories[row] for row in fresh)
+        self._shingles.extend(shingles[row] for row in fresh)
+        self._agencies.extend(agencies[row] for row in fresh)
+        self._sort(signatures[fresh, 1:].astype(np.uint64))
+
+    def _sort(self, more: np.ndarray | None = None) -> None:
+        """Sort the recent rows, then `more` band rows after them, in with the others."""
+        self._bands = np.vstack([self._bands,
+                                 np.array(self._recent, dtype=np.uint64).reshape(-1, BANDS),
+                                 *([] if more is None else [more])])
         self._order = np.argsort(self._bands, axis=0, kind="stable").T.astype(np.int32)
         self._keys = np.take_along_axis(self._bands.T, self._order, axis=1)
         self._recent = []

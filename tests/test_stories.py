@@ -232,3 +232,32 @@ def test_copies_are_found_among_stored_articles_sorted_in_or_recent() -> None:
 
     assert [assigned[f"copy{i}"] for i in picks] == [f"story{i}" for i in picks]
     assert all(assigned[key] == key for key, _ in fresh)
+
+
+def test_a_first_read_of_thousands_of_stored_stories_finds_their_copies(tmp_path) -> None:
+    """The first read of a run takes the stored signatures in bulk, straight into the
+    sorted arrays; a signature of another version still joins nothing."""
+    rng = random.Random(5)
+    db_path = tmp_path / "w.duckdb"
+    articles = [Article(url=f"https://outlet.example/{i}", outlet="outlet", title="t",
+                        body="b", published_at=datetime.now(UTC), language="en")
+                for i in range(3000)]
+    signatures = [StorySignature(tuple(rng.getrandbits(62) for _ in range(32)), 300, 0)
+                  for _ in articles]
+    stored = {a.url_hash: (f"story{i}", sig.to_db())
+              for i, (a, sig) in enumerate(zip(articles, signatures, strict=True))}
+    old_version = articles[7].url_hash
+    stored[old_version] = ("story7", [2 << 56, *stored[old_version][1][1:]])
+    write_batch(db_path, LoadBatch(run_id="earlier", outlet="outlet", articles=articles,
+                                   stories=stored))
+
+    index = recent_stories(db_path, run_id="this")
+    assigned = index.assign([("copy0", signatures[0]), ("copy2999", signatures[2999]),
+                             ("copy7", signatures[7]),
+                             ("fresh", StorySignature(tuple(range(32)), 300, 0))])
+
+    assert len(index.story_of) == 3000 + 4
+    assert assigned["copy0"] == "story0" and assigned["copy2999"] == "story2999"
+    assert assigned["copy7"] == "copy7"
+    assert index.story_of[old_version] == "story7"
+    assert assigned["fresh"] == "fresh"
