@@ -173,7 +173,7 @@ def ingest(config_dir: str | None = None, db_path: str = str(DEFAULT_DB),
             future = next(as_completed(list(in_flight)))
             outlet = in_flight.pop(future)
             if waiting:
-                submit_next()  # the next outlet works while this one loads
+                submit_next()  # the next outlet works while the flow loads
             try:
                 pending.add(future.result())
             except Exception as exc:  # one outlet's failure never stops the others

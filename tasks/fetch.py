@@ -255,7 +255,7 @@ class Fetcher:
 
     def allowed(self, url: str, outlet: str | None = None) -> tuple[bool, list[FetchRecord]]:
         """Whether robots.txt lets our user agent fetch `url`. robots.txt is fetched once
-        per host and TTL, also when many threads ask at once."""
+        per origin and TTL, also when many threads ask at once."""
         robots = self._robots_of(url)
         records: list[FetchRecord] = []
         with robots.lock:
