@@ -6,6 +6,7 @@ flow runs on a two-worker Dask cluster."""
 from __future__ import annotations
 
 import json
+import logging
 import pickle
 import subprocess
 import sys
@@ -177,6 +178,17 @@ def test_finished_outlets_load_together_by_rows_or_by_waiting_time():
     assert not slow.due()
     time.sleep(0.06)
     assert slow.due()  # a quiet run's articles still reach readers
+
+
+def test_a_healthy_run_logs_no_warnings(prefect_harness, newsroom, tmp_path, caplog):
+    """Warnings are for what needs a look: a run where every outlet worked has none."""
+    config_dir = config_for(newsroom, tmp_path / "config", max_articles_per_outlet=3)
+    names = [o.name for o in load_config(config_dir).outlets[:3]]
+    with caplog.at_level(logging.WARNING):
+        summaries = ingest(config_dir=str(config_dir), db_path=str(tmp_path / "w.duckdb"),
+                           outlets=names)
+    assert sum(s["articles"] for s in summaries) == 9
+    assert [r.getMessage()[:120] for r in caplog.records if r.levelno >= logging.WARNING] == []
 
 
 def test_one_fetcher_per_process_and_settings(parallel_run):
