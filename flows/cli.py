@@ -131,8 +131,9 @@ def discover(
         help="Feed or sitemap files, URLs, or '-' for stdin")],
     config: ConfigOption = None,
 ) -> None:
-    """Print the candidate articles found in feeds or sitemaps, as JSON lines. The
-    sitemaps a sitemap index names (a file's too) are fetched and read.
+    """Print the candidate articles found in feeds or sitemaps, as JSON lines.
+
+    The sitemaps a sitemap index names (a file's too) are fetched and read.
 
     Example: newswatch discover https://feeds.bbci.co.uk/news/world/rss.xml saved-feed.xml
     """
@@ -200,8 +201,9 @@ def backtest(
     config: ConfigOption = None,
     db: Annotated[Path, typer.Option(help="DuckDB warehouse file (with --topic)")] = DEFAULT_DB,
 ) -> None:
-    """Run the flows' spike detector, with the configured settings, over a whole series;
-    print one JSON line per alert (timestamp, value, expected, score).
+    """Run the flows' spike detector over a whole series; one JSON line per alert.
+
+    The configured settings apply; each line has timestamp, value, expected and score.
 
     Example: newswatch backtest --series counts.csv
     """

@@ -23,8 +23,10 @@ def backfill(
     outlet: Annotated[str | None, typer.Option(
         help="File every page under this outlet (default: the outlet owning its URL)")] = None,
 ) -> None:
-    """Load archived pages (WARC response records of HTML pages) through the same
-    extract, validate, match and load steps as the ingest flow; prints the totals as JSON.
+    """Load archived pages (WARC) as the ingest flow would; prints the totals as JSON.
+
+    The response records of HTML pages go through the ingest flow's own extract,
+    validate, match and load steps.
 
     Example: newswatch backfill crawl-2024-03.warc.gz --config my-config/
     """

@@ -93,8 +93,9 @@ def report(
     runs: Annotated[int, typer.Option(min=1, help="How many recent validation runs to show")
                     ] = 100,
 ) -> None:
-    """Write an HTML report of recent validation runs, outlet health and the quarantine;
-    print its path.
+    """Write an HTML report of validation runs, outlet health and the quarantine.
+
+    Prints the report's path.
 
     Example: newswatch report --out /tmp/newswatch-report.html
     """
