@@ -247,8 +247,9 @@ def main() -> int:
                                          str(args.max_workers)))
                 flows.append(run_phase("flow", config_dir, str(folder / f"flow-{round_}.duckdb"),
                                        str(args.max_workers)))
-                print(f"round {round_}: direct {directs[-1]['seconds']:.1f} s, "
-                      f"flow {flows[-1]['seconds']:.1f} s", flush=True)
+                direct_s, flow_s = directs[-1]["seconds"], flows[-1]["seconds"]
+                print(f"round {round_}: direct {direct_s:.1f} s, flow {flow_s:.1f} s "
+                      f"(Prefect {1 - direct_s / flow_s:.1%})", flush=True)
     finally:
         parent.send("stop")
         server.join(timeout=30)
