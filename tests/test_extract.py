@@ -512,6 +512,19 @@ def test_corpus_f1_at_or_above_the_floor():
     assert f1 >= floor, f"corpus F1 {f1:.4f} below the floor {floor} (python bench/extraction.py)"
 
 
+def test_a_configured_language_beyond_the_usual_news_languages_is_detected():
+    swahili = ("Serikali ya Kenya imetangaza mpango mpya wa kuboresha huduma za afya katika "
+               "maeneo ya vijijini. Waziri wa afya alisema kwamba hospitali mpya zitajengwa na "
+               "wauguzi zaidi wataajiriwa ili kuhakikisha kwamba wananchi wanapata matibabu "
+               "bora karibu na makazi yao. Wabunge wa upinzani walikaribisha mpango huo lakini "
+               "wakaonya kuhusu gharama zake.")
+    html = f"<html><body><article><h1>Habari za afya</h1><p>{swahili}</p></article></body></html>"
+    assert extract_article(html, "https://habari.example/a").language != "sw"
+    configured = extract_article(html, "https://habari.example/a", languages=["en", "sw"])
+    assert configured.language == "sw"
+    assert configured.field_sources["language"] == "heuristic"
+
+
 def regenerate() -> None:
     for name in sorted(PAGES):
         path = expected_path(name)
@@ -527,15 +540,3 @@ if __name__ == "__main__":
     else:
         sys.exit(f"usage: {REGENERATE}")
 
-
-def test_a_configured_language_beyond_the_usual_news_languages_is_detected():
-    swahili = ("Serikali ya Kenya imetangaza mpango mpya wa kuboresha huduma za afya katika "
-               "maeneo ya vijijini. Waziri wa afya alisema kwamba hospitali mpya zitajengwa na "
-               "wauguzi zaidi wataajiriwa ili kuhakikisha kwamba wananchi wanapata matibabu "
-               "bora karibu na makazi yao. Wabunge wa upinzani walikaribisha mpango huo lakini "
-               "wakaonya kuhusu gharama zake.")
-    html = f"<html><body><article><h1>Habari za afya</h1><p>{swahili}</p></article></body></html>"
-    assert extract_article(html, "https://habari.example/a").language != "sw"
-    configured = extract_article(html, "https://habari.example/a", languages=["en", "sw"])
-    assert configured.language == "sw"
-    assert configured.field_sources["language"] == "heuristic"
