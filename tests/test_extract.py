@@ -539,4 +539,3 @@ if __name__ == "__main__":
         regenerate()
     else:
         sys.exit(f"usage: {REGENERATE}")
-
