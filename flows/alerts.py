@@ -9,8 +9,7 @@ from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
 from tasks.alerting import (
-    count_stories,
-    decide,
+    count_and_decide,
     deliver,
     evidence,
     plan,
@@ -26,9 +25,8 @@ from warehouse.db import DEFAULT_DB
 def detect_task(config: Config, db_path: Path, now: datetime) -> dict:
     rules = config.settings.alerts
     bucket = timedelta(minutes=rules.bucket_minutes)
-    counts = count_stories(db_path, [t.name for t in config.topics], bucket,
-                           now - timedelta(days=rules.window_days), now)
-    decisions = decide(counts, config, bucket)
+    counts, decisions = count_and_decide(db_path, config, [t.name for t in config.topics],
+                                         now - timedelta(days=rules.window_days), now)
     store_decisions(db_path, decisions)
     planned = plan(decisions)
     added = write_outbox(db_path, [(p, evidence(db_path, config, p, counts, bucket, now))

@@ -79,6 +79,24 @@ def decide(counts: Counts, config: Config, bucket: timedelta) -> dict[str, list[
             for topic, values in counts.topics.items()}
 
 
+def count_and_decide(db_path: Path, config: Config, topics: list[str], since: datetime,
+                     until: datetime, *, from_first_story: bool = False
+                     ) -> tuple[Counts, dict[str, list[Decision]]]:
+    """The alerts flow's counting and detection: independent stories per topic and
+    configured bucket from `since` to `until`, and the detector's decisions on them.
+
+    `from_first_story` starts the grid at the first bucket holding any story, so that a
+    long look back (a backtest) does not feed the detector empty history."""
+    bucket = timedelta(minutes=config.settings.alerts.bucket_minutes)
+    counts = count_stories(db_path, topics, bucket, since, until)
+    if from_first_story:
+        first = next((i for i, total in enumerate(counts.totals) if total), 0)
+        counts = Counts(counts.grid[first:],
+                        {topic: values[first:] for topic, values in counts.topics.items()},
+                        counts.totals[first:])
+    return counts, decide(counts, config, bucket)
+
+
 def store_decisions(db_path: Path, decisions: dict[str, list[Decision]]) -> None:
     now = datetime.now(UTC)
     frame = pd.DataFrame([

@@ -16,9 +16,10 @@ from urllib.parse import urlsplit
 import feedparser
 from bs4 import BeautifulSoup
 from lxml import etree
+from pydantic import ValidationError
 
 from tasks.charset import decode_html
-from tasks.config import Outlet, UrlFilters
+from tasks.config import Outlet, Source, UrlFilters
 from tasks.errors import DiscoveryError
 from tasks.fetch import Fetcher
 from tasks.models import Candidate, FetchRecord
@@ -227,15 +228,33 @@ def discover_outlet(outlet: Outlet, fetcher: Fetcher,
     """Fetch and read every source of one outlet; a failing source is recorded and the
     others go on. Candidates are canonical, filtered and de-duplicated. Sitemap indexes
     are followed, each sitemap read once, at most MAX_SITEMAPS_PER_SOURCE per source."""
+    return _discover(outlet.sources, outlet.name, outlet.url_filters, fetcher, states)
+
+
+def discover_urls(urls: list[str], fetcher: Fetcher) -> Discovery:
+    """Fetch and read feeds or sitemaps (told apart by content) named by URL alone, with
+    no outlet behind them: as `discover_outlet`, without URL filters or kept validators.
+    A URL that is not a usable http(s) URL raises `DiscoveryError`."""
+    sources = []
+    for url in urls:
+        try:
+            sources.append(Source(type="feed", url=url))
+        except ValidationError as exc:
+            raise DiscoveryError(f"{url}: not a usable URL: {exc.errors()[0]['msg']}") from exc
+    return _discover(sources, "", UrlFilters(), fetcher, {})
+
+
+def _discover(sources: list[Source], outlet: str, filters: UrlFilters, fetcher: Fetcher,
+              states: dict[str, SourceState]) -> Discovery:
     out = Discovery()
-    queue = [(str(source.url), source) for source in outlet.sources]
+    queue = [(str(source.url), source) for source in sources]
     seen = {url for url, _source in queue}
     children_read: dict[str, int] = {}
     found: dict[str, Candidate] = {}
     while queue:
         url, source = queue.pop(0)
         state = states.get(url, SourceState())
-        responses = fetcher.get(url, outlet=outlet.name, kind=source.type,
+        responses = fetcher.get(url, outlet=outlet, kind=source.type,
                                 etag=state.etag, last_modified=state.last_modified)
         out.records.extend(r.record for r in responses)
         final = responses[-1]
@@ -248,9 +267,9 @@ def discover_outlet(outlet: Outlet, fetcher: Fetcher,
         try:
             if source.type == "listing":
                 text, _charset = decode_html(final.body, final.content_type)
-                candidates = parse_listing(text, url, outlet.name, source.link_selector or "a")
+                candidates = parse_listing(text, url, outlet, source.link_selector or "a")
             else:
-                candidates, children = read_source(final.body, url, outlet.name,
+                candidates, children = read_source(final.body, url, outlet,
                                                    final.content_type)
         except DiscoveryError as exc:
             final.record.error_class = "DiscoveryError"
@@ -273,7 +292,7 @@ def discover_outlet(outlet: Outlet, fetcher: Fetcher,
             seen.add(child)
             queue.append((child, source))
         for candidate in candidates:
-            if keep(candidate, outlet.url_filters) and candidate.url not in found:
+            if keep(candidate, filters) and candidate.url not in found:
                 found[candidate.url] = candidate
     out.candidates = list(found.values())
     return out
