@@ -4,6 +4,7 @@ validate, match and load tasks, a batch of records at a time."""
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 
 from prefect import flow, get_run_logger
@@ -23,9 +24,11 @@ BATCH_SIZE = 500
 
 @flow(name="backfill", log_prints=True)
 def backfill(paths: list[str], config_dir: str | None = None, db_path: str = str(DEFAULT_DB),
-             batch_size: int = BATCH_SIZE, outlet: str | None = None) -> dict:
+             batch_size: int = BATCH_SIZE, outlet: str | None = None,
+             progress: Callable[[int, int | None], None] | None = None) -> dict:
     """Load the HTML pages archived in WARC files, `batch_size` records at a time, each
     filed under the configured outlet that owns its URL (or all under `outlet`).
+    `progress(pages read, None)` is called after each batch (the CLI's progress bar).
 
     Re-running it changes nothing twice: loads upsert as in the ingest flow.
     Returns the totals: pages read, articles loaded, rows quarantined, pages skipped
@@ -53,6 +56,8 @@ def backfill(paths: list[str], config_dir: str | None = None, db_path: str = str
             totals["articles"] += summary["articles"]
             totals["quarantined"] += summary["quarantined"]
         logger.info("batch %d: %d pages, %d skipped", totals["batches"], len(records), skipped)
+        if progress:
+            progress(totals["pages"], None)
     if totals["skipped"]:
         logger.warning("%d archived pages belong to no configured outlet; not loaded",
                        totals["skipped"])

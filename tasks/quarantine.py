@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import uuid
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -49,7 +50,8 @@ class RetryResult:
     kept: int = 0
     # rows of no outlet or of one no longer configured: left as they are
     skipped: int = 0
-    per_outlet: dict[str, dict[str, int]] = field(default_factory=dict)
+    # per outlet: retried/released/kept, or skipped with the reason
+    per_outlet: dict[str, dict[str, int | str]] = field(default_factory=dict)
 
 
 def list_rows(db_path: Path, *, outlet: str | None = None,
@@ -88,8 +90,11 @@ class _Open:
 
 
 def retry(db_path: Path, config: Config, *, outlet: str | None = None,
-          now: datetime | None = None) -> RetryResult:
-    """Re-extract, re-validate and load the open quarantine rows (of one outlet, or all)."""
+          now: datetime | None = None,
+          progress: Callable[[int, int], None] | None = None) -> RetryResult:
+    """Re-extract, re-validate and load the open quarantine rows (of one outlet, or all).
+
+    `progress(rows done, rows open)` is called after each outlet."""
     now = now or datetime.now(UTC)
     result = RetryResult(run_id=f"retry-{uuid.uuid4().hex[:12]}")
     by_outlet: dict[str | None, list[_Open]] = defaultdict(list)
@@ -98,9 +103,15 @@ def retry(db_path: Path, config: Config, *, outlet: str | None = None,
     if not by_outlet:
         return result
     matcher = TopicMatcher.compile(config.topics)
+    total = sum(map(len, by_outlet.values()))
     for name, rows in sorted(by_outlet.items(), key=lambda item: item[0] or ""):
+        if progress:
+            progress(result.retried + result.skipped, total)
         if name is None or name not in config.outlet_names:
             result.skipped += len(rows)
+            result.per_outlet[name or ""] = {"skipped": len(rows), "reason": (
+                "the rows name no outlet" if name is None
+                else f"no outlet {name!r} in the config")}
             continue
         released, kept = _retry_outlet(db_path, config, matcher, name, rows, result.run_id, now)
         _record(db_path, released, kept, now)
@@ -109,6 +120,8 @@ def retry(db_path: Path, config: Config, *, outlet: str | None = None,
         result.retried += len(rows)
         result.released += len(released)
         result.kept += len(kept)
+    if progress:
+        progress(total, total)
     return result
 
 

@@ -1,0 +1,95 @@
+"""Commands for analysts: `sql`, `backtest`."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from flows.cli.common import (
+    ConfigOption,
+    JsonOption,
+    WarehouseOption,
+    config_for,
+    emit,
+    fail,
+    print_table,
+    warehouse,
+)
+
+
+def sql(
+    query: Annotated[str, typer.Argument(help="SQL to run; '-' reads it from stdin")],
+    db: WarehouseOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Run a read-only SQL query on the warehouse (safe while flows write).
+
+    Example: newswatch sql "SELECT * FROM topic_volume_hourly ORDER BY hour DESC LIMIT 10"
+    """
+    import duckdb
+
+    from warehouse.db import read
+
+    text = sys.stdin.read() if query == "-" else query
+    if Path(text).suffix == ".sql" and Path(text).is_file():
+        text = Path(text).read_text(encoding="utf-8")
+    with read(warehouse(db)) as con:
+        try:
+            result = con.execute(text)
+        except duckdb.Error as exc:
+            fail(f"query failed: {str(exc).splitlines()[0]}")
+        columns = [c[0] for c in result.description or []]
+        rows = result.fetchall()
+    if as_json:
+        for row in rows:
+            emit(dict(zip(columns, row, strict=True)))
+    else:
+        print_table(columns, rows)
+
+
+def backtest(
+    series: Annotated[Path | None, typer.Option(help="CSV of timestamp,value counts")] = None,
+    topic: Annotated[str | None, typer.Option(help="A topic's story counts from the warehouse")
+                     ] = None,
+    config: ConfigOption = None,
+    db: WarehouseOption = None,
+) -> None:
+    """Run the flows' spike detector over a whole series; one JSON line per alert.
+
+    The configured settings apply; each line has timestamp, value, expected and score.
+    With --topic, the topic's stories are counted and judged as the alerts flow does,
+    over the last year from the first bucket holding any story.
+
+    Example: newswatch backtest --series counts.csv
+    """
+    from datetime import UTC, datetime, timedelta
+
+    from tasks.alerting import count_and_decide
+    from tasks.config import load_config
+    from tasks.detect import alerts, detect, read_series_csv
+
+    if (series is None) == (topic is None):
+        fail("give exactly one of --series FILE.csv or --topic NAME", code=2)
+    if series is not None:
+        detector = load_config(config).settings.alerts.detector
+        stamps, values = read_series_csv(series)
+        decisions = detect(stamps, values, detector)
+    else:
+        path = warehouse(db)
+        loaded = load_config(config_for(config, path))
+        if topic not in {t.name for t in loaded.topics}:
+            fail(f"unknown topic {topic!r}; configured: "
+                 f"{', '.join(t.name for t in loaded.topics)}")
+        now = datetime.now(UTC)
+        _counts, by_topic = count_and_decide(path, loaded, [topic], now - timedelta(days=365),
+                                             now, from_first_story=True)
+        decisions = by_topic[topic]
+    for decision in alerts(decisions):
+        emit({"timestamp": decision.timestamp, "value": decision.value,
+              "expected": round(decision.expected, 3), "score": round(decision.score, 3)})
+
+
+COMMANDS = {"sql": sql, "backtest": backtest}

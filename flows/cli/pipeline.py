@@ -1,0 +1,124 @@
+"""Commands that run the pipeline: `run`, `demo`, `backfill`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from flows.cli.common import ConfigOption, DbOption, emit, print_table, progress
+from warehouse.db import DEFAULT_DB, DEMO_DB
+
+
+def run(
+    config: ConfigOption = None,
+    db: DbOption = DEFAULT_DB,
+    outlet: Annotated[list[str] | None, typer.Option(help="Only this outlet (repeatable)")] = None,
+) -> None:
+    """Run the ingest and alerts flows once, on an ephemeral Prefect.
+
+    Example: newswatch run --outlet bbc-world --outlet aljazeera
+    """
+    from flows.alerts import alerts
+    from flows.ingest import ingest
+
+    summaries = ingest(config_dir=str(config) if config else None, db_path=str(db),
+                       outlets=outlet)
+    for summary in summaries:
+        emit(summary)
+    emit(alerts(config_dir=str(config) if config else None, db_path=str(db)))
+
+
+def demo(
+    db: Annotated[Path, typer.Option(
+        help="DuckDB file the demo writes; an existing file there is deleted first")] = DEMO_DB,
+) -> None:
+    """Run the whole pipeline on a local newsroom on 127.0.0.1: no network, no accounts.
+
+    The demo starts from an empty warehouse: it deletes its database file (--db) when it
+    starts, so a demo stopped half way leaves nothing to resume. Its config goes to a
+    demo-config folder beside the database, where `quarantine retry` finds it.
+
+    Example: newswatch demo
+    """
+    from flows.demo import run_demo
+
+    console = Console(width=max(140, Console().width))
+    run_demo(db, console)
+    demo_report(db, console)
+
+
+def demo_report(db: Path, console: Console) -> None:
+    """What the demo found: articles per outlet, quarantine, topic volumes and alerts, and
+    the Slack message of each alert."""
+    from warehouse.db import read
+
+    def show(title: str, query: str) -> None:
+        with read(db) as con:
+            result = con.execute(query)
+            columns = [c[0] for c in result.description]
+            rows = result.fetchall()
+        print_table(columns, rows, console=console, title=title)
+
+    show("Articles per outlet", """
+        SELECT o.name AS outlet, count(a.url_hash) AS articles,
+               count(DISTINCT a.language) AS languages, max(a.published_at) AS newest
+        FROM outlets o LEFT JOIN articles a ON a.outlet = o.name GROUP BY ALL ORDER BY 1""")
+    show("Quarantined rows", """
+        SELECT outlet, url, array_to_string(failed_expectations, '; ') AS failed
+        FROM quarantine ORDER BY outlet, url""")
+    show("Topic volumes (stories; last 24 h vs. the daily average before)", """
+        SELECT topic,
+               sum(stories) FILTER (WHERE hour >= now() - INTERVAL 24 HOUR) AS last_24h,
+               round(sum(stories) FILTER (WHERE hour < now() - INTERVAL 24 HOUR)
+                     / 20.0, 1) AS daily_before,
+               sum(articles) AS articles
+        FROM topic_volume_hourly GROUP BY topic ORDER BY topic""")
+    show("Alerts", """
+        SELECT topic, kind, bucket_start, observed, round(expected, 2) AS expected,
+               round(score, 1) AS score, articles, stories, outlets, status
+        FROM alerts ORDER BY created_at""")
+    with read(db) as con:
+        messages = con.execute(
+            "SELECT message FROM alerts WHERE kind = 'alert' ORDER BY created_at").fetchall()
+    for (message,) in messages:
+        payload = json.loads(message)
+        console.print("[bold]Slack message[/] (sent when Slack is configured, else logged):")
+        console.print(json.dumps({"text": payload["text"], "blocks": payload["blocks"]},
+                                 indent=2, ensure_ascii=False), markup=False, highlight=False)
+    console.print(f"\nWarehouse: {db}  (try: newswatch sql --db {db} "
+                  "\"SELECT * FROM outlet_health\")")
+
+
+def backfill(
+    archives: Annotated[list[Path], typer.Argument(help="WARC files (.warc or .warc.gz)")],
+    config: ConfigOption = None,
+    db: DbOption = DEFAULT_DB,
+    batch_size: Annotated[int, typer.Option(min=1, help="Archive records per batch")] = 500,
+    outlet: Annotated[str | None, typer.Option(
+        help="File every page under this outlet (default: the outlet owning its URL)")] = None,
+) -> None:
+    """Load archived pages (WARC) as the ingest flow would; prints the totals as JSON.
+
+    The response records of HTML pages go through the ingest flow's own extract,
+    validate, match and load steps.
+
+    Example: newswatch backfill crawl-2024-03.warc.gz --config my-config/
+    """
+    from flows.backfill import backfill as backfill_flow
+    from tasks.backfill import ArchiveError
+
+    missing = [p for p in archives if not p.is_file()]
+    if missing:
+        raise ArchiveError(f"{missing[0]}: no such file")
+    with progress("archived pages") as update:
+        totals = backfill_flow(paths=[str(p) for p in archives],
+                               config_dir=str(config) if config else None, db_path=str(db),
+                               batch_size=batch_size, outlet=outlet, progress=update)
+    emit(totals)
+
+
+COMMANDS = {"run": run, "demo": demo, "backfill": backfill}

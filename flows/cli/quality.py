@@ -1,0 +1,104 @@
+"""Data-quality commands: `quarantine list|retry` and `report`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from flows.cli.common import (
+    ConfigOption,
+    JsonOption,
+    WarehouseOption,
+    config_for,
+    emit,
+    note,
+    print_table,
+    progress,
+    warehouse,
+)
+
+OutletOption = Annotated[str | None, typer.Option(help="Only this outlet's rows")]
+QUARANTINE_HELP = "Rows that failed validation, kept with their reasons and raw HTML."
+
+
+def list_quarantine(
+    db: WarehouseOption = None,
+    outlet: OutletOption = None,
+    include_released: Annotated[bool, typer.Option("--all", help="Include released rows")
+                                ] = False,
+    as_json: JsonOption = False,
+) -> None:
+    """List quarantined rows with the expectations they failed, oldest first.
+
+    Example: newswatch quarantine list --outlet bbc-world --json
+    """
+    from dataclasses import asdict
+
+    from tasks.quarantine import list_rows
+
+    rows = list_rows(warehouse(db), outlet=outlet, include_released=include_released)
+    if as_json:
+        for row in rows:
+            emit(asdict(row))
+        return
+    columns = ["id", "quarantined", "outlet", "url", "failed expectations"]
+    print_table(columns + ["released"] * include_released, [
+        [row.id, f"{row.quarantined_at:%Y-%m-%d %H:%M}", row.outlet, row.url,
+         "\n".join(row.failed_expectations),
+         *([f"{row.released_at:%Y-%m-%d %H:%M}" if row.released_at else None]
+           * include_released)]
+        for row in rows], fold=("url", "failed expectations"))
+    note(f"{len(rows)} row(s)")
+
+
+def retry_quarantine(
+    config: ConfigOption = None,
+    db: WarehouseOption = None,
+    outlet: OutletOption = None,
+) -> None:
+    """Re-extract open rows from their raw HTML with the current extractor, re-validate
+    them with the current suite and settings, load those that pass and release them.
+    Prints one JSON line per outlet, then the totals. Rows of an outlet the config does
+    not name are skipped, with the reason.
+
+    Example: newswatch quarantine retry --outlet bbc-world
+    """
+    from tasks.config import load_config
+    from tasks.quarantine import retry
+
+    path = warehouse(db)
+    config = config_for(config, path)
+    with progress("quarantined rows") as update:
+        result = retry(path, load_config(config), outlet=outlet, progress=update)
+    for name, numbers in result.per_outlet.items():
+        emit({"outlet": name or None, **numbers})
+    emit({"run_id": result.run_id, "retried": result.retried, "released": result.released,
+          "kept": result.kept, "skipped": result.skipped})
+    if result.skipped:
+        note(f"{result.skipped} row(s) skipped (each outlet's line says why) with the config "
+             f"{config or 'bundled in config/'}; --config picks the one they were ingested "
+             "with")
+
+
+def report(
+    db: WarehouseOption = None,
+    out: Annotated[Path, typer.Option(help="Where to write the HTML file")
+                   ] = Path("data/report.html"),
+    runs: Annotated[int, typer.Option(min=1, help="How many recent validation runs to show")
+                    ] = 100,
+) -> None:
+    """Write an HTML report of validation runs, outlet health and the quarantine.
+
+    Prints the report's path.
+
+    Example: newswatch report --out /tmp/newswatch-report.html
+    """
+    from tasks.report import write_report
+
+    typer.echo(str(write_report(warehouse(db), out, runs=runs)))
+
+
+COMMANDS = {"report": report}
+QUARANTINE_COMMANDS = {"list": list_quarantine, "retry": retry_quarantine}
