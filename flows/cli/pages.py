@@ -30,11 +30,12 @@ def extract(
     files = list(iter_html_files(paths))
     failures = 0
     with progress("pages", stdout_streams=True) as update:
-        for done, path in enumerate(files):
-            update(done, len(files))
+        update(0, len(files))
+        for done, path in enumerate(files, start=1):
             record = extract_file(path)
             failures += "error" in record
             emit(record)
+            update(done, len(files))
     if failures:
         fail(f"{failures} page(s) could not be extracted")
 
