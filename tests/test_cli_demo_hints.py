@@ -16,6 +16,8 @@ from typer.testing import CliRunner
 
 from flows.cli import app
 from flows.demo import demo_config_dir, write_demo_config
+from tasks.config import load_config
+from tasks.quarantine import retry
 from warehouse.db import DEMO_DB, write
 
 runner = CliRunner()
@@ -85,6 +87,13 @@ def test_retry_on_the_demo_database_uses_the_demo_config(demo_folder: Path) -> N
     assert per_outlet == [{"outlet": OUTLET, "retried": 2, "released": 2, "kept": 0}]
     assert (totals["retried"], totals["skipped"]) == (2, 0)
     assert "using the demo's config data/demo-config" in result.stderr
+
+
+def test_retry_feeds_its_progress_bar_per_outlet(demo_folder: Path) -> None:
+    steps: list[tuple[int, int]] = []
+    retry(DEMO_DB, load_config(demo_config_dir(DEMO_DB)),
+          progress=lambda done, total: steps.append((done, total)))
+    assert steps == [(0, 2), (2, 2)]
 
 
 def test_a_skipped_row_says_why(demo_folder: Path) -> None:

@@ -64,3 +64,43 @@ def test_no_progress_in_a_log_or_between_results_on_a_terminal(tmp_path: Path) -
     assert logged.stderr == b"" and len(logged.stdout.splitlines()) == 6
     _stdout, screen = extract_with_stderr_on_a_terminal(folder, stdout_on_terminal=True)
     assert BAR not in screen and screen.count(b'"source"') == 6
+
+
+def article(i: int) -> bytes:
+    body = "".join(f"<p>Paragraph {k} of report {i}: the harbour authority said ferries would "
+                   "run again on the northern route from Monday morning.</p>" for k in range(6))
+    return (f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
+            f"<title>Ferry report {i}</title>"
+            f"<link rel='canonical' href='https://herald.example/news/{i}.html'>"
+            f"<meta property='article:published_time' content='2026-03-0{1 + i}T08:00:00Z'>"
+            f"</head><body><article><h1>Ferry report {i}</h1>{body}</article></body></html>"
+            ).encode()
+
+
+def test_the_backfill_bar_is_fed_after_each_batch(prefect_harness, tmp_path):
+    from io import BytesIO
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    from flows.backfill import backfill
+    from flows.demo import write_demo_config
+
+    archive = tmp_path / "crawl.warc.gz"
+    with archive.open("wb") as out:
+        writer = WARCWriter(out, gzip=True)
+        for i in range(5):
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")],
+                                       protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(
+                f"https://herald.example/news/{i}.html", "response",
+                payload=BytesIO(article(i)), length=len(article(i)), http_headers=headers))
+    config = write_demo_config(tmp_path / "config", [{
+        "name": "herald", "display_name": "Herald", "domain": "herald.example",
+        "language": "en", "sources": [{"type": "feed", "url": "https://herald.example/rss"}]}])
+    db = tmp_path / "w.duckdb"
+    seen: list[tuple[int, int | None]] = []
+    totals = backfill(paths=[str(archive)], config_dir=str(config), db_path=str(db),
+                      batch_size=2, progress=lambda done, total: seen.append((done, total)))
+    assert totals["pages"] == 5
+    assert seen == [(2, None), (4, None), (5, None)]
