@@ -50,7 +50,7 @@ def list_quarantine(
          *([f"{row.released_at:%Y-%m-%d %H:%M}" if row.released_at else None]
            * include_released)]
         for row in rows], fold=("url", "failed expectations"))
-    note(f"{len(rows)} row(s)")
+    typer.echo(f"{len(rows)} row(s)", err=True)
 
 
 def retry_quarantine(
