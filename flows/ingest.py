@@ -10,10 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
-import threading
 import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal
@@ -24,10 +21,10 @@ from prefect.futures import PrefectFuture, as_completed
 from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
 from prefect.utilities.annotations import quote
 
-from tasks.config import Config, FetchSettings, load_config
+from tasks.config import Config, load_config
 from tasks.discover import Discovery
 from tasks.errors import ConfigError
-from tasks.fetch import FetchedBatch, Fetcher
+from tasks.fetch import FetchedBatch, closing_fetchers, fetcher_for
 from tasks.health import HealthCheck, check_outlets
 from tasks.health import deliver as deliver_health_alerts
 from tasks.ingest import PendingLoads, collect_outlet, prepare_load, process_outlet
@@ -51,32 +48,6 @@ class KnownThreadTimeoutNotice(logging.Filter):
 
 # Here, not in the flow: Dask workers import this module to run the outlet tasks.
 logging.getLogger("prefect.task_runs").addFilter(KnownThreadTimeoutNotice())
-
-_fetchers: dict[str, Fetcher] = {}
-_fetchers_lock = threading.Lock()
-
-
-def fetcher_for(settings: FetchSettings) -> Fetcher:
-    """One pooled fetcher per process and settings, shared by the outlet tasks so that
-    per-host limits hold across them."""
-    key = settings.model_dump_json()
-    with _fetchers_lock:
-        if key not in _fetchers:
-            _fetchers[key] = Fetcher(settings)
-        return _fetchers[key]
-
-
-@contextmanager
-def closing_fetchers() -> Iterator[None]:
-    """Close this process's pooled connections when the run's outlets are done."""
-    try:
-        yield
-    finally:
-        with _fetchers_lock:
-            for fetcher in _fetchers.values():
-                fetcher.close()
-            _fetchers.clear()
-
 
 @task(name="outlet", retries=1, retry_delay_seconds=5, timeout_seconds=1800,
       cache_policy=NO_CACHE)

@@ -2,7 +2,8 @@
 backoff that honour Retry-After, timeouts, a size cap while streaming, an SSRF guard.
 
 Every attempt ends as a `FetchRecord` (for `fetch_log`); failures are records, never
-exceptions escaping into the flow.
+exceptions escaping into the flow. A process keeps one pooled `Fetcher` per settings
+(`fetcher_for`), so a run's parallel outlets share its connections and host limits.
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ import random
 import socket
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from urllib.parse import urljoin, urlsplit
@@ -476,6 +478,33 @@ class Fetcher:
                     state.backoff_until = time.monotonic() + HOST_BACKOFF_SECONDS
             elif record.status is not None:
                 state.failures = 0
+
+
+_fetchers: dict[str, Fetcher] = {}
+_fetchers_lock = threading.Lock()
+
+
+def fetcher_for(settings: FetchSettings) -> Fetcher:
+    """One pooled fetcher per process and settings, shared by a run's outlet tasks so
+    that per-host limits hold across them (threads share it; each Dask worker process
+    has its own)."""
+    key = settings.model_dump_json()
+    with _fetchers_lock:
+        if key not in _fetchers:
+            _fetchers[key] = Fetcher(settings)
+        return _fetchers[key]
+
+
+@contextmanager
+def closing_fetchers() -> Iterator[None]:
+    """Close this process's pooled connections when the run's outlets are done."""
+    try:
+        yield
+    finally:
+        with _fetchers_lock:
+            for fetcher in _fetchers.values():
+                fetcher.close()
+            _fetchers.clear()
 
 
 @dataclass

@@ -21,11 +21,11 @@ import pytest
 import yaml
 
 from flows.demo import write_demo_config
-from flows.ingest import fetcher_for, ingest
+from flows.ingest import ingest
 from tasks.config import load_config
 from tasks.discover import discover_outlet
 from tasks.errors import WarehouseError
-from tasks.fetch import fetch_pages
+from tasks.fetch import fetch_pages, fetcher_for
 from tasks.ingest import PendingLoads, extract_pages, validate_extracted
 from tasks.load import LoadBatch
 from tasks.models import Article
