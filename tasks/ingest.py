@@ -16,7 +16,7 @@ from tasks.extract import extract_article
 from tasks.fetch import FetchedBatch, Fetcher, fetch_pages
 from tasks.load import LoadBatch, new_candidates, retry_candidates, source_states
 from tasks.match import TopicMatcher, match_articles
-from tasks.models import Article, Page
+from tasks.models import Article, Page, Quarantined
 from tasks.stories import StoryIndex, story_signature
 from tasks.validate import validate_articles
 
@@ -28,7 +28,7 @@ class Extracted:
     articles: list[Article] = field(default_factory=list)
     raw: dict[str, str] = field(default_factory=dict)  # article url -> the page's HTML
     fetched_at: dict[str, datetime] = field(default_factory=dict)  # url_hash -> when
-    failed: list[tuple[Article, list[str], str]] = field(default_factory=list)
+    failed: list[Quarantined] = field(default_factory=list)  # pages that could not be read
 
 
 @dataclass
@@ -73,7 +73,7 @@ def extract_pages(pages: list[Page], config: Config, outlet: str) -> Extracted:
                                       languages=config.settings.languages)
         except ExtractError as exc:
             stub = Article(url=page.url, outlet=outlet)
-            out.failed.append((stub, [f"{EXTRACT_FAILED}: {exc}"], page.html))
+            out.failed.append(Quarantined(stub, [f"{EXTRACT_FAILED}: {exc}"], page.html))
             continue
         if article.url in seen:  # two feed links, one canonical article
             continue
@@ -113,14 +113,14 @@ def process_outlet(config: Config, outlet: str, run_id: str, found: Discovery,
 
 
 def validate_extracted(extracted: Extracted, config: Config, outlet: str,
-                       now: datetime) -> tuple[list[Article], list[tuple[Article, list[str], str]],
-                                               dict]:
+                       now: datetime) -> tuple[list[Article], list[Quarantined], dict]:
     """Split the batch with the articles suite: (passed, quarantined with raw HTML, run row)."""
     outcome = validate_articles(
         extracted.articles, outlet=outlet, known_outlets=config.outlet_names,
         languages=config.settings.languages, now=now, min_words=config.settings.min_words,
     )
-    quarantined = [(a, failed, extracted.raw.get(a.url, "")) for a, failed in outcome.quarantined]
+    quarantined = [Quarantined(a, failed, extracted.raw.get(a.url, ""))
+                   for a, failed in outcome.quarantined]
     return outcome.passed, quarantined + extracted.failed, outcome.run
 
 

@@ -14,7 +14,8 @@ import pandas as pd
 from tasks.config import Outlet
 from tasks.discover import SourceState
 from tasks.match import TopicHit
-from tasks.models import Article, Candidate, FetchRecord, url_hash
+from tasks.models import Article, Candidate, FetchRecord, Quarantined, url_hash
+from tasks.serialize import from_json, to_json_text
 from tasks.stories import BANDS, StoryIndex
 from warehouse import db
 
@@ -35,21 +36,8 @@ class LoadBatch:
     fetched_at: dict[str, datetime] = field(default_factory=dict)  # url_hash -> when
     stories: dict[str, tuple[str, list[int]]] = field(default_factory=dict)  # url_hash -> id, sig
     topics: list[tuple[str, TopicHit]] = field(default_factory=list)
-    quarantined: list[tuple[Article, list[str], str | None]] = field(default_factory=list)
+    quarantined: list[Quarantined] = field(default_factory=list)
     validation_runs: list[dict] = field(default_factory=list)
-
-
-def _candidate_json(candidate: Candidate) -> str:
-    data = asdict(candidate)
-    data["published_at"] = candidate.published_at.isoformat() if candidate.published_at else None
-    return json.dumps(data)
-
-
-def candidate_from_json(text: str) -> Candidate:
-    data = json.loads(text)
-    if data.get("published_at"):
-        data["published_at"] = datetime.fromisoformat(data["published_at"])
-    return Candidate(**data)
 
 
 def upsert_outlets(db_path: Path, outlets: list[Outlet]) -> None:
@@ -109,7 +97,7 @@ def retry_candidates(db_path: Path, outlet: str, max_attempts: int) -> list[Cand
               AND s.candidate IS NOT NULL
               AND NOT EXISTS (SELECT 1 FROM articles a WHERE a.url = s.url)
         """, [outlet, max_attempts - 1]).fetchall()
-    return [candidate_from_json(row[0]) for row in rows]
+    return [from_json(Candidate, row[0]) for row in rows]
 
 
 def _articles_frame(batch: LoadBatch, now: datetime) -> pd.DataFrame:
@@ -155,7 +143,7 @@ def write_batch(db_path: Path, batch: LoadBatch) -> None:
             """, [url, batch.outlet, state.etag, state.last_modified, now])
         if batch.failed:
             failed = pd.DataFrame([
-                {"url": c.url, "outlet": c.outlet, "error": error, "candidate": _candidate_json(c)}
+                {"url": c.url, "outlet": c.outlet, "error": error, "candidate": to_json_text(c)}
                 for c, error in batch.failed]).drop_duplicates("url")
             con.register("failed", failed)
             con.execute("""
@@ -195,9 +183,9 @@ def write_batch(db_path: Path, batch: LoadBatch) -> None:
             """)
         if batch.quarantined:
             quarantined = pd.DataFrame([
-                {"url": a.url, "outlet": a.outlet, "failed": failed,
-                 "record": json.dumps(a.to_json_dict()), "raw_html": raw_html}
-                for a, failed, raw_html in batch.quarantined]).drop_duplicates("url")
+                {"url": q.article.url, "outlet": q.article.outlet, "failed": q.failed,
+                 "record": to_json_text(q.article), "raw_html": q.raw_html}
+                for q in batch.quarantined]).drop_duplicates("url")
             con.register("quarantined", quarantined)
             con.execute("""
                 INSERT INTO quarantine (url, outlet, failed_expectations, record, raw_html,

@@ -25,6 +25,7 @@ from tasks.ingest import Extracted, extract_pages, prepare_load, validate_extrac
 from tasks.load import LoadBatch, recent_stories, write_batch
 from tasks.match import TopicMatcher
 from tasks.models import Article, Candidate, Page
+from tasks.serialize import from_json, to_json_text
 from warehouse import db
 
 
@@ -136,9 +137,9 @@ def _retry_outlet(db_path: Path, config: Config, matcher: TopicMatcher, outlet: 
                         fetched_at=row.quarantined_at, candidate=_feed_fallback(row, outlet))
             extracted = extract_pages([page], config, outlet)
         else:
-            extracted = Extracted(articles=[_article(row.record)])
-        for stub, failed, _html in extracted.failed:
-            kept.append((row.id, failed, stub))
+            extracted = Extracted(articles=[from_json(Article, row.record)])
+        for failure in extracted.failed:
+            kept.append((row.id, failure.failed, failure.article))
         for article in extracted.articles:
             row_of[id(article)] = row.id
             batch.articles.append(article)
@@ -148,7 +149,7 @@ def _retry_outlet(db_path: Path, config: Config, matcher: TopicMatcher, outlet: 
     load = LoadBatch(run_id=run_id, outlet=outlet, articles=passed,
                      fetched_at=batch.fetched_at, validation_runs=[run])
     write_batch(db_path, prepare_load(load, matcher, recent_stories(db_path)))
-    kept += [(row_of[id(a)], failed, a) for a, failed, _html in quarantined]
+    kept += [(row_of[id(q.article)], q.failed, q.article) for q in quarantined]
     return [row_of[id(a)] for a in passed], kept
 
 
@@ -161,30 +162,23 @@ def _record(db_path: Path, released: list[int], kept: list[tuple[int, list[str],
         for row_id, failed, article in kept:
             con.execute(
                 "UPDATE quarantine SET failed_expectations = ?, record = ? WHERE id = ?",
-                [failed, json.dumps(article.to_json_dict()), row_id])
+                [failed, to_json_text(article), row_id])
 
 
 def _feed_fallback(row: _Open, outlet: str) -> Candidate | None:
     """The fields the feed gave the first extraction, so a re-extract can fall back on them
     too (the page alone may lack them); fields the page gave are extracted afresh."""
-    sources = row.record.get("field_sources") or {}
-    fed = {name for name, source in sources.items() if source == "feed"}
+    first = from_json(Article, row.record)
+    fed = {name for name, source in first.field_sources.items() if source == "feed"}
     if not fed:
         return None
-    published = row.record.get("published_at") if "published_at" in fed else None
     return Candidate(
         url=row.url, outlet=outlet, source="quarantine",
-        title=row.record.get("title") if "title" in fed else None,
-        published_at=datetime.fromisoformat(published) if published else None,
-        authors=row.record.get("authors") or [] if "authors" in fed else [],
-        summary=row.record.get("body") if "body" in fed else None,
-        language=row.record.get("language") if "language" in fed else None,
+        title=first.title if "title" in fed else None,
+        published_at=first.published_at if "published_at" in fed else None,
+        authors=first.authors if "authors" in fed else [],
+        summary=first.body if "body" in fed else None,
+        language=first.language if "language" in fed else None,
     )
 
 
-def _article(record: dict[str, Any]) -> Article:
-    fields = dict(record)
-    for key in ("published_at", "updated_at"):
-        if fields.get(key):
-            fields[key] = datetime.fromisoformat(fields[key])
-    return Article(**fields)

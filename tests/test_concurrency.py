@@ -28,7 +28,7 @@ from tasks.errors import WarehouseError
 from tasks.fetch import fetch_pages, fetcher_for
 from tasks.ingest import PendingLoads, extract_pages, validate_extracted
 from tasks.load import LoadBatch
-from tasks.models import Article
+from tasks.models import Article, Quarantined
 from tasks.newsroom import Newsroom, start_newsroom
 from warehouse.db import connect, read, write
 
@@ -163,7 +163,7 @@ def test_finished_outlets_load_together_by_rows_or_by_waiting_time():
     def batch(outlet: str, articles: int = 0, quarantined: int = 0) -> LoadBatch:
         stub = Article(url=f"https://{outlet}.example/a", outlet=outlet)
         return LoadBatch(run_id="r", outlet=outlet, articles=[stub] * articles,
-                         quarantined=[(stub, ["x"], "")] * quarantined)
+                         quarantined=[Quarantined(stub, ["x"], "")] * quarantined)
 
     pending = PendingLoads(at_least=3, max_wait=60)
     pending.add(batch("a", articles=2))
