@@ -11,10 +11,11 @@ from pathlib import Path
 
 from tasks.config import Config
 from tasks.discover import Discovery, discover_outlet
+from tasks.discovery_state import due_for_fetch, source_states
 from tasks.errors import ExtractError
 from tasks.extract import extract_article
 from tasks.fetch import FetchedBatch, Fetcher, fetch_pages
-from tasks.load import LoadBatch, new_candidates, retry_candidates, source_states
+from tasks.load import LoadBatch
 from tasks.match import TopicMatcher, match_articles
 from tasks.models import Article, Page, Quarantined
 from tasks.stories import StoryIndex, story_signature
@@ -89,12 +90,7 @@ def collect_outlet(config: Config, outlet: str, db_path: Path,
     """The network half of an outlet's batch: discover its new articles (with earlier
     failures due another try) and fetch them."""
     found = discover_outlet(config.outlet(outlet), fetcher, source_states(db_path, outlet))
-    fetch = config.settings.fetch
-    fresh = new_candidates(db_path, found.candidates, fetch.max_article_attempts)
-    retries = retry_candidates(db_path, outlet, fetch.max_article_attempts)
-    fresh_urls = {c.url for c in fresh}
-    found.candidates = (fresh + [c for c in retries if c.url not in fresh_urls])[
-        : fetch.max_articles_per_outlet]
+    found.candidates = due_for_fetch(db_path, outlet, found.candidates, config.settings.fetch)
     return found, fetch_pages(found.candidates, fetcher)
 
 

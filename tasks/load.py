@@ -1,5 +1,7 @@
-"""Warehouse reads and writes for the ingest flow: idempotent upserts in one short
-transaction per batch, so a re-run never duplicates an article and readers get in."""
+"""The loader's side of the warehouse: idempotent upserts in one short transaction per
+batch, so a re-run never duplicates an article and readers get in, and the story index
+the loader reads back. What discovery reads (cursors, seen URLs) is in
+`tasks.discovery_state`."""
 
 from __future__ import annotations
 
@@ -14,8 +16,8 @@ import pandas as pd
 from tasks.config import Outlet
 from tasks.discover import SourceState
 from tasks.match import TopicHit
-from tasks.models import Article, Candidate, FetchRecord, Quarantined, url_hash
-from tasks.serialize import from_json, to_json_text
+from tasks.models import Article, Candidate, FetchRecord, Quarantined
+from tasks.serialize import to_json_text
 from tasks.stories import BANDS, StoryIndex
 from warehouse import db
 
@@ -56,48 +58,6 @@ def upsert_outlets(db_path: Path, outlets: list[Outlet]) -> None:
                 domain = excluded.domain, language = excluded.language,
                 country = excluded.country, updated_at = excluded.updated_at
         """)
-
-
-def source_states(db_path: Path, outlet: str) -> dict[str, SourceState]:
-    if not Path(db_path).exists():
-        return {}
-    with db.read(db_path) as con:
-        rows = con.execute(
-            "SELECT url, etag, last_modified FROM url_state "
-            "WHERE outlet = ? AND kind <> 'article'", [outlet]).fetchall()
-    return {url: SourceState(etag, last_modified) for url, etag, last_modified in rows}
-
-
-def new_candidates(db_path: Path, candidates: list[Candidate],
-                   max_attempts: int) -> list[Candidate]:
-    """Drop candidates already stored or quarantined, or that failed too often."""
-    if not candidates or not Path(db_path).exists():
-        return candidates
-    frame = pd.DataFrame({"url": [c.url for c in candidates],
-                          "url_hash": [url_hash(c.url) for c in candidates]})
-    with db.read(db_path) as con:
-        con.register("incoming", frame)
-        seen = {row[0] for row in con.execute("""
-            SELECT i.url FROM incoming i JOIN articles a ON a.url_hash = i.url_hash
-            UNION SELECT i.url FROM incoming i JOIN quarantine q ON q.url = i.url
-            UNION SELECT i.url FROM incoming i JOIN url_state s ON s.url = i.url
-                WHERE s.kind = 'article' AND (s.failures = 0 OR s.failures >= ?)
-        """, [max_attempts]).fetchall()}
-    return [c for c in candidates if c.url not in seen]
-
-
-def retry_candidates(db_path: Path, outlet: str, max_attempts: int) -> list[Candidate]:
-    """Articles that failed on an earlier run and have attempts left."""
-    if not Path(db_path).exists():
-        return []
-    with db.read(db_path) as con:
-        rows = con.execute("""
-            SELECT s.candidate FROM url_state s
-            WHERE s.outlet = ? AND s.kind = 'article' AND s.failures BETWEEN 1 AND ?
-              AND s.candidate IS NOT NULL
-              AND NOT EXISTS (SELECT 1 FROM articles a WHERE a.url = s.url)
-        """, [outlet, max_attempts - 1]).fetchall()
-    return [from_json(Candidate, row[0]) for row in rows]
 
 
 def _articles_frame(batch: LoadBatch, now: datetime) -> pd.DataFrame:
