@@ -1,10 +1,11 @@
-"""Batch steps of the ingest flow that are not one stage's own: an outlet's new articles
-discovered and fetched, fetched pages turned into articles (with failures kept), and
-validated articles into a warehouse batch."""
+"""One outlet's batch on the ingest path, from its sources to the loader's `LoadBatch`:
+the plain functions the ingest flow's outlet task wraps. `collect_outlet` is the network
+half (discover, choose what is due, fetch), `process_outlet` the CPU half (extract,
+validate); backfill and the quarantine retry reuse the CPU half's steps. The load itself
+is the run's (`tasks.run.Run.load`)."""
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -16,9 +17,7 @@ from tasks.errors import ExtractError
 from tasks.extract import extract_article
 from tasks.fetch import FetchedBatch, Fetcher, fetch_pages
 from tasks.load import LoadBatch
-from tasks.match import TopicMatcher, match_articles
 from tasks.models import Article, Page, Quarantined
-from tasks.stories import StoryIndex, story_signature
 from tasks.validate import validate_articles
 
 EXTRACT_FAILED = "extract_article"
@@ -30,34 +29,6 @@ class Extracted:
     raw: dict[str, str] = field(default_factory=dict)  # article url -> the page's HTML
     fetched_at: dict[str, datetime] = field(default_factory=dict)  # url_hash -> when
     failed: list[Quarantined] = field(default_factory=list)  # pages that could not be read
-
-
-@dataclass
-class PendingLoads:
-    """Finished outlets' batches waiting for the loader. They are loaded together once
-    they hold `at_least` rows or the oldest has waited `max_wait` seconds (checked as
-    outlets finish): every load is a task run for Prefect's server to record, and an
-    outlet's batch is often a handful of articles, yet readers should see a run's
-    articles as it goes."""
-
-    at_least: int = 500
-    max_wait: float = 60.0
-    batches: list[LoadBatch] = field(default_factory=list)
-    oldest: float = 0.0
-
-    def add(self, batch: LoadBatch) -> None:
-        if not self.batches:
-            self.oldest = time.monotonic()
-        self.batches.append(batch)
-
-    def due(self) -> bool:
-        rows = sum(len(b.articles) + len(b.quarantined) for b in self.batches)
-        return bool(self.batches) and (
-            rows >= self.at_least or time.monotonic() - self.oldest >= self.max_wait)
-
-    def take(self) -> list[LoadBatch]:
-        batches, self.batches = self.batches, []
-        return batches
 
 
 def extract_pages(pages: list[Page], config: Config, outlet: str) -> Extracted:
@@ -118,13 +89,3 @@ def validate_extracted(extracted: Extracted, config: Config, outlet: str,
     quarantined = [Quarantined(a, failed, extracted.raw.get(a.url, ""))
                    for a, failed in outcome.quarantined]
     return outcome.passed, quarantined + extracted.failed, outcome.run
-
-
-def prepare_load(batch: LoadBatch, matcher: TopicMatcher, stories: StoryIndex) -> LoadBatch:
-    """Match topics and group copies of one story, against the stories already known
-    (`tasks.load.recent_stories`); the batch's articles join `stories`."""
-    batch.topics = match_articles(batch.articles, matcher)
-    signatures = [(a.url_hash, story_signature(a.title, a.body)) for a in batch.articles]
-    story_ids = stories.assign(signatures)
-    batch.stories = {key: (story_ids[key], sig.to_db()) for key, sig in signatures}
-    return batch

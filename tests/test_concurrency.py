@@ -26,10 +26,11 @@ from tasks.config import load_config
 from tasks.discover import discover_outlet
 from tasks.errors import WarehouseError
 from tasks.fetch import fetch_pages, fetcher_for
-from tasks.ingest import PendingLoads, extract_pages, validate_extracted
+from tasks.ingest import extract_pages, validate_extracted
 from tasks.load import LoadBatch
 from tasks.models import Article, Quarantined
 from tasks.newsroom import Newsroom, start_newsroom
+from tasks.run import PendingLoads
 from warehouse.db import connect, read, write
 
 ROOT = Path(__file__).resolve().parents[1]
