@@ -26,7 +26,7 @@ from protego import Protego
 
 from tasks.charset import decode_html
 from tasks.config import FetchSettings
-from tasks.errors import FetchError
+from tasks.errors import FetchError, RobotsDisallowed, RobotsUnavailable, TooManyRedirects
 from tasks.models import Candidate, FetchRecord, Page
 from tasks.urls import origin_of, server_of
 
@@ -192,18 +192,6 @@ def pinned_adapter(vet: Callable[[str, int], str], **pool: int) -> requests.adap
     adapter = requests.adapters.HTTPAdapter(**pool)
     adapter.poolmanager.pool_classes_by_scheme = {"http": http, "https": https}
     return adapter
-
-
-class TooManyRedirects(FetchError):
-    pass
-
-
-class RobotsDisallowed(FetchError):
-    pass
-
-
-class RobotsUnavailable(FetchError):
-    pass
 
 
 class Fetcher:
