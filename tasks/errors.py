@@ -18,6 +18,14 @@ class FetchError(NewswatchError):
         self.status = status
 
 
+class AddressRefused(FetchError):
+    """The SSRF guard refused the URL: not http(s), or its host is not a public address."""
+
+
+class ResponseTimeout(FetchError):
+    """A response (status line, headers and body) took longer than fetch.response_timeout."""
+
+
 class TooManyRedirects(FetchError):
     """A fetch was redirected more times than fetch.max_redirects allows."""
 

@@ -9,6 +9,8 @@ exceptions escaping into the flow. A process keeps one pooled `Fetcher` per sett
 from __future__ import annotations
 
 import email.utils
+import http.client
+import io
 import ipaddress
 import random
 import socket
@@ -26,7 +28,14 @@ from protego import Protego
 
 from tasks.charset import decode_html
 from tasks.config import FetchSettings
-from tasks.errors import FetchError, RobotsDisallowed, RobotsUnavailable, TooManyRedirects
+from tasks.errors import (
+    AddressRefused,
+    FetchError,
+    ResponseTimeout,
+    RobotsDisallowed,
+    RobotsUnavailable,
+    TooManyRedirects,
+)
 from tasks.models import Candidate, FetchRecord, Page
 from tasks.urls import origin_of, server_of
 
@@ -127,13 +136,13 @@ def check_address(url: str, allow_private: bool, resolve: Resolver = system_reso
     check again as they open (`pinned_adapter`)."""
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https"):
-        raise FetchError(f"refused {url}: only http and https are fetched", url=url)
+        raise AddressRefused(f"refused {url}: only http and https are fetched", url=url)
     try:
         host, port = parts.hostname, parts.port
     except ValueError as exc:
-        raise FetchError(f"refused {url}: {exc}", url=url) from exc
+        raise AddressRefused(f"refused {url}: {exc}", url=url) from exc
     if not host:
-        raise FetchError(f"refused {url}: no host in the URL", url=url)
+        raise AddressRefused(f"refused {url}: no host in the URL", url=url)
     vetted_address(host, port or (443 if parts.scheme == "https" else 80), allow_private,
                    resolve, url)
 
@@ -155,9 +164,9 @@ def vetted_address(host: str, port: int, allow_private: bool, resolve: Resolver,
         if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
             address = address.ipv4_mapped
         if address in CLOUD_METADATA or address.is_multicast or address.is_unspecified:
-            raise FetchError(f"refused {url}: {address} is not a public address", url=url)
+            raise AddressRefused(f"refused {url}: {address} is not a public address", url=url)
         if not allow_private and not address.is_global:
-            raise FetchError(
+            raise AddressRefused(
                 f"refused {url}: {host} resolves to the private address {address}; "
                 "set fetch.allow_private_hosts to fetch from it",
                 url=url,
@@ -169,10 +178,61 @@ def vetted_address(host: str, port: int, allow_private: bool, resolve: Resolver,
     return host
 
 
+# When this thread's current response must be complete: `Fetcher._get` sets it before
+# each request, and the response's reader (`DeadlineReader`) takes it as the response starts.
+_response_deadline = threading.local()
+
+
+class DeadlineReader(io.RawIOBase):
+    """A connection's socket reader that fails with ResponseTimeout once the response's
+    deadline has passed. Each read waits at most the time left (and never longer than
+    the socket's own read timeout), so a server sending a byte at a time, status line and
+    headers included, cannot hold a fetch past the deadline."""
+
+    def __init__(self, sock: socket.socket, deadline: float):
+        self._sock = sock
+        self._raw = sock.makefile("rb", buffering=0)
+        self._deadline = deadline
+        self._per_read = sock.gettimeout()
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int | None:
+        left = self._deadline - time.monotonic()
+        if left <= 0:
+            raise ResponseTimeout("response deadline passed", url="")
+        self._sock.settimeout(left if self._per_read is None else min(left, self._per_read))
+        try:
+            return self._raw.readinto(buffer)
+        except TimeoutError:
+            if time.monotonic() >= self._deadline:
+                raise ResponseTimeout("response deadline passed", url="") from None
+            raise
+        finally:
+            self._sock.settimeout(self._per_read)
+
+    def close(self) -> None:
+        self._raw.close()
+        super().close()
+
+
+class DeadlineResponse(http.client.HTTPResponse):
+    """http.client's response, read through a `DeadlineReader` when a deadline is set."""
+
+    def __init__(self, sock: socket.socket, *args, **kwargs):
+        super().__init__(sock, *args, **kwargs)
+        deadline = getattr(_response_deadline, "at", None)
+        if deadline is not None:
+            self.fp.close()  # nothing read yet: the plain reader is swapped for ours
+            self.fp = io.BufferedReader(DeadlineReader(sock, deadline))
+
+
 def pinned_adapter(vet: Callable[[str, int], str], **pool: int) -> requests.adapters.HTTPAdapter:
     """An HTTP adapter whose connections open to `vet(host, port)`, the address the SSRF
     guard passed (or a FetchError), instead of resolving the name again. TLS still checks
-    the certificate against the name, and the Host header still carries it."""
+    the certificate against the name, and the Host header still carries it. Responses
+    are read under the deadline `Fetcher._get` sets (`DeadlineResponse`)."""
 
     def pinned(base: type[urllib3.connection.HTTPConnection]) -> type:
         def _new_conn(self: urllib3.connection.HTTPConnection) -> socket.socket:
@@ -183,7 +243,8 @@ def pinned_adapter(vet: Callable[[str, int], str], **pool: int) -> requests.adap
             finally:
                 self._dns_host = host
 
-        return type(f"Pinned{base.__name__}", (base,), {"_new_conn": _new_conn})
+        return type(f"Pinned{base.__name__}", (base,),
+                    {"_new_conn": _new_conn, "response_class": DeadlineResponse})
 
     http = type("PinnedHTTPConnectionPool", (urllib3.HTTPConnectionPool,),
                 {"ConnectionCls": pinned(urllib3.connection.HTTPConnection)})
@@ -289,7 +350,12 @@ class Fetcher:
         last_modified: str | None = None,
     ) -> list[Response]:
         """Fetch `url` politely; returns the robots.txt fetch (if one was needed) and
-        every attempt, the last one being the outcome."""
+        every attempt, the last one being the outcome. A URL the SSRF guard refuses is
+        refused before its robots.txt is asked for."""
+        try:
+            check_address(url, self.settings.allow_private_hosts, self.resolve)
+        except FetchError as exc:
+            return [self._failed(url, outlet, kind, 1, type(exc).__name__, str(exc))]
         allowed, robot_records = self.allowed(url, outlet)
         responses = [Response(r) for r in robot_records]
         if not allowed:
@@ -375,6 +441,7 @@ class Fetcher:
                 # global slots that other hosts could use.
                 with hop_state.slots, self._slots:
                     self._wait_turn(hop_state)
+                    _response_deadline.at = time.monotonic() + self.settings.response_timeout
                     http = self.session.get(
                         current, headers=headers, stream=True, allow_redirects=False,
                         timeout=(self.settings.connect_timeout, self.settings.read_timeout),
@@ -387,6 +454,10 @@ class Fetcher:
             else:
                 raise TooManyRedirects(
                     f"{url}: more than {self.settings.max_redirects} redirects", url=url)
+        except ResponseTimeout as exc:
+            response = self._failed(url, outlet, kind, attempt, type(exc).__name__,
+                                    self._late(current, "status line and headers"),
+                                    elapsed_ms=(time.monotonic() - started) * 1000)
         except FetchError as exc:
             response = self._failed(url, outlet, kind, attempt, type(exc).__name__, str(exc),
                                     elapsed_ms=(time.monotonic() - started) * 1000)
@@ -404,7 +475,7 @@ class Fetcher:
 
     def _read(self, http: requests.Response, url: str, final_url: str, outlet, kind, attempt,
               started: float) -> Response:
-        """Stream the body under the size cap and a total deadline, then judge it."""
+        """Stream the body under the size cap and the response's deadline, then judge it."""
         settings = self.settings
         record = FetchRecord(
             url=url, outlet=outlet or "", kind=kind, status=http.status_code, bytes=0,
@@ -419,7 +490,6 @@ class Fetcher:
             declared = int(http.headers.get("content-length") or 0)
         except ValueError:
             declared = 0
-        deadline = started + settings.connect_timeout + settings.read_timeout * 2
         if http.status_code == 304:
             record.not_modified = True
         elif http.status_code >= 400:
@@ -434,26 +504,29 @@ class Fetcher:
                                     f"{settings.max_bytes}-byte cap")
         else:
             chunks, size = [], 0
-            # read1 returns what has arrived, so the deadline holds against a body that
-            # trickles; chunks are decoded, so a gzip bomb is cut at the cap like any body.
-            while chunk := http.raw.read1(65536, decode_content=True):
-                size += len(chunk)
-                if size > settings.max_bytes:
-                    record.error_class = "TooLarge"
-                    record.error_message = f"{url}: body over the {settings.max_bytes}-byte cap"
-                    break
-                if time.monotonic() > deadline:
-                    record.error_class = "BodyTimeout"
-                    record.error_message = (
-                        f"{url}: body still arriving after {deadline - started:.0f}s")
-                    break
-                chunks.append(chunk)
+            # Chunks are decoded, so a gzip bomb is cut at the cap like any body.
+            try:
+                while chunk := http.raw.read1(65536, decode_content=True):
+                    size += len(chunk)
+                    if size > settings.max_bytes:
+                        record.error_class = "TooLarge"
+                        record.error_message = (
+                            f"{url}: body over the {settings.max_bytes}-byte cap")
+                        break
+                    chunks.append(chunk)
+            except ResponseTimeout:
+                record.error_class = "ResponseTimeout"
+                record.error_message = self._late(url, "body")
             record.bytes = size
             if record.error_class is None:
                 response.body = b"".join(chunks)
         http.close()
         record.elapsed_ms = (time.monotonic() - started) * 1000
         return response
+
+    def _late(self, url: str, arriving: str) -> str:
+        return (f"{url}: no complete response within {self.settings.response_timeout:g}s "
+                f"({arriving} still arriving)")
 
     def _note_health(self, state: HostState, response: Response) -> None:
         record = response.record

@@ -26,7 +26,8 @@ from tasks.models import Candidate
 from tests.hostile_server import HostileServer
 
 QUICK = {"allow_private_hosts": True, "min_host_delay": 0, "retries": 2, "backoff_seconds": 0.05,
-         "connect_timeout": 2, "read_timeout": 1, "max_bytes": 1_000_000, "max_redirects": 3}
+         "connect_timeout": 2, "read_timeout": 1, "response_timeout": 4, "max_bytes": 1_000_000,
+         "max_redirects": 3}
 
 
 @pytest.fixture(scope="module")
@@ -117,8 +118,29 @@ def test_oversize_bodies_are_refused_while_streaming(server, fetcher, path):
 def test_trickling_body_times_out(server, fetcher):
     started = time.monotonic()
     final = last(fetcher, f"{server.url}/trickle.html")
-    assert final.record.error_class == "BodyTimeout"
+    assert final.record.error_class == "ResponseTimeout"
+    assert "body still arriving" in final.record.error_message
     assert time.monotonic() - started < 10
+
+
+def test_headers_sent_a_byte_at_a_time_are_cut_at_the_response_deadline(server):
+    """Each byte arrives well inside the 1 s read timeout, so only a deadline for the
+    whole response ends it: the headers alone would take ~40 s."""
+    started = time.monotonic()
+    final = last(make_fetcher(response_timeout=2), f"{server.url}/slow-headers.html")
+    assert final.record.error_class == "ResponseTimeout"
+    assert "status line and headers" in final.record.error_message
+    assert time.monotonic() - started < 15
+
+
+def test_a_refused_address_is_reported_as_refused_not_as_robots_trouble(server):
+    responses = make_fetcher(allow_private_hosts=False).get(
+        f"{server.url}/ok.html", outlet="hostile", kind="article")
+    assert len(responses) == 1  # robots.txt is not asked for either
+    record = responses[0].record
+    assert record.error_class == "AddressRefused"
+    assert record.error_message.startswith(f"refused {server.url}/ok.html: 127.0.0.1")
+    assert "robots.txt" not in record.error_message
 
 
 def test_non_html_article_is_refused(server, fetcher):
@@ -306,7 +328,7 @@ def pretend_loopback_ip_is_public(host: str, port: int) -> list[str]:
 def test_every_redirect_hop_passes_the_ssrf_guard(fresh):
     guarded = make_fetcher(allow_private_hosts=False, resolve=pretend_loopback_ip_is_public)
     final = last(guarded, f"{fresh.url}/to-loopback")
-    assert final.record.error_class == "FetchError"
+    assert final.record.error_class == "AddressRefused"
     assert "localhost resolves to the private address 127.0.0.1" in final.record.error_message
     assert fresh.hits["/to-loopback"] == 1 and fresh.hits["/internal.html"] == 0
 
