@@ -1,5 +1,6 @@
 """Polite, guarded HTTP: robots.txt, per-host pacing, conditional GET, retries with
-backoff that honour Retry-After, timeouts, a size cap while streaming, an SSRF guard.
+backoff that honour Retry-After, timeouts, a size cap while streaming, and the SSRF
+guard and response deadline of `tasks.connections`.
 
 Every attempt ends as a `FetchRecord` (for `fetch_log`); failures are records, never
 exceptions escaping into the flow. A process keeps one pooled `Fetcher` per settings
@@ -9,18 +10,14 @@ exceptions escaping into the flow. A process keeps one pooled `Fetcher` per sett
 from __future__ import annotations
 
 import email.utils
-import http.client
-import io
-import ipaddress
 import random
-import socket
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 import requests
 import urllib3
@@ -28,8 +25,15 @@ from protego import Protego
 
 from tasks.charset import decode_html
 from tasks.config import FetchSettings
+from tasks.connections import (
+    Resolver,
+    check_address,
+    pinned_adapter,
+    response_deadline,
+    system_resolve,
+    vetted_address,
+)
 from tasks.errors import (
-    AddressRefused,
     FetchError,
     ResponseTimeout,
     RobotsDisallowed,
@@ -49,7 +53,6 @@ ROBOTS_RETRY_SECONDS = 60.0
 # Crawl-delay is honoured up to this; a site asking for more still gets one request at
 # a time, but a worker thread is not parked for an hour.
 MAX_CRAWL_DELAY = 30.0
-CLOUD_METADATA = {ipaddress.ip_address("169.254.169.254"), ipaddress.ip_address("fd00:ec2::254")}
 
 
 @dataclass
@@ -66,15 +69,6 @@ class Response:
     @property
     def ok(self) -> bool:
         return self.body is not None and self.record.error_class is None
-
-
-Resolver = Callable[[str, int], list[str]]
-
-
-def system_resolve(host: str, port: int) -> list[str]:
-    """The addresses `host` resolves to, as the connection will see them."""
-    infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    return [info[4][0].split("%")[0] for info in infos]
 
 
 @dataclass
@@ -127,132 +121,6 @@ def backoff_delay(attempt: int, base: float, rng: random.Random | None = None) -
     """Exponential backoff with jitter: base * 2**(attempt-1), scaled by 0.5..1.5 so that
     clients that failed together do not retry together."""
     return base * 2 ** (attempt - 1) * (rng or random).uniform(0.5, 1.5)
-
-
-def check_address(url: str, allow_private: bool, resolve: Resolver = system_resolve) -> None:
-    """Refuse non-http(s) URLs, cloud-metadata addresses, and hosts resolving to anything
-    but public addresses (private, loopback, link-local, shared, reserved) unless
-    `allow_private`. The fetcher calls it for every redirect hop, and its connections
-    check again as they open (`pinned_adapter`)."""
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https"):
-        raise AddressRefused(f"refused {url}: only http and https are fetched", url=url)
-    try:
-        host, port = parts.hostname, parts.port
-    except ValueError as exc:
-        raise AddressRefused(f"refused {url}: {exc}", url=url) from exc
-    if not host:
-        raise AddressRefused(f"refused {url}: no host in the URL", url=url)
-    vetted_address(host, port or (443 if parts.scheme == "https" else 80), allow_private,
-                   resolve, url)
-
-
-def vetted_address(host: str, port: int, allow_private: bool, resolve: Resolver,
-                   url: str) -> str:
-    """The address a connection to `host` may use, after the checks of `check_address`:
-    the host itself when it is an IP address, else the first address it resolved to.
-    Connections are pinned to it, so a name cannot answer with a public address for the
-    check and a private one for the connection (DNS rebinding)."""
-    try:
-        addresses = resolve(host, port)
-    except (socket.gaierror, UnicodeError) as exc:
-        raise FetchError(f"cannot resolve {host}: {exc}", url=url) from exc
-    if not addresses:
-        raise FetchError(f"cannot resolve {host}: no address", url=url)
-    for text in addresses:
-        address = ipaddress.ip_address(text)
-        if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
-            address = address.ipv4_mapped
-        if address in CLOUD_METADATA or address.is_multicast or address.is_unspecified:
-            raise AddressRefused(f"refused {url}: {address} is not a public address", url=url)
-        if not allow_private and not address.is_global:
-            raise AddressRefused(
-                f"refused {url}: {host} resolves to the private address {address}; "
-                "set fetch.allow_private_hosts to fetch from it",
-                url=url,
-            )
-    try:
-        ipaddress.ip_address(host)
-    except ValueError:
-        return addresses[0]
-    return host
-
-
-# When this thread's current response must be complete: `Fetcher._get` sets it before
-# each request, and the response's reader (`DeadlineReader`) takes it as the response starts.
-_response_deadline = threading.local()
-
-
-class DeadlineReader(io.RawIOBase):
-    """A connection's socket reader that fails with ResponseTimeout once the response's
-    deadline has passed. Each read waits at most the time left (and never longer than
-    the socket's own read timeout), so a server sending a byte at a time, status line and
-    headers included, cannot hold a fetch past the deadline."""
-
-    def __init__(self, sock: socket.socket, deadline: float):
-        self._sock = sock
-        self._raw = sock.makefile("rb", buffering=0)
-        self._deadline = deadline
-        self._per_read = sock.gettimeout()
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer) -> int | None:
-        left = self._deadline - time.monotonic()
-        if left <= 0:
-            raise ResponseTimeout("response deadline passed", url="")
-        self._sock.settimeout(left if self._per_read is None else min(left, self._per_read))
-        try:
-            return self._raw.readinto(buffer)
-        except TimeoutError:
-            if time.monotonic() >= self._deadline:
-                raise ResponseTimeout("response deadline passed", url="") from None
-            raise
-        finally:
-            self._sock.settimeout(self._per_read)
-
-    def close(self) -> None:
-        self._raw.close()
-        super().close()
-
-
-class DeadlineResponse(http.client.HTTPResponse):
-    """http.client's response, read through a `DeadlineReader` when a deadline is set."""
-
-    def __init__(self, sock: socket.socket, *args, **kwargs):
-        super().__init__(sock, *args, **kwargs)
-        deadline = getattr(_response_deadline, "at", None)
-        if deadline is not None:
-            self.fp.close()  # nothing read yet: the plain reader is swapped for ours
-            self.fp = io.BufferedReader(DeadlineReader(sock, deadline))
-
-
-def pinned_adapter(vet: Callable[[str, int], str], **pool: int) -> requests.adapters.HTTPAdapter:
-    """An HTTP adapter whose connections open to `vet(host, port)`, the address the SSRF
-    guard passed (or a FetchError), instead of resolving the name again. TLS still checks
-    the certificate against the name, and the Host header still carries it. Responses
-    are read under the deadline `Fetcher._get` sets (`DeadlineResponse`)."""
-
-    def pinned(base: type[urllib3.connection.HTTPConnection]) -> type:
-        def _new_conn(self: urllib3.connection.HTTPConnection) -> socket.socket:
-            host = self._dns_host  # urllib3 opens the socket to this; `host` reads it too
-            self._dns_host = vet(host, self.port)
-            try:
-                return base._new_conn(self)
-            finally:
-                self._dns_host = host
-
-        return type(f"Pinned{base.__name__}", (base,),
-                    {"_new_conn": _new_conn, "response_class": DeadlineResponse})
-
-    http = type("PinnedHTTPConnectionPool", (urllib3.HTTPConnectionPool,),
-                {"ConnectionCls": pinned(urllib3.connection.HTTPConnection)})
-    https = type("PinnedHTTPSConnectionPool", (urllib3.HTTPSConnectionPool,),
-                 {"ConnectionCls": pinned(urllib3.connection.HTTPSConnection)})
-    adapter = requests.adapters.HTTPAdapter(**pool)
-    adapter.poolmanager.pool_classes_by_scheme = {"http": http, "https": https}
-    return adapter
 
 
 class Fetcher:
@@ -441,7 +309,7 @@ class Fetcher:
                 # global slots that other hosts could use.
                 with hop_state.slots, self._slots:
                     self._wait_turn(hop_state)
-                    _response_deadline.at = time.monotonic() + self.settings.response_timeout
+                    response_deadline.at = time.monotonic() + self.settings.response_timeout
                     http = self.session.get(
                         current, headers=headers, stream=True, allow_redirects=False,
                         timeout=(self.settings.connect_timeout, self.settings.read_timeout),
