@@ -1,9 +1,10 @@
 """A run's set-up and loader, on a real DuckDB file: the run's outlets in the warehouse,
-an unknown outlet refused before anything is written, and one story index and matcher
-across the run's loads."""
+an unknown outlet refused before anything is written, one story index and matcher
+across the run's loads, and finished outlets' batches loaded together."""
 
 from __future__ import annotations
 
+import time
 from datetime import UTC, datetime
 
 import duckdb
@@ -12,8 +13,8 @@ import pytest
 from tasks.config import load_config
 from tasks.errors import ConfigError
 from tasks.load import LoadBatch
-from tasks.models import Article
-from tasks.run import start_run
+from tasks.models import Article, Quarantined
+from tasks.run import PendingLoads, start_run
 
 BODY = " ".join(
     f"Iran launched drones at targets across the region on day {n}, officials said, "
@@ -55,3 +56,24 @@ def test_copies_loaded_by_one_run_share_a_story_and_their_topics(tmp_path):
     assert stored == [(1, 2, run.run_id)]
     topics = rows(db_path, "SELECT DISTINCT topic FROM article_topics ORDER BY topic")
     assert ("iran",) in topics and ("drones",) in topics
+
+
+def test_finished_outlets_load_together_by_rows_or_by_waiting_time():
+    def batch(outlet: str, articles: int = 0, quarantined: int = 0) -> LoadBatch:
+        stub = Article(url=f"https://{outlet}.example/a", outlet=outlet)
+        return LoadBatch(run_id="r", outlet=outlet, articles=[stub] * articles,
+                         quarantined=[Quarantined(stub, ["x"], "")] * quarantined)
+
+    pending = PendingLoads(at_least=3, max_wait=60)
+    pending.add(batch("a", articles=2))
+    assert not pending.due()
+    pending.add(batch("b", quarantined=1))  # quarantine rows are written too
+    assert pending.due()
+    assert [b.outlet for b in pending.take()] == ["a", "b"]
+    assert not pending.due()
+
+    slow = PendingLoads(at_least=1000, max_wait=0.05)
+    slow.add(batch("c", articles=1))
+    assert not slow.due()
+    time.sleep(0.06)
+    assert slow.due()  # a quiet run's articles still reach readers
