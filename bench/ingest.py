@@ -128,34 +128,24 @@ def phase_extraction(urls: list[str]) -> dict[str, Any]:
 
 def phase_direct(config_dir: str, db_path: str, workers: int) -> dict[str, Any]:
     """The flow's work without Prefect: the same task bodies, the same shape."""
-    import uuid
-
     from flows.ingest import load_task, outlet_task
     from tasks.config import load_config
-    from tasks.ingest import PendingLoads
-    from tasks.load import upsert_outlets
-    from tasks.match import TopicMatcher
-    from tasks.stories import StoryIndex
+    from tasks.run import PendingLoads, start_run
 
     warm_up(config_dir)
     started = time.perf_counter()
-    config = load_config(config_dir)
-    path = Path(db_path)
-    run_id = uuid.uuid4().hex[:12]
-    upsert_outlets(path, config.outlets)
-    matcher = TopicMatcher.compile(config.topics)
-    stories = StoryIndex()
+    run = start_run(load_config(config_dir), db_path)
 
     articles = 0
-    waiting = [o.name for o in config.outlets]
+    waiting = [o.name for o in run.outlets]
     in_flight: set[Future] = set()
     pending = PendingLoads()
     with ThreadPoolExecutor(max_workers=workers) as pool:
 
         def submit_next() -> None:
             outlet = waiting.pop(0)
-            in_flight.add(pool.submit(outlet_task.fn, config.for_outlet(outlet), outlet, path,
-                                      run_id))
+            in_flight.add(pool.submit(outlet_task.fn, run.config.for_outlet(outlet), outlet,
+                                      run.db_path, run.run_id))
 
         # The flow's window of outlets in flight, topped up before each load.
         while waiting and len(in_flight) < workers:
@@ -167,7 +157,7 @@ def phase_direct(config_dir: str, db_path: str, workers: int) -> dict[str, Any]:
                 submit_next()
             pending.add(future.result())
             if pending.due() or not in_flight:
-                summaries = load_task.fn(path, pending.take(), matcher, stories)
+                summaries = load_task.fn(run, pending.take())
                 articles += sum(s["articles"] for s in summaries)
     return {"articles": articles, "seconds": time.perf_counter() - started}
 

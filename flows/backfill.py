@@ -3,7 +3,6 @@ validate, match and load tasks, a batch of records at a time."""
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable
 from pathlib import Path
 
@@ -14,9 +13,7 @@ from flows.ingest import load_task, process_task
 from tasks.backfill import by_outlet, in_batches, read_archives
 from tasks.config import load_config
 from tasks.fetch import FetchedBatch
-from tasks.load import upsert_outlets
-from tasks.match import TopicMatcher
-from tasks.stories import StoryIndex
+from tasks.run import start_run
 from warehouse.db import DEFAULT_DB
 
 BATCH_SIZE = 500
@@ -38,11 +35,7 @@ def backfill(paths: list[str], config_dir: str | None = None, db_path: str = str
     config = load_config(config_dir)
     if outlet is not None:
         config.outlet(outlet)  # an unknown name fails here, before any reading
-    path = Path(db_path)
-    run_id = uuid.uuid4().hex[:12]
-    upsert_outlets(path, config.outlets)
-    matcher = TopicMatcher.compile(config.topics)
-    stories = StoryIndex()
+    run = start_run(config, db_path)
     totals = {"pages": 0, "articles": 0, "quarantined": 0, "skipped": 0, "batches": 0}
     for records in in_batches(read_archives(map(Path, paths), config.outlets, outlet), batch_size):
         groups, skipped = by_outlet(records)
@@ -50,9 +43,9 @@ def backfill(paths: list[str], config_dir: str | None = None, db_path: str = str
         totals["skipped"] += skipped
         totals["batches"] += 1
         # The archive stands in for discovery and fetching.
-        batches = [process_task(config.for_outlet(name), name, run_id, FetchedBatch(pages=pages))
-                   for name, pages in groups.items()]
-        for summary in load_task(path, quote(batches), matcher, stories):  # as flows/ingest.py
+        batches = [process_task(config.for_outlet(name), name, run.run_id,
+                                FetchedBatch(pages=pages)) for name, pages in groups.items()]
+        for summary in load_task(quote(run), quote(batches)):  # as flows/ingest.py
             totals["articles"] += summary["articles"]
             totals["quarantined"] += summary["quarantined"]
         logger.info("batch %d: %d pages, %d skipped", totals["batches"], len(records), skipped)

@@ -2,7 +2,7 @@
 
 Outlets run in parallel, on threads or on Dask workers (`task_runner`); each task takes
 and returns one outlet's batch. Loads funnel through the flow itself, one at a time (a
-few outlets' batches each, `tasks.ingest.PendingLoads`), so parallel tasks never fight
+few outlets' batches each, `tasks.run.PendingLoads`), so parallel tasks never fight
 over the DuckDB file.
 """
 
@@ -10,10 +10,6 @@ from __future__ import annotations
 
 import logging
 import os
-import threading
-import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal
@@ -24,17 +20,16 @@ from prefect.futures import PrefectFuture, as_completed
 from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
 from prefect.utilities.annotations import quote
 
-from tasks.config import Config, FetchSettings, load_config
+from tasks.config import Config, load_config
 from tasks.discover import Discovery
 from tasks.errors import ConfigError
-from tasks.fetch import FetchedBatch, Fetcher
+from tasks.fetch import FetchedBatch, closing_fetchers, fetcher_for
 from tasks.health import HealthCheck, check_outlets
 from tasks.health import deliver as deliver_health_alerts
-from tasks.ingest import PendingLoads, collect_outlet, prepare_load, process_outlet
-from tasks.load import LoadBatch, recent_stories, upsert_outlets, write_batch
-from tasks.match import TopicMatcher
+from tasks.ingest import collect_outlet, process_outlet
+from tasks.load import LoadBatch
 from tasks.notify import resolve_target
-from tasks.stories import StoryIndex
+from tasks.run import PendingLoads, Run, start_run
 from warehouse.db import DEFAULT_DB
 
 
@@ -51,32 +46,6 @@ class KnownThreadTimeoutNotice(logging.Filter):
 
 # Here, not in the flow: Dask workers import this module to run the outlet tasks.
 logging.getLogger("prefect.task_runs").addFilter(KnownThreadTimeoutNotice())
-
-_fetchers: dict[str, Fetcher] = {}
-_fetchers_lock = threading.Lock()
-
-
-def fetcher_for(settings: FetchSettings) -> Fetcher:
-    """One pooled fetcher per process and settings, shared by the outlet tasks so that
-    per-host limits hold across them."""
-    key = settings.model_dump_json()
-    with _fetchers_lock:
-        if key not in _fetchers:
-            _fetchers[key] = Fetcher(settings)
-        return _fetchers[key]
-
-
-@contextmanager
-def closing_fetchers() -> Iterator[None]:
-    """Close this process's pooled connections when the run's outlets are done."""
-    try:
-        yield
-    finally:
-        with _fetchers_lock:
-            for fetcher in _fetchers.values():
-                fetcher.close()
-            _fetchers.clear()
-
 
 @task(name="outlet", retries=1, retry_delay_seconds=5, timeout_seconds=1800,
       cache_policy=NO_CACHE)
@@ -95,14 +64,12 @@ def process_task(config: Config, outlet: str, run_id: str, fetched: FetchedBatch
 
 
 @task(name="load", retries=2, retry_delay_seconds=2, cache_policy=NO_CACHE)
-def load_task(db_path: Path, batches: list[LoadBatch], matcher: TopicMatcher,
-              stories: StoryIndex) -> list[dict]:
-    """Write outlets' batches, each in its own short transaction; `stories` is the run's
-    story index, kept across loads. Returns one summary per batch."""
+def load_task(run: Run, batches: list[LoadBatch]) -> list[dict]:
+    """Write outlets' batches, each in its own short transaction. Returns one summary
+    per batch."""
     summaries = []
     for batch in batches:
-        stories = recent_stories(db_path, stories, batch.run_id)
-        write_batch(db_path, prepare_load(batch, matcher, stories))
+        run.load(batch)
         summaries.append({"outlet": batch.outlet, "articles": len(batch.articles),
                           "quarantined": len(batch.quarantined), "failed": len(batch.failed),
                           "fetches": len(batch.records)})
@@ -150,22 +117,18 @@ def ingest(config_dir: str | None = None, db_path: str = str(DEFAULT_DB),
     fetches that failed.
     """
     logger = get_run_logger()
-    config = load_config(config_dir)
-    chosen = [config.outlet(name) for name in outlets] if outlets else config.outlets
-    path = Path(db_path)
-    run_id = uuid.uuid4().hex[:12]
-    upsert_outlets(path, chosen)
-    matcher = TopicMatcher.compile(config.topics)
-    stories = StoryIndex()
+    run = start_run(load_config(config_dir), db_path, outlets)
+    config = run.config
 
-    at_once = min(len(chosen), max_workers or config.settings.fetch.max_concurrency)
-    waiting = [o.name for o in chosen]
+    at_once = min(len(run.outlets), max_workers or config.settings.fetch.max_concurrency)
+    waiting = [o.name for o in run.outlets]
     summaries = []
     pending = PendingLoads()
 
     def load(batches: list[LoadBatch]) -> None:
-        # quote: Prefect would walk every article and page of the batches for futures
-        for summary in load_task(path, quote(batches), matcher, stories):
+        # quote: Prefect would walk every article and page of the batches, and the run's
+        # story index, for futures
+        for summary in load_task(quote(run), quote(batches)):
             logger.info("%(outlet)s: %(articles)d articles, %(quarantined)d quarantined, "
                         "%(failed)d failed fetches", summary)
             summaries.append(summary)
@@ -178,8 +141,8 @@ def ingest(config_dir: str | None = None, db_path: str = str(DEFAULT_DB),
             # The runner is picked per run (a flow parameter), so it is used directly:
             # `runner.submit(task, parameters)` is what `task.submit` does.
             future = runner.submit(outlet_task, {
-                "config": config.for_outlet(outlet), "outlet": outlet, "db_path": path,
-                "run_id": run_id})
+                "config": config.for_outlet(outlet), "outlet": outlet,
+                "db_path": run.db_path, "run_id": run.run_id})
             in_flight[future] = outlet
 
         # A window, not every outlet at once: only the outlets in flight hold pages.
@@ -200,7 +163,7 @@ def ingest(config_dir: str | None = None, db_path: str = str(DEFAULT_DB),
                 load(pending.take())
         if pending.batches:
             load(pending.take())
-    for check in health_task(config, path, run_id, [o.name for o in chosen]):
+    for check in health_task(config, run.db_path, run.run_id, [o.name for o in run.outlets]):
         if not check.healthy:
             logger.warning("outlet %s looks broken: %s", check.outlet, "; ".join(check.problems))
     return sorted(summaries, key=lambda s: s["outlet"])

@@ -18,6 +18,7 @@ from tasks.config import Config
 from tasks.detect import Decision, Status, detect
 from tasks.notify import SlackTarget, SpikeAlert, build_message, send
 from tasks.outbox import deliver_outbox
+from tasks.serialize import from_json, to_json
 from warehouse import db
 
 EPISODE = (Status.alert, Status.ongoing, Status.follow_up)
@@ -270,35 +271,10 @@ def write_outbox(db_path: Path, items: list[tuple[Planned, SpikeAlert]]) -> int:
                 RETURNING alert_id
             """, [alert.alert_id, alert.topic, alert.kind, item.episode_id, alert.bucket_start,
                   alert.observed, alert.expected, alert.score, alert.articles, alert.stories,
-                  alert.outlets, json.dumps({"alert": _alert_json(alert), **message}),
+                  alert.outlets, json.dumps({"alert": to_json(alert), **message}),
                   now]).fetchall()
             added += len(new)
     return added
-
-
-def _alert_json(alert: SpikeAlert) -> dict:
-    return {
-        "alert_id": alert.alert_id, "topic": alert.topic, "topic_label": alert.topic_label,
-        "bucket_start": alert.bucket_start.isoformat(), "bucket_minutes": alert.bucket_minutes,
-        "observed": alert.observed, "expected": alert.expected, "score": alert.score,
-        "articles": alert.articles, "stories": alert.stories, "outlets": alert.outlets,
-        "headlines": [{**h, "published_at": h["published_at"].isoformat()
-                       if h.get("published_at") else None} for h in alert.headlines],
-        "volume": [[t.isoformat(), v] for t, v in alert.volume],
-        "kind": alert.kind, "caveat": alert.caveat,
-        "co_topics": [list(c) for c in alert.co_topics], "query": alert.query,
-    }
-
-
-def _alert_from_json(data: dict, thread_ts: str | None) -> SpikeAlert:
-    return SpikeAlert(
-        **{**data,
-           "bucket_start": datetime.fromisoformat(data["bucket_start"]),
-           "headlines": [{**h, "published_at": datetime.fromisoformat(h["published_at"])
-                          if h.get("published_at") else None} for h in data["headlines"]],
-           "volume": [(datetime.fromisoformat(t), v) for t, v in data["volume"]],
-           "co_topics": [tuple(c) for c in data.get("co_topics", [])],
-           "thread_ts": thread_ts})
 
 
 def deliver(db_path: Path, target: SlackTarget | None) -> list[dict]:
@@ -307,7 +283,7 @@ def deliver(db_path: Path, target: SlackTarget | None) -> list[dict]:
     return deliver_outbox(
         db_path, "alerts", "alert_id", ALERT_EVENT, target,
         post=lambda payload, metadata, thread: send(
-            _alert_from_json(payload["alert"], thread), target, metadata),
+            from_json(SpikeAlert, {**payload["alert"], "thread_ts": thread}), target, metadata),
         thread_of=lambda alert_id: _thread_of(db_path, alert_id))
 
 

@@ -18,13 +18,9 @@ from warcio.exceptions import ArchiveLoadFailed
 from tasks.charset import decode_html
 from tasks.config import Outlet
 from tasks.discover import keep
-from tasks.errors import NewswatchError
+from tasks.errors import ArchiveError
 from tasks.models import Candidate, Page
 from tasks.urls import canonicalize
-
-
-class ArchiveError(NewswatchError):
-    """A WARC file is missing, unreadable or not a WARC file."""
 
 
 @dataclass

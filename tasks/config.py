@@ -106,6 +106,8 @@ class FetchSettings(Strict):
     user_agent: str = "Newswatch/0.1 (+https://github.com/newswatch/newswatch; media monitoring)"
     connect_timeout: float = Field(default=5.0, gt=0)
     read_timeout: float = Field(default=20.0, gt=0)
+    response_timeout: float = Field(
+        default=45.0, gt=0, description="seconds for one whole response, headers included")
     max_bytes: int = Field(default=5_000_000, gt=0)
     max_redirects: int = Field(default=5, ge=0)
     retries: int = Field(default=3, ge=0)

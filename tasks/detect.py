@@ -41,13 +41,9 @@ import numpy as np
 import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from tasks.errors import NewswatchError
+from tasks.errors import SeriesError
 
 EXPOSURE_PRIOR = 10.0  # stories added to both sides of the rest-of-coverage ratio
-
-
-class SeriesError(NewswatchError):
-    """A count series (CSV or arrays) cannot be used for detection."""
 
 
 class Season(StrEnum):

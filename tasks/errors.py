@@ -18,12 +18,40 @@ class FetchError(NewswatchError):
         self.status = status
 
 
+class AddressRefused(FetchError):
+    """The SSRF guard refused the URL: not http(s), or its host is not a public address."""
+
+
+class ResponseTimeout(FetchError):
+    """A response (status line, headers and body) took longer than fetch.response_timeout."""
+
+
+class TooManyRedirects(FetchError):
+    """A fetch was redirected more times than fetch.max_redirects allows."""
+
+
+class RobotsDisallowed(FetchError):
+    """The site's robots.txt disallows the URL for our user agent."""
+
+
+class RobotsUnavailable(FetchError):
+    """The site's robots.txt could not be read, so the site is left alone for a while."""
+
+
 class DiscoveryError(NewswatchError):
     """A feed, sitemap or listing page could not be read."""
 
 
 class ExtractError(NewswatchError):
     """A page could not be turned into an article."""
+
+
+class ArchiveError(NewswatchError):
+    """A WARC file is missing, unreadable or not a WARC file."""
+
+
+class SeriesError(NewswatchError):
+    """A count series (CSV or arrays) cannot be used for detection."""
 
 
 class WarehouseError(NewswatchError):

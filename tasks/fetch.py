@@ -1,22 +1,23 @@
 """Polite, guarded HTTP: robots.txt, per-host pacing, conditional GET, retries with
-backoff that honour Retry-After, timeouts, a size cap while streaming, an SSRF guard.
+backoff that honour Retry-After, timeouts, a size cap while streaming, and the SSRF
+guard and response deadline of `tasks.connections`.
 
 Every attempt ends as a `FetchRecord` (for `fetch_log`); failures are records, never
-exceptions escaping into the flow.
+exceptions escaping into the flow. A process keeps one pooled `Fetcher` per settings
+(`fetcher_for`), so a run's parallel outlets share its connections and host limits.
 """
 
 from __future__ import annotations
 
 import email.utils
-import ipaddress
 import random
-import socket
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 import requests
 import urllib3
@@ -24,7 +25,21 @@ from protego import Protego
 
 from tasks.charset import decode_html
 from tasks.config import FetchSettings
-from tasks.errors import FetchError
+from tasks.connections import (
+    Resolver,
+    check_address,
+    pinned_adapter,
+    response_deadline,
+    system_resolve,
+    vetted_address,
+)
+from tasks.errors import (
+    FetchError,
+    ResponseTimeout,
+    RobotsDisallowed,
+    RobotsUnavailable,
+    TooManyRedirects,
+)
 from tasks.models import Candidate, FetchRecord, Page
 from tasks.urls import origin_of, server_of
 
@@ -38,7 +53,6 @@ ROBOTS_RETRY_SECONDS = 60.0
 # Crawl-delay is honoured up to this; a site asking for more still gets one request at
 # a time, but a worker thread is not parked for an hour.
 MAX_CRAWL_DELAY = 30.0
-CLOUD_METADATA = {ipaddress.ip_address("169.254.169.254"), ipaddress.ip_address("fd00:ec2::254")}
 
 
 @dataclass
@@ -55,15 +69,6 @@ class Response:
     @property
     def ok(self) -> bool:
         return self.body is not None and self.record.error_class is None
-
-
-Resolver = Callable[[str, int], list[str]]
-
-
-def system_resolve(host: str, port: int) -> list[str]:
-    """The addresses `host` resolves to, as the connection will see them."""
-    infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    return [info[4][0].split("%")[0] for info in infos]
 
 
 @dataclass
@@ -116,92 +121,6 @@ def backoff_delay(attempt: int, base: float, rng: random.Random | None = None) -
     """Exponential backoff with jitter: base * 2**(attempt-1), scaled by 0.5..1.5 so that
     clients that failed together do not retry together."""
     return base * 2 ** (attempt - 1) * (rng or random).uniform(0.5, 1.5)
-
-
-def check_address(url: str, allow_private: bool, resolve: Resolver = system_resolve) -> None:
-    """Refuse non-http(s) URLs, cloud-metadata addresses, and hosts resolving to anything
-    but public addresses (private, loopback, link-local, shared, reserved) unless
-    `allow_private`. The fetcher calls it for every redirect hop, and its connections
-    check again as they open (`pinned_adapter`)."""
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https"):
-        raise FetchError(f"refused {url}: only http and https are fetched", url=url)
-    try:
-        host, port = parts.hostname, parts.port
-    except ValueError as exc:
-        raise FetchError(f"refused {url}: {exc}", url=url) from exc
-    if not host:
-        raise FetchError(f"refused {url}: no host in the URL", url=url)
-    vetted_address(host, port or (443 if parts.scheme == "https" else 80), allow_private,
-                   resolve, url)
-
-
-def vetted_address(host: str, port: int, allow_private: bool, resolve: Resolver,
-                   url: str) -> str:
-    """The address a connection to `host` may use, after the checks of `check_address`:
-    the host itself when it is an IP address, else the first address it resolved to.
-    Connections are pinned to it, so a name cannot answer with a public address for the
-    check and a private one for the connection (DNS rebinding)."""
-    try:
-        addresses = resolve(host, port)
-    except (socket.gaierror, UnicodeError) as exc:
-        raise FetchError(f"cannot resolve {host}: {exc}", url=url) from exc
-    if not addresses:
-        raise FetchError(f"cannot resolve {host}: no address", url=url)
-    for text in addresses:
-        address = ipaddress.ip_address(text)
-        if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
-            address = address.ipv4_mapped
-        if address in CLOUD_METADATA or address.is_multicast or address.is_unspecified:
-            raise FetchError(f"refused {url}: {address} is not a public address", url=url)
-        if not allow_private and not address.is_global:
-            raise FetchError(
-                f"refused {url}: {host} resolves to the private address {address}; "
-                "set fetch.allow_private_hosts to fetch from it",
-                url=url,
-            )
-    try:
-        ipaddress.ip_address(host)
-    except ValueError:
-        return addresses[0]
-    return host
-
-
-def pinned_adapter(vet: Callable[[str, int], str], **pool: int) -> requests.adapters.HTTPAdapter:
-    """An HTTP adapter whose connections open to `vet(host, port)`, the address the SSRF
-    guard passed (or a FetchError), instead of resolving the name again. TLS still checks
-    the certificate against the name, and the Host header still carries it."""
-
-    def pinned(base: type[urllib3.connection.HTTPConnection]) -> type:
-        def _new_conn(self: urllib3.connection.HTTPConnection) -> socket.socket:
-            host = self._dns_host  # urllib3 opens the socket to this; `host` reads it too
-            self._dns_host = vet(host, self.port)
-            try:
-                return base._new_conn(self)
-            finally:
-                self._dns_host = host
-
-        return type(f"Pinned{base.__name__}", (base,), {"_new_conn": _new_conn})
-
-    http = type("PinnedHTTPConnectionPool", (urllib3.HTTPConnectionPool,),
-                {"ConnectionCls": pinned(urllib3.connection.HTTPConnection)})
-    https = type("PinnedHTTPSConnectionPool", (urllib3.HTTPSConnectionPool,),
-                 {"ConnectionCls": pinned(urllib3.connection.HTTPSConnection)})
-    adapter = requests.adapters.HTTPAdapter(**pool)
-    adapter.poolmanager.pool_classes_by_scheme = {"http": http, "https": https}
-    return adapter
-
-
-class TooManyRedirects(FetchError):
-    pass
-
-
-class RobotsDisallowed(FetchError):
-    pass
-
-
-class RobotsUnavailable(FetchError):
-    pass
 
 
 class Fetcher:
@@ -299,7 +218,12 @@ class Fetcher:
         last_modified: str | None = None,
     ) -> list[Response]:
         """Fetch `url` politely; returns the robots.txt fetch (if one was needed) and
-        every attempt, the last one being the outcome."""
+        every attempt, the last one being the outcome. A URL the SSRF guard refuses is
+        refused before its robots.txt is asked for."""
+        try:
+            check_address(url, self.settings.allow_private_hosts, self.resolve)
+        except FetchError as exc:
+            return [self._failed(url, outlet, kind, 1, type(exc).__name__, str(exc))]
         allowed, robot_records = self.allowed(url, outlet)
         responses = [Response(r) for r in robot_records]
         if not allowed:
@@ -385,6 +309,7 @@ class Fetcher:
                 # global slots that other hosts could use.
                 with hop_state.slots, self._slots:
                     self._wait_turn(hop_state)
+                    response_deadline.at = time.monotonic() + self.settings.response_timeout
                     http = self.session.get(
                         current, headers=headers, stream=True, allow_redirects=False,
                         timeout=(self.settings.connect_timeout, self.settings.read_timeout),
@@ -397,6 +322,10 @@ class Fetcher:
             else:
                 raise TooManyRedirects(
                     f"{url}: more than {self.settings.max_redirects} redirects", url=url)
+        except ResponseTimeout as exc:
+            response = self._failed(url, outlet, kind, attempt, type(exc).__name__,
+                                    self._late(current, "status line and headers"),
+                                    elapsed_ms=(time.monotonic() - started) * 1000)
         except FetchError as exc:
             response = self._failed(url, outlet, kind, attempt, type(exc).__name__, str(exc),
                                     elapsed_ms=(time.monotonic() - started) * 1000)
@@ -414,7 +343,7 @@ class Fetcher:
 
     def _read(self, http: requests.Response, url: str, final_url: str, outlet, kind, attempt,
               started: float) -> Response:
-        """Stream the body under the size cap and a total deadline, then judge it."""
+        """Stream the body under the size cap and the response's deadline, then judge it."""
         settings = self.settings
         record = FetchRecord(
             url=url, outlet=outlet or "", kind=kind, status=http.status_code, bytes=0,
@@ -429,7 +358,6 @@ class Fetcher:
             declared = int(http.headers.get("content-length") or 0)
         except ValueError:
             declared = 0
-        deadline = started + settings.connect_timeout + settings.read_timeout * 2
         if http.status_code == 304:
             record.not_modified = True
         elif http.status_code >= 400:
@@ -444,26 +372,29 @@ class Fetcher:
                                     f"{settings.max_bytes}-byte cap")
         else:
             chunks, size = [], 0
-            # read1 returns what has arrived, so the deadline holds against a body that
-            # trickles; chunks are decoded, so a gzip bomb is cut at the cap like any body.
-            while chunk := http.raw.read1(65536, decode_content=True):
-                size += len(chunk)
-                if size > settings.max_bytes:
-                    record.error_class = "TooLarge"
-                    record.error_message = f"{url}: body over the {settings.max_bytes}-byte cap"
-                    break
-                if time.monotonic() > deadline:
-                    record.error_class = "BodyTimeout"
-                    record.error_message = (
-                        f"{url}: body still arriving after {deadline - started:.0f}s")
-                    break
-                chunks.append(chunk)
+            # Chunks are decoded, so a gzip bomb is cut at the cap like any body.
+            try:
+                while chunk := http.raw.read1(65536, decode_content=True):
+                    size += len(chunk)
+                    if size > settings.max_bytes:
+                        record.error_class = "TooLarge"
+                        record.error_message = (
+                            f"{url}: body over the {settings.max_bytes}-byte cap")
+                        break
+                    chunks.append(chunk)
+            except ResponseTimeout:
+                record.error_class = "ResponseTimeout"
+                record.error_message = self._late(url, "body")
             record.bytes = size
             if record.error_class is None:
                 response.body = b"".join(chunks)
         http.close()
         record.elapsed_ms = (time.monotonic() - started) * 1000
         return response
+
+    def _late(self, url: str, arriving: str) -> str:
+        return (f"{url}: no complete response within {self.settings.response_timeout:g}s "
+                f"({arriving} still arriving)")
 
     def _note_health(self, state: HostState, response: Response) -> None:
         record = response.record
@@ -476,6 +407,33 @@ class Fetcher:
                     state.backoff_until = time.monotonic() + HOST_BACKOFF_SECONDS
             elif record.status is not None:
                 state.failures = 0
+
+
+_fetchers: dict[str, Fetcher] = {}
+_fetchers_lock = threading.Lock()
+
+
+def fetcher_for(settings: FetchSettings) -> Fetcher:
+    """One pooled fetcher per process and settings, shared by a run's outlet tasks so
+    that per-host limits hold across them (threads share it; each Dask worker process
+    has its own)."""
+    key = settings.model_dump_json()
+    with _fetchers_lock:
+        if key not in _fetchers:
+            _fetchers[key] = Fetcher(settings)
+        return _fetchers[key]
+
+
+@contextmanager
+def closing_fetchers() -> Iterator[None]:
+    """Close this process's pooled connections when the run's outlets are done."""
+    try:
+        yield
+    finally:
+        with _fetchers_lock:
+            for fetcher in _fetchers.values():
+                fetcher.close()
+            _fetchers.clear()
 
 
 @dataclass

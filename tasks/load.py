@@ -1,5 +1,7 @@
-"""Warehouse reads and writes for the ingest flow: idempotent upserts in one short
-transaction per batch, so a re-run never duplicates an article and readers get in."""
+"""The loader's side of the warehouse: idempotent upserts in one short transaction per
+batch, so a re-run never duplicates an article and readers get in, and the story index
+the loader reads back. What discovery reads (cursors, seen URLs) is in
+`tasks.discovery_state`."""
 
 from __future__ import annotations
 
@@ -14,7 +16,8 @@ import pandas as pd
 from tasks.config import Outlet
 from tasks.discover import SourceState
 from tasks.match import TopicHit
-from tasks.models import Article, Candidate, FetchRecord, url_hash
+from tasks.models import Article, Candidate, FetchRecord, Quarantined
+from tasks.serialize import to_json_text
 from tasks.stories import BANDS, StoryIndex
 from warehouse import db
 
@@ -35,21 +38,8 @@ class LoadBatch:
     fetched_at: dict[str, datetime] = field(default_factory=dict)  # url_hash -> when
     stories: dict[str, tuple[str, list[int]]] = field(default_factory=dict)  # url_hash -> id, sig
     topics: list[tuple[str, TopicHit]] = field(default_factory=list)
-    quarantined: list[tuple[Article, list[str], str | None]] = field(default_factory=list)
+    quarantined: list[Quarantined] = field(default_factory=list)
     validation_runs: list[dict] = field(default_factory=list)
-
-
-def _candidate_json(candidate: Candidate) -> str:
-    data = asdict(candidate)
-    data["published_at"] = candidate.published_at.isoformat() if candidate.published_at else None
-    return json.dumps(data)
-
-
-def candidate_from_json(text: str) -> Candidate:
-    data = json.loads(text)
-    if data.get("published_at"):
-        data["published_at"] = datetime.fromisoformat(data["published_at"])
-    return Candidate(**data)
 
 
 def upsert_outlets(db_path: Path, outlets: list[Outlet]) -> None:
@@ -68,48 +58,6 @@ def upsert_outlets(db_path: Path, outlets: list[Outlet]) -> None:
                 domain = excluded.domain, language = excluded.language,
                 country = excluded.country, updated_at = excluded.updated_at
         """)
-
-
-def source_states(db_path: Path, outlet: str) -> dict[str, SourceState]:
-    if not Path(db_path).exists():
-        return {}
-    with db.read(db_path) as con:
-        rows = con.execute(
-            "SELECT url, etag, last_modified FROM url_state "
-            "WHERE outlet = ? AND kind <> 'article'", [outlet]).fetchall()
-    return {url: SourceState(etag, last_modified) for url, etag, last_modified in rows}
-
-
-def new_candidates(db_path: Path, candidates: list[Candidate],
-                   max_attempts: int) -> list[Candidate]:
-    """Drop candidates already stored or quarantined, or that failed too often."""
-    if not candidates or not Path(db_path).exists():
-        return candidates
-    frame = pd.DataFrame({"url": [c.url for c in candidates],
-                          "url_hash": [url_hash(c.url) for c in candidates]})
-    with db.read(db_path) as con:
-        con.register("incoming", frame)
-        seen = {row[0] for row in con.execute("""
-            SELECT i.url FROM incoming i JOIN articles a ON a.url_hash = i.url_hash
-            UNION SELECT i.url FROM incoming i JOIN quarantine q ON q.url = i.url
-            UNION SELECT i.url FROM incoming i JOIN url_state s ON s.url = i.url
-                WHERE s.kind = 'article' AND (s.failures = 0 OR s.failures >= ?)
-        """, [max_attempts]).fetchall()}
-    return [c for c in candidates if c.url not in seen]
-
-
-def retry_candidates(db_path: Path, outlet: str, max_attempts: int) -> list[Candidate]:
-    """Articles that failed on an earlier run and have attempts left."""
-    if not Path(db_path).exists():
-        return []
-    with db.read(db_path) as con:
-        rows = con.execute("""
-            SELECT s.candidate FROM url_state s
-            WHERE s.outlet = ? AND s.kind = 'article' AND s.failures BETWEEN 1 AND ?
-              AND s.candidate IS NOT NULL
-              AND NOT EXISTS (SELECT 1 FROM articles a WHERE a.url = s.url)
-        """, [outlet, max_attempts - 1]).fetchall()
-    return [candidate_from_json(row[0]) for row in rows]
 
 
 def _articles_frame(batch: LoadBatch, now: datetime) -> pd.DataFrame:
@@ -155,7 +103,7 @@ def write_batch(db_path: Path, batch: LoadBatch) -> None:
             """, [url, batch.outlet, state.etag, state.last_modified, now])
         if batch.failed:
             failed = pd.DataFrame([
-                {"url": c.url, "outlet": c.outlet, "error": error, "candidate": _candidate_json(c)}
+                {"url": c.url, "outlet": c.outlet, "error": error, "candidate": to_json_text(c)}
                 for c, error in batch.failed]).drop_duplicates("url")
             con.register("failed", failed)
             con.execute("""
@@ -195,9 +143,9 @@ def write_batch(db_path: Path, batch: LoadBatch) -> None:
             """)
         if batch.quarantined:
             quarantined = pd.DataFrame([
-                {"url": a.url, "outlet": a.outlet, "failed": failed,
-                 "record": json.dumps(a.to_json_dict()), "raw_html": raw_html}
-                for a, failed, raw_html in batch.quarantined]).drop_duplicates("url")
+                {"url": q.article.url, "outlet": q.article.outlet, "failed": q.failed,
+                 "record": to_json_text(q.article), "raw_html": q.raw_html}
+                for q in batch.quarantined]).drop_duplicates("url")
             con.register("quarantined", quarantined)
             con.execute("""
                 INSERT INTO quarantine (url, outlet, failed_expectations, record, raw_html,

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
+
+from tasks.serialize import to_json
 
 
 def url_hash(url: str) -> str:
@@ -87,9 +89,16 @@ class Article:
         return url_hash(self.url)
 
     def to_json_dict(self) -> dict[str, Any]:
-        """JSON-ready: datetimes as ISO 8601 strings."""
-        out = asdict(self)
-        for key in ("published_at", "updated_at"):
-            value = out[key]
-            out[key] = value.isoformat() if value else None
-        return out
+        """JSON-ready: datetimes as ISO 8601 strings (`tasks.serialize`)."""
+        return to_json(self)
+
+
+@dataclass
+class Quarantined:
+    """A row held back from the warehouse's articles: the article as far as it was read
+    (a stub with its URL when extraction failed), the names of the checks it failed, and
+    the page's raw HTML for a later retry (None when there is none to keep)."""
+
+    article: Article
+    failed: list[str]
+    raw_html: str | None = None

@@ -3,7 +3,7 @@
 A retry re-extracts each open row from its kept raw HTML with the current extractor (a row
 kept without HTML is re-validated from its stored record), validates each outlet's rows
 as one batch with the current suite and settings, and loads what passes exactly as the
-ingest flow does (`prepare_load` + `write_batch`: articles, topics, story ids and a
+ingest flow does (`tasks.run.Run.load`: articles, topics, story ids and a
 `validation_runs` row). Released rows get `released_at`; the others stay open with their
 new failure names and record. The load is written before the release, each in its own
 transaction: a crash in between leaves the rows open, and the next retry upserts the same
@@ -13,7 +13,6 @@ articles again without duplicating them.
 from __future__ import annotations
 
 import json
-import uuid
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -22,11 +21,14 @@ from pathlib import Path
 from typing import Any
 
 from tasks.config import Config
-from tasks.ingest import Extracted, extract_pages, prepare_load, validate_extracted
-from tasks.load import LoadBatch, recent_stories, write_batch
-from tasks.match import TopicMatcher
-from tasks.models import Article, Candidate, Page
+from tasks.ingest import Extracted, extract_pages, validate_extracted
+from tasks.load import LoadBatch
+from tasks.models import Article, Candidate, Page, Quarantined
+from tasks.run import Run, new_run_id, start_run
+from tasks.serialize import from_json, to_json_text
 from warehouse import db
+
+RUN_ID_PREFIX = "retry-"
 
 
 @dataclass
@@ -96,24 +98,26 @@ def retry(db_path: Path, config: Config, *, outlet: str | None = None,
 
     `progress(rows done, rows open)` is called after each outlet."""
     now = now or datetime.now(UTC)
-    result = RetryResult(run_id=f"retry-{uuid.uuid4().hex[:12]}")
     by_outlet: dict[str | None, list[_Open]] = defaultdict(list)
     for row in _open_rows(db_path, outlet):
         by_outlet[row.outlet].append(row)
-    if not by_outlet:
-        return result
-    matcher = TopicMatcher.compile(config.topics)
     total = sum(map(len, by_outlet.values()))
+    configured = sorted(name for name in by_outlet if name in config.outlet_names)
+    if not configured:
+        result = RetryResult(run_id=new_run_id(RUN_ID_PREFIX))
+    else:
+        run = start_run(config, db_path, configured, id_prefix=RUN_ID_PREFIX)
+        result = RetryResult(run_id=run.run_id)
     for name, rows in sorted(by_outlet.items(), key=lambda item: item[0] or ""):
         if progress:
             progress(result.retried + result.skipped, total)
-        if name is None or name not in config.outlet_names:
+        if name not in configured:
             result.skipped += len(rows)
             result.per_outlet[name or ""] = {"skipped": len(rows), "reason": (
                 "the rows name no outlet" if name is None
                 else f"no outlet {name!r} in the config")}
             continue
-        released, kept = _retry_outlet(db_path, config, matcher, name, rows, result.run_id, now)
+        released, kept = _retry_outlet(run, name, rows, now)
         _record(db_path, released, kept, now)
         result.per_outlet[name] = {"retried": len(rows), "released": len(released),
                                    "kept": len(kept)}
@@ -136,68 +140,61 @@ def _open_rows(db_path: Path, outlet: str | None) -> list[_Open]:
             for i, url, name, record, raw, at in rows]
 
 
-def _retry_outlet(db_path: Path, config: Config, matcher: TopicMatcher, outlet: str,
-                  rows: list[_Open], run_id: str, now: datetime
-                  ) -> tuple[list[int], list[tuple[int, list[str], Article]]]:
-    """Released row ids, and (id, failure names, new record) of the rows that stay."""
+def _retry_outlet(run: Run, outlet: str, rows: list[_Open], now: datetime
+                  ) -> tuple[list[int], dict[int, Quarantined]]:
+    """Released row ids, and the rows that stay (by id) as they are now."""
+    config = run.config
     batch = Extracted()
     row_of: dict[int, int] = {}  # id(article) -> quarantine row id
-    kept: list[tuple[int, list[str], Article]] = []
+    kept: dict[int, Quarantined] = {}
     for row in rows:
         if row.raw_html:
             page = Page(url=row.url, outlet=outlet, html=row.raw_html, charset="utf-8",
                         fetched_at=row.quarantined_at, candidate=_feed_fallback(row, outlet))
             extracted = extract_pages([page], config, outlet)
         else:
-            extracted = Extracted(articles=[_article(row.record)])
-        for stub, failed, _html in extracted.failed:
-            kept.append((row.id, failed, stub))
+            extracted = Extracted(articles=[from_json(Article, row.record)])
+        for failure in extracted.failed:
+            kept[row.id] = failure
         for article in extracted.articles:
             row_of[id(article)] = row.id
             batch.articles.append(article)
             batch.raw[article.url] = row.raw_html or ""
             batch.fetched_at[article.url_hash] = row.quarantined_at
-    passed, quarantined, run = validate_extracted(batch, config, outlet, now)
-    load = LoadBatch(run_id=run_id, outlet=outlet, articles=passed,
-                     fetched_at=batch.fetched_at, validation_runs=[run])
-    write_batch(db_path, prepare_load(load, matcher, recent_stories(db_path)))
-    kept += [(row_of[id(a)], failed, a) for a, failed, _html in quarantined]
+    passed, quarantined, validation = validate_extracted(batch, config, outlet, now)
+    run.load(LoadBatch(run_id=run.run_id, outlet=outlet, articles=passed,
+                       fetched_at=batch.fetched_at, validation_runs=[validation]))
+    kept |= {row_of[id(q.article)]: q for q in quarantined}
     return [row_of[id(a)] for a in passed], kept
 
 
-def _record(db_path: Path, released: list[int], kept: list[tuple[int, list[str], Article]],
+def _record(db_path: Path, released: list[int], kept: dict[int, Quarantined],
             now: datetime) -> None:
     with db.write(db_path) as con:
         if released:
             con.execute("UPDATE quarantine SET released_at = ? WHERE list_contains(?, id)",
                         [now, released])
-        for row_id, failed, article in kept:
+        for row_id, row in kept.items():
             con.execute(
                 "UPDATE quarantine SET failed_expectations = ?, record = ? WHERE id = ?",
-                [failed, json.dumps(article.to_json_dict()), row_id])
+                [row.failed, to_json_text(row.article), row_id])
 
 
 def _feed_fallback(row: _Open, outlet: str) -> Candidate | None:
     """The fields the feed gave the first extraction, so a re-extract can fall back on them
     too (the page alone may lack them); fields the page gave are extracted afresh."""
-    sources = row.record.get("field_sources") or {}
-    fed = {name for name, source in sources.items() if source == "feed"}
-    if not fed:
+    fed = {name for name, source in (row.record.get("field_sources") or {}).items()
+           if source == "feed"}
+    if not fed:  # also a row whose extraction failed: its record is not an Article
         return None
-    published = row.record.get("published_at") if "published_at" in fed else None
+    first = from_json(Article, row.record)
     return Candidate(
         url=row.url, outlet=outlet, source="quarantine",
-        title=row.record.get("title") if "title" in fed else None,
-        published_at=datetime.fromisoformat(published) if published else None,
-        authors=row.record.get("authors") or [] if "authors" in fed else [],
-        summary=row.record.get("body") if "body" in fed else None,
-        language=row.record.get("language") if "language" in fed else None,
+        title=first.title if "title" in fed else None,
+        published_at=first.published_at if "published_at" in fed else None,
+        authors=first.authors if "authors" in fed else [],
+        summary=first.body if "body" in fed else None,
+        language=first.language if "language" in fed else None,
     )
 
 
-def _article(record: dict[str, Any]) -> Article:
-    fields = dict(record)
-    for key in ("published_at", "updated_at"):
-        if fields.get(key):
-            fields[key] = datetime.fromisoformat(fields[key])
-    return Article(**fields)

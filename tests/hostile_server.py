@@ -1,7 +1,8 @@
 """A loopback web server that misbehaves on purpose, for the fetcher's tests.
 
 Each path is one behaviour of the real web: 429 and 503 with Retry-After, redirect loops,
-bodies that trickle forever, lie about their size, or decompress into a bomb, wrong
+bodies that trickle forever, headers that do, bodies that lie about their size or
+decompress into a bomb, wrong
 charsets, robots.txt rules, conditional GET, slow pages (to count concurrent requests),
 redirects to another host. Every request is logged with its time and User-Agent.
 """
@@ -133,6 +134,17 @@ class Handler(BaseHTTPRequestHandler):
                     self.wfile.write(b"x")
                     self.wfile.flush()
                     time.sleep(0.1)
+            except (BrokenPipeError, ConnectionResetError):
+                pass
+        elif path == "/slow-headers.html":
+            # status line and headers a byte at a time: ~40 s, each byte well inside any
+            # per-read timeout
+            head = (b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nX-Padding: " + b"x" * 150
+                    + b"\r\nContent-Length: 2\r\n\r\nok")
+            try:
+                for byte in head:
+                    self.wfile.write(bytes([byte]))
+                    time.sleep(0.2)
             except (BrokenPipeError, ConnectionResetError):
                 pass
         elif path == "/data.json":

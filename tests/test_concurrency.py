@@ -21,14 +21,13 @@ import pytest
 import yaml
 
 from flows.demo import write_demo_config
-from flows.ingest import fetcher_for, ingest
+from flows.ingest import ingest
 from tasks.config import load_config
 from tasks.discover import discover_outlet
 from tasks.errors import WarehouseError
-from tasks.fetch import fetch_pages
-from tasks.ingest import PendingLoads, extract_pages, validate_extracted
+from tasks.fetch import fetch_pages, fetcher_for
+from tasks.ingest import extract_pages, validate_extracted
 from tasks.load import LoadBatch
-from tasks.models import Article
 from tasks.newsroom import Newsroom, start_newsroom
 from warehouse.db import connect, read, write
 
@@ -157,27 +156,6 @@ def test_a_second_run_adds_nothing(parallel_run):
     assert parallel_run["after_second"] == first
     assert sum(s["articles"] for s in parallel_run["second"]) == 0
     assert not [s for s in parallel_run["second"] if "error" in s]
-
-
-def test_finished_outlets_load_together_by_rows_or_by_waiting_time():
-    def batch(outlet: str, articles: int = 0, quarantined: int = 0) -> LoadBatch:
-        stub = Article(url=f"https://{outlet}.example/a", outlet=outlet)
-        return LoadBatch(run_id="r", outlet=outlet, articles=[stub] * articles,
-                         quarantined=[(stub, ["x"], "")] * quarantined)
-
-    pending = PendingLoads(at_least=3, max_wait=60)
-    pending.add(batch("a", articles=2))
-    assert not pending.due()
-    pending.add(batch("b", quarantined=1))  # quarantine rows are written too
-    assert pending.due()
-    assert [b.outlet for b in pending.take()] == ["a", "b"]
-    assert not pending.due()
-
-    slow = PendingLoads(at_least=1000, max_wait=0.05)
-    slow.add(batch("c", articles=1))
-    assert not slow.due()
-    time.sleep(0.06)
-    assert slow.due()  # a quiet run's articles still reach readers
 
 
 def test_a_healthy_run_logs_no_warnings(prefect_harness, newsroom, tmp_path, caplog):

@@ -1,7 +1,7 @@
 """Discovery over real HTTP: our own sitemap fixtures (news namespace, gzip, an index with
 a loop and a broken child), the demo newsroom's feeds and sitemaps, and the warehouse
-bookkeeping around it: seen URLs skipped, failed articles retried up to a limit, every
-fetch logged, outlet health read from real rows."""
+bookkeeping around it: every fetch logged, outlet health read from real rows (seen URLs
+and retries: tests/test_discovery_state.py)."""
 
 from __future__ import annotations
 
@@ -23,12 +23,13 @@ from tasks.discover import (
     parse_feed,
     read_source,
 )
+from tasks.discovery_state import new_candidates
 from tasks.errors import DiscoveryError
 from tasks.extract import extract_article
 from tasks.fetch import Fetcher, fetch_pages
 from tasks.ingest import extract_pages
-from tasks.load import LoadBatch, new_candidates, retry_candidates, upsert_outlets, write_batch
-from tasks.models import Article, Candidate, FetchRecord
+from tasks.load import LoadBatch, upsert_outlets, write_batch
+from tasks.models import Candidate, FetchRecord
 from tests.hostile_server import FileServer, HostileServer
 
 SITEMAPS = Path(__file__).parent / "sitemaps"
@@ -217,38 +218,6 @@ def test_tracking_link_and_canonical_url_become_one_article(newsroom, tmp_path):
 
 
 # --- warehouse bookkeeping ------------------------------------------------------------
-
-def candidate(name: str) -> Candidate:
-    return Candidate(url=f"{NEWS}/{name}", outlet="example", source=f"{NEWS}/rss.xml",
-                     title=f"Title {name}", authors=["A. Writer"], summary=f"About {name}",
-                     published_at=datetime(2026, 3, 18, 9, tzinfo=UTC))
-
-
-def test_seen_urls_are_skipped_and_failures_retried_up_to_the_limit(tmp_path):
-    db = tmp_path / "w.duckdb"
-    a, b, c, d = (candidate(n) for n in "abcd")
-    assert new_candidates(db, [a, b], 3) == [a, b]  # no warehouse yet
-    assert retry_candidates(db, "example", 3) == []
-
-    write_batch(db, LoadBatch(run_id="run1", outlet="example", fetched=[a.url],
-                              articles=[Article(url=a.url, outlet="example", title="A")],
-                              failed=[(b, "HTTP 503"), (c, "Timeout")]))
-    assert new_candidates(db, [a, b, c, d], 3) == [b, c, d]
-    retried = sorted(retry_candidates(db, "example", 3), key=lambda x: x.url)
-    assert retried == [b, c]  # with the feed's title, authors, date and summary intact
-
-    write_batch(db, LoadBatch(run_id="run2", outlet="example", fetched=[c.url],
-                              failed=[(b, "HTTP 503")]))
-    assert retry_candidates(db, "example", 3) == [b]
-    assert new_candidates(db, [b, c, d], 3) == [b, d]
-
-    write_batch(db, LoadBatch(run_id="run3", outlet="example", failed=[(b, "HTTP 500")]))
-    assert retry_candidates(db, "example", 3) == []
-    assert new_candidates(db, [b, d], 3) == [d]  # given up on after three attempts
-    with duckdb.connect(str(db), read_only=True) as con:
-        assert con.execute("SELECT failures, last_error FROM url_state WHERE url = ?",
-                           [b.url]).fetchone() == (3, "HTTP 500")
-
 
 def test_every_fetch_is_a_row_in_fetch_log(tmp_path):
     with HostileServer() as server:

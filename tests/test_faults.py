@@ -13,13 +13,14 @@ from pathlib import Path
 import pytest
 
 from flows.demo import write_demo_config
-from flows.ingest import fetcher_for, ingest
+from flows.ingest import ingest
 from tasks.config import load_config
 from tasks.discover import discover_outlet
-from tasks.fetch import fetch_pages
-from tasks.ingest import extract_pages, prepare_load, validate_extracted
+from tasks.fetch import fetch_pages, fetcher_for
+from tasks.ingest import extract_pages, validate_extracted
 from tasks.load import LoadBatch, recent_stories, write_batch
 from tasks.match import TopicMatcher
+from tasks.run import prepare_load
 from warehouse.db import read
 
 ROOT = Path(__file__).resolve().parents[1]

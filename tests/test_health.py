@@ -10,11 +10,12 @@ from typing import TYPE_CHECKING
 
 from tasks.config import Config, HealthRules, load_config
 from tasks.health import check_outlets, deliver, judge
-from tasks.ingest import extract_pages, prepare_load, validate_extracted
+from tasks.ingest import extract_pages, validate_extracted
 from tasks.load import LoadBatch, recent_stories, upsert_outlets, write_batch
 from tasks.match import TopicMatcher
 from tasks.models import FetchRecord, Page
 from tasks.notify import SlackTarget
+from tasks.run import prepare_load
 from warehouse.db import read
 
 if TYPE_CHECKING:

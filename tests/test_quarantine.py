@@ -15,11 +15,12 @@ from typer.testing import CliRunner
 
 from flows.cli import app
 from tasks.config import Config, load_config
-from tasks.ingest import extract_pages, prepare_load, validate_extracted
+from tasks.ingest import extract_pages, validate_extracted
 from tasks.load import LoadBatch, recent_stories, write_batch
 from tasks.match import TopicMatcher
 from tasks.models import Page
 from tasks.quarantine import counts, list_rows, retry
+from tasks.run import prepare_load
 from warehouse.db import read
 
 OUTLET = "bbc-world"

@@ -10,7 +10,7 @@ from flows.cli import app
 from tasks.config import HealthRules
 from tasks.health import check_outlets
 from tasks.load import LoadBatch, write_batch
-from tasks.models import Article
+from tasks.models import Article, Quarantined
 from tasks.validate import validate_articles
 
 NOW = datetime.now(UTC).replace(microsecond=0)
@@ -25,7 +25,7 @@ def load_run(db_path, outlet: str, run_id: str, titles: list[str]) -> None:
                                 languages={"en"}, now=NOW)
     write_batch(db_path, LoadBatch(
         run_id=run_id, outlet=outlet, articles=outcome.passed,
-        quarantined=[(a, names, "<html></html>") for a, names in outcome.quarantined],
+        quarantined=[Quarantined(a, names, "<html></html>") for a, names in outcome.quarantined],
         validation_runs=[outcome.run]))
 
 

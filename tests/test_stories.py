@@ -7,10 +7,10 @@ import time
 from datetime import UTC, datetime
 
 from tasks.config import load_config
-from tasks.ingest import prepare_load
 from tasks.load import LoadBatch, recent_stories, write_batch
 from tasks.match import TopicMatcher
 from tasks.models import Article
+from tasks.run import prepare_load
 from tasks.stories import (
     StoryIndex,
     StorySignature,

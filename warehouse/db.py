@@ -3,6 +3,11 @@
 One process at a time may hold a DuckDB file for writing, and while it does no other
 process can open it at all. So writers keep connections short (`write`), and both
 readers and writers retry for a while when the file is busy instead of failing.
+
+Its one dependency inside the project is `tasks.errors`, a module that imports nothing:
+a `WarehouseError` is a `NewswatchError`, so every caller that prints Newswatch's errors
+as one line (the CLI) prints a locked or missing warehouse that way too
+(tests/test_errors.py keeps the dependency to that one module).
 """
 
 from __future__ import annotations

@@ -1,0 +1,71 @@
+"""What discovery knows from earlier runs, read from the warehouse: each source's
+conditional-GET validators (ETag, Last-Modified), and which article URLs are done, failed
+for good, or failed with attempts left. The loader writes it (`tasks.load.write_batch`:
+`url_state`, `articles`, `quarantine`); discovery reads it here, before fetching."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from tasks.config import FetchSettings
+from tasks.discover import SourceState
+from tasks.models import Candidate, url_hash
+from tasks.serialize import from_json
+from warehouse import db
+
+
+def source_states(db_path: Path, outlet: str) -> dict[str, SourceState]:
+    """The validators of the outlet's feeds, sitemaps and listings, by URL."""
+    if not Path(db_path).exists():
+        return {}
+    with db.read(db_path) as con:
+        rows = con.execute(
+            "SELECT url, etag, last_modified FROM url_state "
+            "WHERE outlet = ? AND kind <> 'article'", [outlet]).fetchall()
+    return {url: SourceState(etag, last_modified) for url, etag, last_modified in rows}
+
+
+def new_candidates(db_path: Path, candidates: list[Candidate],
+                   max_attempts: int) -> list[Candidate]:
+    """Drop candidates already stored or quarantined, or that failed too often."""
+    if not candidates or not Path(db_path).exists():
+        return candidates
+    frame = pd.DataFrame({"url": [c.url for c in candidates],
+                          "url_hash": [url_hash(c.url) for c in candidates]})
+    with db.read(db_path) as con:
+        con.register("incoming", frame)
+        seen = {row[0] for row in con.execute("""
+            SELECT i.url FROM incoming i JOIN articles a ON a.url_hash = i.url_hash
+            UNION SELECT i.url FROM incoming i JOIN quarantine q ON q.url = i.url
+            UNION SELECT i.url FROM incoming i JOIN url_state s ON s.url = i.url
+                WHERE s.kind = 'article' AND (s.failures = 0 OR s.failures >= ?)
+        """, [max_attempts]).fetchall()}
+    return [c for c in candidates if c.url not in seen]
+
+
+def retry_candidates(db_path: Path, outlet: str, max_attempts: int) -> list[Candidate]:
+    """Articles that failed on an earlier run and have attempts left, as their feed
+    described them."""
+    if not Path(db_path).exists():
+        return []
+    with db.read(db_path) as con:
+        rows = con.execute("""
+            SELECT s.candidate FROM url_state s
+            WHERE s.outlet = ? AND s.kind = 'article' AND s.failures BETWEEN 1 AND ?
+              AND s.candidate IS NOT NULL
+              AND NOT EXISTS (SELECT 1 FROM articles a WHERE a.url = s.url)
+        """, [outlet, max_attempts - 1]).fetchall()
+    return [from_json(Candidate, row[0]) for row in rows]
+
+
+def due_for_fetch(db_path: Path, outlet: str, found: list[Candidate],
+                  settings: FetchSettings) -> list[Candidate]:
+    """What to fetch this run: the new candidates among `found`, then earlier failures
+    due another try, at most `max_articles_per_outlet`."""
+    fresh = new_candidates(db_path, found, settings.max_article_attempts)
+    retries = retry_candidates(db_path, outlet, settings.max_article_attempts)
+    fresh_urls = {c.url for c in fresh}
+    return (fresh + [c for c in retries if c.url not in fresh_urls])[
+        : settings.max_articles_per_outlet]
