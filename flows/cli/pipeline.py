@@ -39,8 +39,9 @@ def demo(
     """Run the whole pipeline on a local newsroom on 127.0.0.1: no network, no accounts.
 
     The demo starts from an empty warehouse: it deletes its database file (--db) when it
-    starts, so a demo stopped half way leaves nothing to resume. Its config goes to a
-    demo-config folder beside the database, where `quarantine retry` finds it.
+    starts, so a demo stopped half way starts over from nothing the next time (it cannot
+    show a recovery). Its config goes to a demo-config folder beside the database, where
+    `quarantine retry` and `backtest` find it.
 
     Example: newswatch demo
     """
