@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from flows.cli.common import ConfigOption, DbOption, emit, print_table, progress
+from flows.cli.common import ConfigOption, DbOption, emit, log_console, print_table, progress
 from warehouse.db import DEFAULT_DB, DEMO_DB
 
 
@@ -115,7 +115,7 @@ def backfill(
     missing = [p for p in archives if not p.is_file()]
     if missing:
         raise ArchiveError(f"{missing[0]}: no such file")
-    with progress("archived pages") as update:
+    with progress("archived pages", console=log_console()) as update:
         totals = backfill_flow(paths=[str(p) for p in archives],
                                config_dir=str(config) if config else None, db_path=str(db),
                                batch_size=batch_size, outlet=outlet, progress=update)
