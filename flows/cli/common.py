@@ -4,6 +4,7 @@ on stdout, notes and progress on stderr."""
 from __future__ import annotations
 
 import json
+import logging
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -111,12 +112,24 @@ def print_table(columns: Sequence[str], rows: Iterable[Sequence[Any]], *,
     (console or Console()).print(table)
 
 
+def log_console() -> Console | None:
+    """The rich console Prefect's log handler prints to (stderr), once Prefect is imported:
+    a bar drawn on it keeps the log lines above it instead of through it."""
+    for handler in logging.getLogger().handlers:
+        console = getattr(handler, "console", None)
+        if isinstance(console, Console):
+            return console
+    return None
+
+
 @contextmanager
-def progress(description: str, *, stdout_streams: bool = False) -> Iterator[Update]:
+def progress(description: str, *, stdout_streams: bool = False,
+             console: Console | None = None) -> Iterator[Update]:
     """A progress bar on stderr while long work runs, shown only when stderr is a terminal
     (logs and pipes get nothing). A command that streams its results to a terminal
-    (`stdout_streams`) shows none either: the bar would garble the lines."""
-    console = Console(stderr=True)
+    (`stdout_streams`) shows none either: the bar would garble the lines. Work that logs
+    draws the bar on its log handler's `console`."""
+    console = console or Console(stderr=True)
     shown = console.is_terminal and not (stdout_streams and sys.stdout.isatty())
     bar = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
                    MofNCompleteColumn(), TimeElapsedColumn(), console=console,

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from flows.cli.common import ConfigOption, DbOption, emit, print_table, progress
+from flows.cli.common import ConfigOption, DbOption, emit, log_console, print_table, progress
 from warehouse.db import DEFAULT_DB, DEMO_DB
 
 
@@ -39,8 +39,9 @@ def demo(
     """Run the whole pipeline on a local newsroom on 127.0.0.1: no network, no accounts.
 
     The demo starts from an empty warehouse: it deletes its database file (--db) when it
-    starts, so a demo stopped half way leaves nothing to resume. Its config goes to a
-    demo-config folder beside the database, where `quarantine retry` finds it.
+    starts, so a demo stopped half way starts over from nothing the next time (it cannot
+    show a recovery). Its config goes to a demo-config folder beside the database, where
+    `quarantine retry` and `backtest` find it.
 
     Example: newswatch demo
     """
@@ -114,7 +115,7 @@ def backfill(
     missing = [p for p in archives if not p.is_file()]
     if missing:
         raise ArchiveError(f"{missing[0]}: no such file")
-    with progress("archived pages") as update:
+    with progress("archived pages", console=log_console()) as update:
         totals = backfill_flow(paths=[str(p) for p in archives],
                                config_dir=str(config) if config else None, db_path=str(db),
                                batch_size=batch_size, outlet=outlet, progress=update)
