@@ -13,7 +13,7 @@ from rich.table import Table
 
 from flows.alerts import alerts
 from flows.ingest import ingest
-from tasks.newsroom import start_newsroom
+from newsroom.server import start_newsroom
 from warehouse.db import read
 
 # Loopback outlets need the SSRF guard relaxed; the newsroom needs no politeness delay.

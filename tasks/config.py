@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from datetime import date
+from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
@@ -26,7 +27,9 @@ from pydantic import (
 from tasks.detect import DetectorSettings
 from tasks.errors import ConfigError
 
-DEFAULT_CONFIG_DIR = Path(__file__).resolve().parents[1] / "config"
+# The bundled defaults are package data of the top-level `config` package, so a
+# non-editable install finds them too.
+DEFAULT_CONFIG_DIR = Path(str(resources.files("config")))
 
 
 class Strict(BaseModel):

@@ -22,6 +22,7 @@ import yaml
 
 from flows.demo import write_demo_config
 from flows.ingest import fetcher_for, ingest
+from newsroom.server import Newsroom, start_newsroom
 from tasks.config import load_config
 from tasks.discover import discover_outlet
 from tasks.errors import WarehouseError
@@ -29,7 +30,6 @@ from tasks.fetch import fetch_pages
 from tasks.ingest import PendingLoads, extract_pages, validate_extracted
 from tasks.load import LoadBatch
 from tasks.models import Article
-from tasks.newsroom import Newsroom, start_newsroom
 from warehouse.db import connect, read, write
 
 ROOT = Path(__file__).resolve().parents[1]
