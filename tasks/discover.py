@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
 import feedparser
+import soupsieve
 from bs4 import BeautifulSoup
 from lxml import etree
 
@@ -84,7 +85,11 @@ def parse_feed(body: bytes, source: str, outlet: str,
     """Candidates from an RSS 0.9x/1.0/2.0 or Atom feed."""
     # Without a declared type feedparser flags every document; XML's own rules then apply.
     headers = {"content-location": source, "content-type": content_type or "application/xml"}
-    feed = feedparser.parse(body, response_headers=headers, sanitize_html=False)
+    try:
+        feed = feedparser.parse(body, response_headers=headers, sanitize_html=False)
+    except (LookupError, UnicodeError) as exc:  # e.g. encoding="undefined" or "punycode"
+        raise DiscoveryError(f"{source}: declares an encoding it cannot be read in: "
+                             f"{exc}") from exc
     candidates = []
     for entry in feed.entries:
         link = entry.get("link") or next(
@@ -172,7 +177,7 @@ def parse_listing(html: str, source: str, outlet: str, link_selector: str) -> li
     soup = BeautifulSoup(html, "lxml")
     try:
         links = soup.select(link_selector)
-    except ValueError as exc:
+    except (soupsieve.SelectorSyntaxError, ValueError) as exc:
         raise DiscoveryError(f"{source}: bad CSS selector {link_selector!r}: {exc}") from exc
     seen: dict[str, Candidate] = {}
     for link in links:
@@ -222,6 +227,15 @@ class Discovery:
     errors: list[str] = field(default_factory=list)
 
 
+def _ancestors(url: str, named_by: dict[str, str]) -> set[str]:
+    """The sitemap indexes that led to `url`."""
+    found: set[str] = set()
+    while url in named_by and named_by[url] not in found:
+        url = named_by[url]
+        found.add(url)
+    return found
+
+
 def discover_outlet(outlet: Outlet, fetcher: Fetcher,
                     states: dict[str, SourceState]) -> Discovery:
     """Fetch and read every source of one outlet; a failing source is recorded and the
@@ -230,6 +244,7 @@ def discover_outlet(outlet: Outlet, fetcher: Fetcher,
     out = Discovery()
     queue = [(str(source.url), source) for source in outlet.sources]
     seen = {url for url, _source in queue}
+    named_by: dict[str, str] = {}  # child sitemap -> the index that named it
     children_read: dict[str, int] = {}
     found: dict[str, Candidate] = {}
     while queue:
@@ -257,6 +272,11 @@ def discover_outlet(outlet: Outlet, fetcher: Fetcher,
             final.record.error_message = str(exc)
             out.errors.append(str(exc))
             continue
+        except Exception as exc:  # a parser's own failure on a hostile document: this source
+            final.record.error_class = type(exc).__name__
+            final.record.error_message = f"{url}: could not be read: {exc}"
+            out.errors.append(final.record.error_message)
+            continue
         # An index is read in full every run: it may stay unchanged (and answer 304)
         # while the sitemaps it names change, so its validators are not kept.
         if not children:
@@ -264,6 +284,9 @@ def discover_outlet(outlet: Outlet, fetcher: Fetcher,
         key = str(source.url)
         for child in children:
             if child in seen:
+                if child == url or child in _ancestors(url, named_by):
+                    out.errors.append(f"{url}: names {child}, which leads back to it (a "
+                                      "sitemap index loop); not read again")
                 continue
             if children_read.get(key, 0) >= MAX_SITEMAPS_PER_SOURCE:
                 out.errors.append(f"{key}: over {MAX_SITEMAPS_PER_SOURCE} sitemaps; "
@@ -271,6 +294,7 @@ def discover_outlet(outlet: Outlet, fetcher: Fetcher,
                 break
             children_read[key] = children_read.get(key, 0) + 1
             seen.add(child)
+            named_by[child] = url
             queue.append((child, source))
         for candidate in candidates:
             if keep(candidate, outlet.url_filters) and candidate.url not in found:
