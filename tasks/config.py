@@ -32,6 +32,10 @@ from pydantic import (
 from tasks.detect import DetectorSettings
 from tasks.errors import ConfigError
 
+# YAML aliases let a few lines expand into billions of values ("billion laughs"); a config
+# file is refused when it holds more than this many, counting each alias's every use.
+MAX_CONFIG_VALUES = 200_000
+
 # The bundled defaults are package data of the top-level `config` package, so a
 # non-editable install finds them too.
 DEFAULT_CONFIG_DIR = Path(str(resources.files("config")))
@@ -78,7 +82,7 @@ class Source(Strict):
         if selector is not None:
             try:
                 soupsieve.compile(selector)
-            except (soupsieve.SelectorSyntaxError, ValueError) as exc:
+            except (soupsieve.SelectorSyntaxError, ValueError, NotImplementedError) as exc:
                 first_line = str(exc).splitlines()[0]
                 raise ValueError(f"CSS selector {selector!r} does not parse: {first_line}") \
                     from exc
@@ -318,9 +322,27 @@ def read_yaml(path: Path) -> dict[str, Any]:
         raise ConfigError(f"{path}:{where} is not valid YAML: {problem}") from exc
     if data is None:
         return {}
+    if _count_values(data, MAX_CONFIG_VALUES) > MAX_CONFIG_VALUES:
+        raise ConfigError(f"{path}: holds over {MAX_CONFIG_VALUES:,} values (aliases nested "
+                          "in aliases?); refused")
     if not isinstance(data, dict):
         raise ConfigError(f"{path}: expected a mapping at the top level, got {type(data).__name__}")
     return data
+
+
+def _count_values(data: Any, limit: int) -> int:
+    """The values in a loaded YAML document, each alias counted at every use; stops
+    counting past `limit`."""
+    count, stack = 0, [data]
+    while stack and count <= limit:
+        value = stack.pop()
+        count += 1
+        if isinstance(value, dict):
+            stack.extend(value.keys())
+            stack.extend(value.values())
+        elif isinstance(value, list):
+            stack.extend(value)
+    return count
 
 
 def parse(model: type[BaseModel], data: dict[str, Any], path: Path) -> Any:

@@ -7,6 +7,7 @@ with a clear message when the input cannot be read.
 from __future__ import annotations
 
 import calendar
+import contextlib
 import re
 import zlib
 from dataclasses import dataclass, field
@@ -27,6 +28,8 @@ from tasks.urls import canonicalize
 
 MAX_SITEMAP_BYTES = 50_000_000  # the sitemap protocol's own limit, uncompressed
 MAX_SITEMAPS_PER_SOURCE = 50  # child sitemaps read from one configured source, per run
+# feedparser takes about a millisecond per element; a large real feed has a few thousand.
+MAX_FEED_TAGS = 100_000
 SAFE_XML = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False,
                            remove_comments=True)
 
@@ -80,9 +83,28 @@ def _clean_text(html_or_text: str | None) -> str | None:
     return text or None
 
 
+def refuse_xml_bombs(body: bytes, source: str) -> None:
+    """feedparser sets no limits of its own: a feed of a million elements, nested thousands
+    deep, or an entity bomb in its DTD, keeps it busy for minutes. Such a feed is refused
+    before feedparser sees it: over MAX_FEED_TAGS tags, or over libxml2's limits (256
+    levels, a small entity amplification). A merely malformed feed is left to feedparser's
+    tolerance."""
+    if body.count(b"<") > MAX_FEED_TAGS:
+        raise DiscoveryError(f"{source}: refused, over {MAX_FEED_TAGS:,} tags (a feed lists "
+                             "the latest articles, not thousands)")
+    parser = etree.XMLParser(recover=True, resolve_entities=False, no_network=True,
+                             huge_tree=False)  # one per call: lxml parsers are not shared
+    with contextlib.suppress(etree.XMLSyntaxError):
+        etree.fromstring(body, parser)
+    for entry in parser.error_log:
+        if entry.type_name == "ERR_RESOURCE_LIMIT":
+            raise DiscoveryError(f"{source}: refused, over a parser limit: {entry.message}")
+
+
 def parse_feed(body: bytes, source: str, outlet: str,
                content_type: str | None = None) -> list[Candidate]:
     """Candidates from an RSS 0.9x/1.0/2.0 or Atom feed."""
+    refuse_xml_bombs(body, source)
     # Without a declared type feedparser flags every document; XML's own rules then apply.
     headers = {"content-location": source, "content-type": content_type or "application/xml"}
     try:
@@ -177,7 +199,7 @@ def parse_listing(html: str, source: str, outlet: str, link_selector: str) -> li
     soup = BeautifulSoup(html, "lxml")
     try:
         links = soup.select(link_selector)
-    except (soupsieve.SelectorSyntaxError, ValueError) as exc:
+    except (soupsieve.SelectorSyntaxError, ValueError, NotImplementedError) as exc:
         raise DiscoveryError(f"{source}: bad CSS selector {link_selector!r}: {exc}") from exc
     seen: dict[str, Candidate] = {}
     for link in links:

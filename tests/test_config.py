@@ -102,6 +102,8 @@ topics:
 
 @pytest.mark.parametrize(("before", "after", "field"), [
     ('link_selector: "a.story"', "link_selector: 'a[[['", "outlets.0.sources.0.link_selector"),
+    ('link_selector: "a.story"', "link_selector: 'a::before'",
+     "outlets.0.sources.0.link_selector"),
     ('link_selector: "a.story"}]', 'link_selector: "a.story"}]\n    rules: [{body: ["div[["]}]',
      "outlets.0.rules.0.body"),
     ('link_selector: "a.story"}]', 'link_selector: "a.story"}]\n    rules: [{remove: ["p::x"]}]',

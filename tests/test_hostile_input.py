@@ -128,9 +128,10 @@ def test_newswatch_discover_says_so_in_one_line(site, tmp_path):
 
 # --- item 4: a selector that still reaches run time -------------------------------------
 
-def test_a_broken_listing_selector_is_a_discovery_error_not_a_crash():
-    with pytest.raises(DiscoveryError, match=r"bad CSS selector 'a\[\[\['"):
-        parse_listing("<a href='/x'>x</a>", "https://news.example/", "o", "a[[[")
+@pytest.mark.parametrize("selector", ["a[[[", "a::before"])
+def test_a_broken_listing_selector_is_a_discovery_error_not_a_crash(selector):
+    with pytest.raises(DiscoveryError, match="bad CSS selector"):
+        parse_listing("<a href='/x'>x</a>", "https://news.example/", "o", selector)
 
 
 def test_a_source_whose_selector_slipped_past_config_fails_alone(site):
@@ -164,3 +165,22 @@ def test_newswatch_discover_on_a_sitemap_loop_is_not_a_silent_success(site, tmp_
     assert done.stderr.strip().splitlines() == [
         f"newswatch: {site.url}/b.xml: names {site.url}/a.xml, which leads back to it (a "
         "sitemap index loop); not read again"]
+
+
+# --- found by tests/test_fuzz.py: feeds that would keep feedparser busy for minutes -----
+
+ENTITY_BOMB = (b'<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY a "lol">' + b"".join(
+    b'<!ENTITY %c "%s">' % (c, (b"&%c;" % (c - 1)) * 10) for c in b"bcdefghi")
+    + b']><rss version="2.0"><channel><item><title>&i;</title>'
+    b"<link>https://a.example/1</link></item></channel></rss>")
+
+
+@pytest.mark.parametrize(("body", "limit"), [
+    (ENTITY_BOMB, "entity amplification"),
+    (b'<rss version="2.0"><channel>' + b"<item>" * 5_000, "Excessive depth"),
+    (b'<rss version="2.0"><channel>' + b"<item><link>https://a.example/1</link></item>"
+     * 40_000 + b"</channel></rss>", "over 100,000 tags"),
+])
+def test_feeds_over_a_parser_limit_are_refused_at_once(body, limit):
+    with pytest.raises(DiscoveryError, match=f"refused.*{limit}"):
+        parse_feed(body, "https://news.example/feed", "o")
