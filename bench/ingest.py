@@ -53,7 +53,7 @@ SETTINGS = {"fetch": {"allow_private_hosts": True, "min_host_delay": 0.0, "max_p
 
 def serve(articles: int, latency: float, conn: Connection) -> None:
     """Start newsrooms until they hold `articles`, report them, serve until told to stop."""
-    from tasks.newsroom import start_newsroom
+    from newsroom.server import start_newsroom
 
     rooms, total, seed = [], 0, 7
     while total < articles:

@@ -11,7 +11,7 @@ from rich.console import Console
 
 from flows.alerts import alerts
 from flows.ingest import ingest
-from tasks.newsroom import start_newsroom
+from newsroom.server import start_newsroom
 
 # Loopback outlets need the SSRF guard relaxed; the newsroom needs no politeness delay.
 DEMO_SETTINGS = {

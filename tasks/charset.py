@@ -47,6 +47,18 @@ _BROWSER_ALIASES = {
     "utf8": "utf-8",
 }
 
+# The encodings the WHATWG Encoding Standard defines (all a browser honours), as Python
+# names them. A declared charset outside them ("base64", "rot13", "idna", "undefined",
+# "utf-7", ...) is ignored like an unknown one: codecs.lookup knows those, but they are
+# not text encodings for a page, and some raise on any input.
+_PAGE_CODECS = frozenset({
+    "utf-8", "utf-16", "utf-16-le", "utf-16-be", "cp866", "koi8-r", "koi8-u", "mac-roman",
+    "mac-cyrillic", "cp874", "gbk", "gb18030", "big5", "big5hkscs", "euc_jp", "iso2022_jp",
+    "shift_jis", "cp932", "euc_kr", "cp949",
+    *(f"iso8859-{n}" for n in (2, 3, 4, 5, 6, 7, 8, 10, 13, 14, 15, 16)),
+    *(f"cp125{n}" for n in range(9)),
+})
+
 _HEADER_CHARSET = re.compile(r"""charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
 _META_CHARSET = re.compile(rb"""<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
 _META_SCAN_BYTES = 4096
@@ -62,7 +74,7 @@ def decode_html(body: bytes, content_type: str | None = None) -> tuple[str, str]
     declared = [_header_charset(content_type), _meta_charset(body)]
     for label in declared:
         codec = _codec_for(label)
-        if codec is None:
+        if codec not in _PAGE_CODECS:
             continue
         if codec != "utf-8" and _is_multibyte_utf8(body):
             return body.decode("utf-8"), "utf-8"

@@ -8,11 +8,17 @@ any of the same three files; `outlets.yaml` and `topics.yaml` replace the defaul
 from __future__ import annotations
 
 import os
+import re
 from datetime import date
+from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
+import soupsieve
 import yaml
+from cssselect import SelectorError
+from lxml import etree
+from lxml.cssselect import CSSSelector
 from pydantic import (
     BaseModel,
     ConfigDict,
@@ -26,11 +32,39 @@ from pydantic import (
 from tasks.detect import DetectorSettings
 from tasks.errors import ConfigError
 
-DEFAULT_CONFIG_DIR = Path(__file__).resolve().parents[1] / "config"
+# YAML aliases let a few lines expand into billions of values ("billion laughs"); a config
+# file is refused when it holds more than this many, counting each alias's every use.
+MAX_CONFIG_VALUES = 200_000
+
+# The bundled defaults are package data of the top-level `config` package, so a
+# non-editable install finds them too.
+DEFAULT_CONFIG_DIR = Path(str(resources.files("config")))
 
 
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
+
+
+# Selectors and patterns are checked when the config loads, with the engine that will run
+# them, so that a typo stops the run with the file and field instead of failing every page.
+
+def check_regexes(patterns: list[str]) -> list[str]:
+    for pattern in patterns:
+        try:
+            re.compile(pattern, re.IGNORECASE)
+        except re.error as exc:
+            raise ValueError(f"regex {pattern!r} does not compile: {exc}") from exc
+    return patterns
+
+
+def check_rule_selectors(selectors: list[str]) -> list[str]:
+    """Extraction rules run through lxml's cssselect (tasks/extract_meta.py)."""
+    for selector in selectors:
+        try:
+            CSSSelector(selector, translator="html")
+        except (SelectorError, etree.XPathError) as exc:
+            raise ValueError(f"CSS selector {selector!r} does not parse: {exc}") from exc
+    return selectors
 
 
 class Source(Strict):
@@ -40,6 +74,19 @@ class Source(Strict):
     )
     url: HttpUrl
     link_selector: str | None = None
+
+    @field_validator("link_selector")
+    @classmethod
+    def _selector_parses(cls, selector: str | None) -> str | None:
+        """Listing pages are read with BeautifulSoup, whose selectors are soupsieve's."""
+        if selector is not None:
+            try:
+                soupsieve.compile(selector)
+            except (soupsieve.SelectorSyntaxError, ValueError, NotImplementedError) as exc:
+                first_line = str(exc).splitlines()[0]
+                raise ValueError(f"CSS selector {selector!r} does not parse: {first_line}") \
+                    from exc
+        return selector
 
 
 class ExtractionRules(Strict):
@@ -57,10 +104,15 @@ class ExtractionRules(Strict):
     remove: list[str] = []
     valid_until: date | None = None
 
+    _selectors_parse = field_validator("body", "title", "authors", "published", "section",
+                                       "remove")(check_rule_selectors)
+
 
 class UrlFilters(Strict):
     include: list[str] = Field(default=[], description="regexes; a URL must match one")
     exclude: list[str] = Field(default=[], description="regexes; a URL matching one is skipped")
+
+    _regexes_compile = field_validator("include", "exclude")(check_regexes)
 
 
 class Outlet(Strict):
@@ -74,6 +126,8 @@ class Outlet(Strict):
     rules: list[ExtractionRules] = []
     boilerplate: list[str] = Field(
         default=[], description="regexes of lines this outlet injects into article bodies")
+
+    _boilerplate_compiles = field_validator("boilerplate")(check_regexes)
 
 
 class OutletsFile(Strict):
@@ -97,9 +151,43 @@ class Topic(Strict):
     )
     exclude: list[str] = Field(default=[], description="phrases whose mention is not a hit")
 
+    @field_validator("aliases")
+    @classmethod
+    def _aliases_can_match(cls, aliases: dict[str, list[str]]) -> dict[str, list[str]]:
+        if not aliases:
+            raise ValueError("a topic needs aliases in at least one language")
+        for language, names in aliases.items():
+            if not names:
+                raise ValueError(f"no aliases listed for language {language!r}")
+            check_phrases(names, "alias")
+        return aliases
+
+    @field_validator("exclude")
+    @classmethod
+    def _exclusions_can_match(cls, phrases: list[str]) -> list[str]:
+        return check_phrases(phrases, "exclusion")
+
+
+def check_phrases(phrases: list[str], kind: str) -> list[str]:
+    """Topics match whole words: a phrase without a letter or digit ("", "*") never would."""
+    for phrase in phrases:
+        if not re.search(r"\w", phrase):
+            raise ValueError(f"{kind} {phrase!r} has no letter or digit, so it can never "
+                             "match (matching is by whole words, not patterns)")
+    return phrases
+
 
 class TopicsFile(Strict):
     topics: list[Topic] = Field(min_length=1)
+
+    @field_validator("topics")
+    @classmethod
+    def unique_names(cls, topics: list[Topic]) -> list[Topic]:
+        names = [t.name for t in topics]
+        duplicates = sorted({n for n in names if names.count(n) > 1})
+        if duplicates:
+            raise ValueError(f"topic names must be unique; repeated: {', '.join(duplicates)}")
+        return topics
 
 
 class FetchSettings(Strict):
@@ -186,6 +274,8 @@ class Settings(Strict):
         default=[], description="regexes of body lines to drop on every outlet, on top of "
         "the built-in list (newsletter prompts, 'Read more', image credits...)")
 
+    _boilerplate_compiles = field_validator("boilerplate")(check_regexes)
+
 
 class Config(BaseModel):
     outlets: list[Outlet]
@@ -224,6 +314,9 @@ def read_yaml(path: Path) -> dict[str, Any]:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read: {exc.strerror}") from exc
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: is not UTF-8 text (byte {exc.start} is "
+                          f"{exc.object[exc.start:exc.start + 1]!r}); save it as UTF-8") from exc
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" line {mark.line + 1}" if mark else ""
@@ -231,9 +324,27 @@ def read_yaml(path: Path) -> dict[str, Any]:
         raise ConfigError(f"{path}:{where} is not valid YAML: {problem}") from exc
     if data is None:
         return {}
+    if _count_values(data, MAX_CONFIG_VALUES) > MAX_CONFIG_VALUES:
+        raise ConfigError(f"{path}: holds over {MAX_CONFIG_VALUES:,} values (aliases nested "
+                          "in aliases?); refused")
     if not isinstance(data, dict):
         raise ConfigError(f"{path}: expected a mapping at the top level, got {type(data).__name__}")
     return data
+
+
+def _count_values(data: Any, limit: int) -> int:
+    """The values in a loaded YAML document, each alias counted at every use; stops
+    counting past `limit`."""
+    count, stack = 0, [data]
+    while stack and count <= limit:
+        value = stack.pop()
+        count += 1
+        if isinstance(value, dict):
+            stack.extend(value.keys())
+            stack.extend(value.values())
+        elif isinstance(value, list):
+            stack.extend(value)
+    return count
 
 
 def parse(model: type[BaseModel], data: dict[str, Any], path: Path) -> Any:

@@ -7,6 +7,7 @@ with a clear message when the input cannot be read.
 from __future__ import annotations
 
 import calendar
+import contextlib
 import re
 import zlib
 from dataclasses import dataclass, field
@@ -14,6 +15,7 @@ from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
 import feedparser
+import soupsieve
 from bs4 import BeautifulSoup
 from lxml import etree
 from pydantic import ValidationError
@@ -27,6 +29,8 @@ from tasks.urls import canonicalize
 
 MAX_SITEMAP_BYTES = 50_000_000  # the sitemap protocol's own limit, uncompressed
 MAX_SITEMAPS_PER_SOURCE = 50  # child sitemaps read from one configured source, per run
+# feedparser takes about a millisecond per element; a large real feed has a few thousand.
+MAX_FEED_TAGS = 100_000
 SAFE_XML = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False,
                            remove_comments=True)
 
@@ -80,12 +84,35 @@ def _clean_text(html_or_text: str | None) -> str | None:
     return text or None
 
 
+def refuse_xml_bombs(body: bytes, source: str) -> None:
+    """feedparser sets no limits of its own: a feed of a million elements, nested thousands
+    deep, or an entity bomb in its DTD, keeps it busy for minutes. Such a feed is refused
+    before feedparser sees it: over MAX_FEED_TAGS tags, or over libxml2's limits (256
+    levels, a small entity amplification). A merely malformed feed is left to feedparser's
+    tolerance."""
+    if body.count(b"<") > MAX_FEED_TAGS:
+        raise DiscoveryError(f"{source}: refused, over {MAX_FEED_TAGS:,} tags (a feed lists "
+                             "the latest articles, not thousands)")
+    parser = etree.XMLParser(recover=True, resolve_entities=False, no_network=True,
+                             huge_tree=False)  # one per call: lxml parsers are not shared
+    with contextlib.suppress(etree.XMLSyntaxError):
+        etree.fromstring(body, parser)
+    for entry in parser.error_log:
+        if entry.type_name == "ERR_RESOURCE_LIMIT":
+            raise DiscoveryError(f"{source}: refused, over a parser limit: {entry.message}")
+
+
 def parse_feed(body: bytes, source: str, outlet: str,
                content_type: str | None = None) -> list[Candidate]:
     """Candidates from an RSS 0.9x/1.0/2.0 or Atom feed."""
+    refuse_xml_bombs(body, source)
     # Without a declared type feedparser flags every document; XML's own rules then apply.
     headers = {"content-location": source, "content-type": content_type or "application/xml"}
-    feed = feedparser.parse(body, response_headers=headers, sanitize_html=False)
+    try:
+        feed = feedparser.parse(body, response_headers=headers, sanitize_html=False)
+    except (LookupError, UnicodeError) as exc:  # e.g. encoding="undefined" or "punycode"
+        raise DiscoveryError(f"{source}: declares an encoding it cannot be read in: "
+                             f"{exc}") from exc
     candidates = []
     for entry in feed.entries:
         link = entry.get("link") or next(
@@ -173,7 +200,7 @@ def parse_listing(html: str, source: str, outlet: str, link_selector: str) -> li
     soup = BeautifulSoup(html, "lxml")
     try:
         links = soup.select(link_selector)
-    except ValueError as exc:
+    except (soupsieve.SelectorSyntaxError, ValueError, NotImplementedError) as exc:
         raise DiscoveryError(f"{source}: bad CSS selector {link_selector!r}: {exc}") from exc
     seen: dict[str, Candidate] = {}
     for link in links:
@@ -223,6 +250,15 @@ class Discovery:
     errors: list[str] = field(default_factory=list)
 
 
+def _ancestors(url: str, named_by: dict[str, str]) -> set[str]:
+    """The sitemap indexes that led to `url`."""
+    found: set[str] = set()
+    while url in named_by and named_by[url] not in found:
+        url = named_by[url]
+        found.add(url)
+    return found
+
+
 def discover_outlet(outlet: Outlet, fetcher: Fetcher,
                     states: dict[str, SourceState]) -> Discovery:
     """Fetch and read every source of one outlet; a failing source is recorded and the
@@ -249,6 +285,7 @@ def _discover(sources: list[Source], outlet: str, filters: UrlFilters, fetcher: 
     out = Discovery()
     queue = [(str(source.url), source) for source in sources]
     seen = {url for url, _source in queue}
+    named_by: dict[str, str] = {}  # child sitemap -> the index that named it
     children_read: dict[str, int] = {}
     found: dict[str, Candidate] = {}
     while queue:
@@ -276,6 +313,11 @@ def _discover(sources: list[Source], outlet: str, filters: UrlFilters, fetcher: 
             final.record.error_message = str(exc)
             out.errors.append(str(exc))
             continue
+        except Exception as exc:  # a parser's own failure on a hostile document: this source
+            final.record.error_class = type(exc).__name__
+            final.record.error_message = f"{url}: could not be read: {exc}"
+            out.errors.append(final.record.error_message)
+            continue
         # An index is read in full every run: it may stay unchanged (and answer 304)
         # while the sitemaps it names change, so its validators are not kept.
         if not children:
@@ -283,6 +325,9 @@ def _discover(sources: list[Source], outlet: str, filters: UrlFilters, fetcher: 
         key = str(source.url)
         for child in children:
             if child in seen:
+                if child == url or child in _ancestors(url, named_by):
+                    out.errors.append(f"{url}: names {child}, which leads back to it (a "
+                                      "sitemap index loop); not read again")
                 continue
             if children_read.get(key, 0) >= MAX_SITEMAPS_PER_SOURCE:
                 out.errors.append(f"{key}: over {MAX_SITEMAPS_PER_SOURCE} sitemaps; "
@@ -290,6 +335,7 @@ def _discover(sources: list[Source], outlet: str, filters: UrlFilters, fetcher: 
                 break
             children_read[key] = children_read.get(key, 0) + 1
             seen.add(child)
+            named_by[child] = url
             queue.append((child, source))
         for candidate in candidates:
             if keep(candidate, filters) and candidate.url not in found:

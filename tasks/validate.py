@@ -24,6 +24,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import cache
+from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -39,7 +40,7 @@ if TYPE_CHECKING:
         ExpectationSuiteValidationResult,
     )
 
-SUITE_PATH = Path(__file__).resolve().parent.parent / "expectations" / "articles.json"
+SUITE_PATH = Path(str(resources.files("expectations") / "articles.json"))  # package data
 FUTURE_TOLERANCE = timedelta(hours=1)
 LEVELS = ("row", "batch")
 

@@ -35,7 +35,7 @@ def prefect_harness():
 
 @pytest.fixture(scope="session")
 def newsroom():
-    from tasks.newsroom import start_newsroom
+    from newsroom.server import start_newsroom
 
     with start_newsroom() as room:
         yield room

@@ -17,9 +17,9 @@ from warcio.warcwriter import WARCWriter
 from flows.backfill import backfill
 from flows.cli import app
 from flows.demo import write_demo_config
+from newsroom.server import Newsroom
 from tasks.backfill import ArchiveError, outlet_for, read_archive
 from tasks.config import load_config
-from tasks.newsroom import Newsroom
 from warehouse.db import read
 
 PER_OUTLET = 3

@@ -22,13 +22,13 @@ import yaml
 
 from flows.demo import write_demo_config
 from flows.ingest import ingest
+from newsroom.server import Newsroom, start_newsroom
 from tasks.config import load_config
 from tasks.discover import discover_outlet
 from tasks.errors import WarehouseError
 from tasks.fetch import fetch_pages, fetcher_for
 from tasks.ingest import extract_pages, validate_extracted
 from tasks.load import LoadBatch
-from tasks.newsroom import Newsroom, start_newsroom
 from warehouse.db import connect, read, write
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -81,3 +81,93 @@ def test_health_thresholds_come_from_settings_and_are_checked(tmp_path):
     with pytest.raises(ConfigError) as caught:
         load_config(tmp_path)
     assert "health" in str(caught.value) and "min_history (5)" in str(caught.value)
+
+
+# --- hostile or careless config (issue 17, items 4 and 13) -------------------------------
+
+OUTLET = """
+outlets:
+  - name: herald
+    display_name: Herald
+    domain: herald.example
+    sources: [{type: listing, url: "https://herald.example/", link_selector: "a.story"}]
+"""
+TOPICS = """
+topics:
+  - name: iran
+    label: Iran
+    aliases: {en: [Iran]}
+"""
+
+
+@pytest.mark.parametrize(("before", "after", "field"), [
+    ('link_selector: "a.story"', "link_selector: 'a[[['", "outlets.0.sources.0.link_selector"),
+    ('link_selector: "a.story"', "link_selector: 'a::before'",
+     "outlets.0.sources.0.link_selector"),
+    ('link_selector: "a.story"}]', 'link_selector: "a.story"}]\n    rules: [{body: ["div[["]}]',
+     "outlets.0.rules.0.body"),
+    ('link_selector: "a.story"}]', 'link_selector: "a.story"}]\n    rules: [{remove: ["p::x"]}]',
+     "outlets.0.rules.0.remove"),
+    ('link_selector: "a.story"}]',
+     'link_selector: "a.story"}]\n    url_filters: {include: ["/news/(x"]}',
+     "outlets.0.url_filters.include"),
+    ('link_selector: "a.story"}]', 'link_selector: "a.story"}]\n    boilerplate: ["Sign up (now"]',
+     "outlets.0.boilerplate"),
+])
+def test_selectors_and_regexes_that_cannot_run_are_refused_at_load(tmp_path, before, after,
+                                                                   field):
+    write(tmp_path, "outlets.yaml", OUTLET.replace(before, after))
+    with pytest.raises(ConfigError) as caught:
+        load_config(tmp_path)
+    message = str(caught.value)
+    assert "\n" not in message and str(tmp_path / "outlets.yaml") in message
+    assert f"'{field}'" in message and ("does not parse" in message or "compile" in message)
+
+
+def test_a_settings_boilerplate_regex_is_checked_too(tmp_path):
+    write(tmp_path, "settings.yaml", "boilerplate: ['(unclosed']\n")
+    with pytest.raises(ConfigError, match=r"settings\.yaml: field 'boilerplate'.*does not "
+                                          r"compile"):
+        load_config(tmp_path)
+
+
+@pytest.mark.parametrize(("aliases", "problem"), [
+    ('{en: [""]}', "has no letter or digit"),
+    ('{en: ["*"]}', "has no letter or digit"),
+    ("{en: []}", "no aliases listed for language 'en'"),
+    ("{}", "needs aliases in at least one language"),
+    ("{en: [[]]}", "valid string"),
+    ("{en: [{}]}", "valid string"),
+])
+def test_aliases_that_can_never_match_are_refused(tmp_path, aliases, problem):
+    write(tmp_path, "topics.yaml", TOPICS.replace("{en: [Iran]}", aliases))
+    with pytest.raises(ConfigError, match=r"topics\.yaml: field 'topics\.0\.aliases") as caught:
+        load_config(tmp_path)
+    assert problem in str(caught.value)
+
+
+def test_an_empty_exclusion_is_refused(tmp_path):
+    write(tmp_path, "topics.yaml", TOPICS + '    exclude: ["  "]\n')
+    with pytest.raises(ConfigError, match="exclusion '  ' has no letter or digit"):
+        load_config(tmp_path)
+
+
+def test_two_topics_of_one_name_are_refused(tmp_path):
+    write(tmp_path, "topics.yaml", TOPICS + TOPICS.removeprefix("\ntopics:\n"))
+    with pytest.raises(ConfigError, match="topic names must be unique; repeated: iran"):
+        load_config(tmp_path)
+
+
+def test_a_config_file_that_is_not_utf8_is_one_line_naming_it(tmp_path):
+    (tmp_path / "topics.yaml").write_bytes(TOPICS.replace("Iran]", "Irán]").encode("cp1252"))
+    with pytest.raises(ConfigError, match=r"topics\.yaml: is not UTF-8 text"):
+        load_config(tmp_path)
+    from typer.testing import CliRunner
+
+    from flows.cli import app
+
+    done = CliRunner().invoke(app, ["backtest", "--topic", "iran", "--config", str(tmp_path)])
+    assert done.exit_code == 1
+    assert done.stderr.strip().splitlines() == [
+        f"newswatch: {tmp_path / 'topics.yaml'}: is not UTF-8 text (byte "
+        f"{TOPICS.index('Iran]') + 2} is b'\\xe1'); save it as UTF-8"]

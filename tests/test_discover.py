@@ -85,13 +85,16 @@ def test_gzip_sitemap_is_read(sitemaps):
     assert found.candidates[0].published_at == datetime(2026, 3, 17, 9, 30, tzinfo=UTC)
 
 
-def test_index_is_followed_once_per_sitemap_and_a_broken_child_is_recorded(sitemaps):
+def test_index_is_followed_once_per_sitemap_and_a_loop_and_broken_child_are_recorded(
+        sitemaps):
     sitemaps.hits.clear()
     found = discover(f"{sitemaps.url}/index.xml")
     assert len(found.candidates) == 4  # two news, two from the gzip child
     assert sitemaps.hits == {"/robots.txt": 1, "/index.xml": 1, "/news.xml": 1,
                              "/plain.xml.gz": 1, "/broken.xml": 1}
-    assert len(found.errors) == 1 and "broken sitemap XML" in found.errors[0]
+    loop, broken_child = found.errors  # it names itself once: said, not followed
+    assert loop.startswith(f"{sitemaps.url}/index.xml: names {sitemaps.url}/index.xml, ")
+    assert "broken sitemap XML" in broken_child
     broken = next(r for r in found.records if r.url.endswith("/broken.xml"))
     assert broken.error_class == "DiscoveryError" and broken.status == 200
     # The index keeps no validators: it may answer 304 while its children change.

@@ -12,11 +12,10 @@ from typing import Any
 import pytest
 import requests
 
+from newsroom.generator import OUTLET_BY_NAME, OUTLETS, SECTION_NAMES
 from tasks.charset import decode_html
 from tasks.extract import extract_article
 from tasks.models import Article
-from tasks.newsroom import OUTLET_BY_NAME, OUTLETS
-from tasks.newsroom_render import SECTION_NAMES
 
 PAGES_PER_OUTLET = 6
 MIN_BODY_SIMILARITY = 0.95

@@ -19,9 +19,10 @@ import requests
 from lxml import etree, html
 from protego import Protego
 
+from newsroom.generator import generate
+from newsroom.server import Newsroom, start_newsroom
 from tasks.config import Outlet
 from tasks.match import normalise
-from tasks.newsroom import Newsroom, generate, start_newsroom
 from tasks.stories import assign_stories, story_signature
 
 NOW = datetime(2026, 3, 18, 14, tzinfo=UTC)  # a Wednesday afternoon

@@ -4,8 +4,8 @@ Each outlet has its own markup (`html5` or `legacy` layout), metadata style (JSO
 a JSON-LD graph, OpenGraph, or only a `<time>`), charset and discovery source (RSS,
 Atom, a news sitemap, or a sitemap index pointing to a gzipped sitemap). Pages carry the
 boilerplate an extractor must drop: cookie banner, newsletter box, share bar, related
-and top stories, captions, a paywall box on teasers. `tasks/newsroom.py` generates the
-records and serves what `build_site` returns.
+and top stories, captions, a paywall box on teasers. `newsroom/generator.py` makes the
+records; `newsroom/server.py` serves what `build_site` returns.
 """
 
 from __future__ import annotations
@@ -17,14 +17,12 @@ import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import format_datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from xml.sax.saxutils import escape as xml_escape
 from zoneinfo import ZoneInfo
 
-from tasks.newsroom_content import MONTHS
-
-if TYPE_CHECKING:
-    from tasks.newsroom import OutletSpec, Record
+from newsroom.generator import SECTION_NAMES, OutletSpec, Record
+from newsroom.slots import MONTHS
 
 LABELS = {
     "en": {"home": "Home", "archive": "Staff", "by": "By", "photo": "Photo",
@@ -57,14 +55,6 @@ LABELS = {
                      "пользоваться сайтом, вы соглашаетесь с этим.", "accept": "Принять",
            "subscribe": "Оформите подписку", "subscribe_more": "",
            "footer": ("О нас", "Контакты", "Конфиденциальность", "Реклама")},
-}
-SECTION_NAMES = {
-    "en": {"world": "World", "business": "Business", "sport": "Sport", "culture": "Culture",
-           "climate": "Climate", "tech": "Technology"},
-    "de": {"world": "Ausland", "business": "Wirtschaft", "sport": "Sport", "culture": "Kultur",
-           "climate": "Klima", "tech": "Digital"},
-    "ru": {"world": "В мире", "business": "Экономика", "sport": "Спорт", "culture": "Культура",
-           "climate": "Климат", "tech": "Технологии"},
 }
 MONTHS_RU = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
              "сентября", "октября", "ноября", "декабря"]

@@ -1,12 +1,10 @@
-"""The demo newsroom: seven fictional news outlets served from 127.0.0.1.
+"""The demo newsroom's outlets and articles, generated from `(now, seed)`.
 
-`newswatch demo` runs the real pipeline against it and the tests use it as their fixture
-server. Everything is generated from `(now, seed)` and rendered once at start-up, so a
-request is a dictionary lookup. `Newsroom.articles` is the ground truth to score the
-pipeline against. The text lives in `tasks/newsroom_content.py`, the markup in
-`tasks/newsroom_render.py`.
-
-    python -m tasks.newsroom        # serve in the foreground, print the URL and outlets
+Seven fictional outlets publish three weeks of ordinary news (Poisson arrivals per hour,
+busy by day, quieter at weekends) and, in the last three hours, a burst of coverage of a
+drone attack on an oil terminal, partly as copies of Newswire agency stories. `Record`
+is one article: its ground truth and what its page shows; `newsroom/render.py` turns the
+records into pages, feeds and sitemaps.
 """
 
 from __future__ import annotations
@@ -14,19 +12,14 @@ from __future__ import annotations
 import math
 import random
 import re
-import sys
-import threading
-import time
 import unicodedata
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
-from email.utils import format_datetime, parsedate_to_datetime
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from tasks import newsroom_content as content
-from tasks.newsroom_render import SECTION_NAMES, SOURCE_PATHS, Resource, build_site
+from newsroom import composer, texts
+from newsroom.slots import make_slots
 
 DAYS = 21
 BURST_HOURS = 3
@@ -106,8 +99,8 @@ OUTLET_BY_NAME = {o.name: o for o in OUTLETS}
 PAYWALLED = "meridian-post"
 TRACKED = "globe-herald"  # its feed links carry utm_* parameters
 BROKEN = "gulf-dispatch"  # two pages that validation must quarantine
-STORIES = {"en": content.EN_STORIES, "de": content.DE_STORIES, "ru": content.RU_STORIES}
-BURST_STORIES = {s.key: s for s in content.BURST_EN + content.BURST_DE + content.BURST_RU}
+STORIES = {lang: texts.language(lang).stories for lang in texts.LANGUAGES}
+BURST_STORIES = {s.key: s for lang in texts.LANGUAGES for s in texts.language(lang).burst}
 
 # (minutes after the burst starts, outlet, wire story index or original story key).
 # Stories per hour, a wire story's copies counting once: 5, 7, 9. The spike grows, but
@@ -131,6 +124,14 @@ BURST_PLAN: list[tuple[int, str, int | str]] = [
     (165, "der-tagesbote", "burst-de-3"), (170, "eastern-wire-review", "burst-diplomacy"),
     (172, "gulf-dispatch", "burst-witness"), (176, "meridian-post", "burst-live"),
 ]
+SECTION_NAMES = {
+    "en": {"world": "World", "business": "Business", "sport": "Sport", "culture": "Culture",
+           "climate": "Climate", "tech": "Technology"},
+    "de": {"world": "Ausland", "business": "Wirtschaft", "sport": "Sport", "culture": "Kultur",
+           "climate": "Klima", "tech": "Digital"},
+    "ru": {"world": "В мире", "business": "Экономика", "sport": "Спорт", "culture": "Культура",
+           "climate": "Климат", "tech": "Технологии"},
+}
 CAPTIONS = {
     "en": {"world": "A street in the city centre earlier this week.",
            "business": "Containers stacked at a port terminal.",
@@ -200,7 +201,7 @@ def poisson(rng: random.Random, mean: float) -> int:
     return k
 
 
-def pick_story(rng: random.Random, stories: list[content.Story]) -> content.Story:
+def pick_story(rng: random.Random, stories: tuple[texts.Story, ...]) -> texts.Story:
     return rng.choices(stories, weights=[s.weight for s in stories])[0]
 
 
@@ -234,7 +235,7 @@ def likeness(candidate: frozenset[int], earlier: list[frozenset[int]],
     return worst
 
 
-def make_record(rng: random.Random, outlet: OutletSpec, story: content.Story,
+def make_record(rng: random.Random, outlet: OutletSpec, story: texts.Story,
                 when: datetime, now: datetime, variant: int | None = None,
                 written: list[frozenset[int]] | None = None) -> Record:
     """An article of `story`.
@@ -244,15 +245,15 @@ def make_record(rng: random.Random, outlet: OutletSpec, story: content.Story,
     the same kind so far: of `DRAFTS` drafts the one least like them is kept (and added).
     """
     local = when.astimezone(ZoneInfo(outlet.timezone))
-    slots = content.make_slots(outlet.language, rng, local)
+    slots = make_slots(outlet.language, rng, local)
     best: tuple[float, tuple[str, str, list[str]]] | None = None
     for _ in range(DRAFTS if written else 1):
-        draft = content.compose(story, outlet.language, slots, rng, variant)
+        draft = composer.compose(story, outlet.language, slots, rng, variant)
         score = likeness(shingles(draft[2]), written or [], best[0] if best else 1.0)
         if best is None or score < best[0]:
             best = (score, draft)
     title, standfirst, paragraphs = best[1]
-    paragraphs = [content.paraphrase(p, outlet.language, rng) for p in paragraphs]
+    paragraphs = [composer.paraphrase(p, outlet.language, rng) for p in paragraphs]
     if written is not None:
         written.append(shingles(paragraphs))
     staff = pick_staff(rng, outlet, story.section)
@@ -292,9 +293,10 @@ def burst(now: datetime, seed: int) -> list[Record]:
     rng = random.Random(f"{seed}:burst")
     start = now - timedelta(hours=BURST_HOURS)
     wires = []
-    for wire in content.BURST_WIRE:
+    credit, wire_stories = texts.wire()
+    for wire in wire_stories:
         filed = start + timedelta(minutes=wire.minute)
-        slots = content.make_slots("en", rng, filed)
+        slots = make_slots("en", rng, filed)
         wires.append((wire, slots))
     carried: dict[int, int] = {}
     used: dict[str, int] = {}
@@ -306,7 +308,7 @@ def burst(now: datetime, seed: int) -> list[Record]:
             wire, slots = wires[what]
             nth = carried[what] = carried.get(what, -1) + 1
             paragraphs = [p.format_map(slots) for p in wire.paragraphs]
-            paragraphs.append(content.WIRE_CREDIT.format_map(slots))
+            paragraphs.append(credit.format_map(slots))
             story_id = wire.story_id.format(date=start.strftime("%Y%m%d"))
             records.append(Record(
                 outlet, story_id, "world", frozenset({"iran", "drones"}), when, None,
@@ -380,142 +382,3 @@ def finish(records: list[Record], seed: int) -> list[Record]:
 def generate(now: datetime, seed: int) -> list[Record]:
     """All articles for `(now, seed)`, oldest first."""
     return finish(baseline(now, seed) + burst(now, seed), seed)
-
-# --- the server ------------------------------------------------------------------------
-
-def not_modified(resource: Resource, headers: Any) -> bool:
-    """RFC 9110: If-None-Match wins; If-Modified-Since only when it is absent."""
-    if resource.etag is None:
-        return False
-    if_none_match = headers.get("If-None-Match")
-    if if_none_match is not None:
-        tags = [t.strip().removeprefix("W/") for t in if_none_match.split(",")]
-        return "*" in tags or resource.etag in tags
-    since = headers.get("If-Modified-Since")
-    if since and resource.last_modified is not None:
-        try:
-            return resource.last_modified.replace(microsecond=0) <= parsedate_to_datetime(since)
-        except (TypeError, ValueError):
-            return False
-    return False
-
-
-class Newsroom:
-    """A running demo newsroom. Use as a context manager or call `stop()`."""
-
-    def __init__(self, now: datetime, seed: int, latency: float) -> None:
-        self.now = now
-        self.seed = seed
-        self.latency = latency
-        self.requests: list[tuple[str, str, int]] = []  # (method, path, status) in order
-        self._lock = threading.Lock()
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
-        self._server.daemon_threads = True
-        self.url = f"http://127.0.0.1:{self._server.server_address[1]}"
-        self._records = generate(now, seed)
-        self.articles: list[dict[str, Any]] = [r.truth(self.url) for r in self._records]
-        self._site = build_site(self._records, self.url, OUTLETS, TRACKED)
-        self._thread = threading.Thread(target=self._server.serve_forever,
-                                        name="newsroom", daemon=True)
-        self._thread.start()
-
-    def outlets_config(self) -> list[dict[str, Any]]:
-        """The outlets in the `outlets.yaml` schema, pointing at this server."""
-        return [{"name": o.name, "display_name": o.display_name, "domain": "127.0.0.1",
-                 "language": o.language, "country": o.country,
-                 "sources": [{"type": "feed" if o.source in ("rss", "atom") else "sitemap",
-                              "url": f"{self.url}/{o.name}/{SOURCE_PATHS[o.source]}"}]}
-                for o in OUTLETS]
-
-    def stop(self) -> None:
-        self._server.shutdown()
-        self._server.server_close()
-        self._thread.join(timeout=5)
-
-    def __enter__(self) -> Newsroom:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()
-
-    def _log(self, method: str, path: str, status: int) -> None:
-        with self._lock:
-            self.requests.append((method, path, status))
-
-    def _handler_class(self) -> type[BaseHTTPRequestHandler]:
-        newsroom = self
-
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-            server_version = "DemoNewsroom/1.0"
-            disable_nagle_algorithm = True  # else keep-alive responses stall ~40 ms each
-
-            def do_GET(self) -> None:
-                self.answer(send_body=True)
-
-            def do_HEAD(self) -> None:
-                self.answer(send_body=False)
-
-            def answer(self, send_body: bool) -> None:
-                if newsroom.latency:
-                    time.sleep(newsroom.latency)
-                path = self.path.split("?", 1)[0].split("#", 1)[0]
-                resource = newsroom._site.get(path)
-                if resource is None:
-                    status, body, kind = 404, b"Not found\n", "text/plain; charset=utf-8"
-                elif not_modified(resource, self.headers):
-                    status, body, kind = 304, b"", resource.content_type
-                else:
-                    status, body, kind = 200, resource.body, resource.content_type
-                newsroom._log(self.command, self.path, status)
-                self.send_response(status)
-                if status != 304:
-                    self.send_header("Content-Type", kind)
-                    self.send_header("Content-Length", str(len(body)))
-                if resource is not None and resource.etag:
-                    self.send_header("ETag", resource.etag)
-                    self.send_header("Last-Modified", format_datetime(
-                        resource.last_modified.astimezone(UTC), usegmt=True))
-                    self.send_header("Cache-Control", "max-age=60")
-                self.end_headers()
-                if send_body and status != 304:
-                    self.wfile.write(body)
-
-            def log_message(self, format: str, *args: Any) -> None:
-                pass  # the request log is `Newsroom.requests`
-
-        return Handler
-
-
-def start_newsroom(now: datetime | None = None, seed: int = 7,
-                   latency: float = 0.0) -> Newsroom:
-    """Generate the articles for `(now, seed)` and serve them on 127.0.0.1 (a free port).
-
-    `now` defaults to the current hour (UTC); a naive `now` is taken as UTC. `latency`
-    is slept before every response, to make the server slow on purpose.
-    """
-    if now is None:
-        now = datetime.now(UTC).replace(minute=0, second=0, microsecond=0)
-    elif now.tzinfo is None:
-        now = now.replace(tzinfo=UTC)
-    return Newsroom(now.astimezone(UTC), seed, latency)
-
-
-def main() -> None:
-    with start_newsroom() as newsroom:
-        print(f"Demo newsroom at {newsroom.url} ({len(newsroom.articles)} articles)")
-        print(f"  {newsroom.url}/robots.txt")
-        for outlet in newsroom.outlets_config():
-            count = sum(a["outlet"] == outlet["name"] for a in newsroom.articles)
-            print(f"  {outlet['name']:<20} {outlet['language']}  {count:>4} articles  "
-                  f"{outlet['sources'][0]['url']}")
-        print("Ctrl-C to stop.", flush=True)
-        try:
-            while True:
-                time.sleep(3600)
-        except KeyboardInterrupt:
-            print("stopped", file=sys.stderr)
-
-
-if __name__ == "__main__":
-    main()

@@ -1,0 +1,5 @@
+"""`python -m newsroom`: serve a demo newsroom in the foreground."""
+
+from newsroom.server import main
+
+main()
