@@ -30,7 +30,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tasks.config import HealthRules
-from tasks.notify import SlackTarget, escape, post_message
+from tasks.mrkdwn import code, escape
+from tasks.notify import SlackTarget
 from tasks.outbox import deliver_outbox
 from warehouse import db
 
@@ -200,11 +201,11 @@ def _store(con: DuckDBPyConnection, check: HealthCheck) -> HealthCheck:
 
 def build_message(check: HealthCheck) -> dict[str, Any]:
     """A plain operations message, unlike a topic alert: what is wrong and where to look."""
-    outlet = escape(check.outlet)
+    outlet = code(check.outlet)
     problems = "\n".join(f"• {escape(p)}" for p in check.problems)
-    footer = f"Newswatch · outlet health `{escape(check.episode_id)}`"
+    footer = f"Newswatch · outlet health `{code(check.episode_id)}`"
     text = (f":warning: Newswatch operations: outlet `{outlet}` looks broken since run "
-            f"`{escape(check.run_id)}`\n{problems}\n"
+            f"`{code(check.run_id)}`\n{problems}\n"
             f"Rows it quarantined: `newswatch quarantine list --outlet {outlet}`. "
             "No further message until it is healthy again and breaks anew.")
     return {
@@ -220,5 +221,4 @@ def deliver(db_path: Path, target: SlackTarget | None) -> list[dict[str, Any]]:
     """Send the pending operations alerts through the outbox, as topic alerts are sent."""
     return deliver_outbox(
         db_path, "outlet_health_events", "episode_id", OPS_EVENT, target,
-        post=lambda payload, metadata, _thread: post_message(payload, target, metadata),
         created="started_at")

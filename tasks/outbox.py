@@ -17,7 +17,7 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from tasks.notify import Delivery, SlackTarget, find_posted, outbox_metadata
+from tasks.notify import Delivery, SlackTarget, find_posted, outbox_metadata, post
 from warehouse import db
 
 log = logging.getLogger("newswatch.outbox")
@@ -26,7 +26,6 @@ MAX_DELIVERY_ATTEMPTS = 5
 
 def deliver_outbox(db_path: Path, table: str, key: str, event: str,
                    target: SlackTarget | None,
-                   post: Callable[[dict, dict, str | None], Delivery],
                    thread_of: Callable[[str], str | None] = lambda _row_id: None,
                    created: str = "created_at") -> list[dict]:
     """Send an outbox table's pending rows, oldest first, and record each outcome.
@@ -56,7 +55,7 @@ def deliver_outbox(db_path: Path, table: str, key: str, event: str,
             attempts += 1
         if delivery is None:
             mark(db_path, table, key, row_id, "sending", attempts)
-            delivery = post(payload, metadata, thread)
+            delivery = post(payload, target, metadata, thread)
         status = record(db_path, table, key, row_id, delivery, attempts)
         outcomes.append({key: row_id, "status": status, "error": delivery.error})
     return outcomes

@@ -4,6 +4,7 @@ client against a local Slack-compatible server."""
 
 from __future__ import annotations
 
+import base64
 import json
 from datetime import UTC, datetime, timedelta
 
@@ -11,6 +12,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from tasks.alert_message import SpikeAlert, build_message
 from tasks.alerting import (
     Counts,
     collection_caveat,
@@ -23,7 +25,7 @@ from tasks.alerting import (
 )
 from tasks.config import load_config
 from tasks.detect import Decision, Status
-from tasks.notify import SlackTarget, SpikeAlert, build_message
+from tasks.notify import SlackTarget
 from warehouse.db import read, write
 
 pytest_plugins = ["tests.slack_server"]
@@ -98,16 +100,40 @@ def test_delivered_once_and_follow_up_in_the_thread(tmp_path, slack_server):
     assert [o["status"] for o in deliver(path, target)] == ["sent"]
     assert deliver(path, target) == []  # nothing left to send: no second post
     posts = slack_server.calls("chat.postMessage", token="xoxb-ok")[before:]
-    assert len(posts) == 1
+    assert len([p for p in posts if p.body.get("metadata")]) == 1  # and its thread reply
     assert "&lt;terminal&gt; &amp; port" in json.dumps(posts[0].body)
     with read(path) as con:
         ts = con.execute("SELECT slack_ts FROM alerts").fetchone()[0]
     assert ts
 
+    before = len(slack_server.calls("chat.postMessage", token="xoxb-ok"))
     outbox(path, alert("update", "iran:20260301T0100:update:20260301T0300"))
     deliver(path, target)
-    follow_up = slack_server.calls("chat.postMessage", token="xoxb-ok")[-1]
-    assert follow_up.body.get("thread_ts") == ts
+    follow_ups = slack_server.calls("chat.postMessage", token="xoxb-ok")[before:]
+    assert [p.body.get("thread_ts") for p in follow_ups] == [ts, ts]
+
+
+def test_the_stored_message_is_the_one_slack_received(tmp_path, slack_server):
+    path = tmp_path / "w.duckdb"
+    outbox(path, alert(alert_id="iran:20260301T0100:stored"))
+    mark = len(slack_server.requests)
+
+    assert [o["status"] for o in deliver(path, bot(slack_server))] == ["sent"]
+
+    with read(path) as con:
+        stored, ts = con.execute("SELECT message, slack_ts FROM alerts").fetchone()
+    stored = json.loads(stored)
+    [posted] = slack_server.posted("newswatch_alert", "alert_id", "iran:20260301T0100:stored")
+    assert (posted["text"], posted["blocks"]) == (stored["text"], stored["blocks"])
+    channel = next(c for c, messages in slack_server.messages.items() if posted in messages)
+    replies = [m for m in slack_server.messages[channel] if m["thread_ts"] == ts]
+    assert [{"text": m["text"], "blocks": m["blocks"]} for m in replies] == stored["replies"]
+    [upload] = [r for r in slack_server.requests[mark:] if r.path.startswith("/upload/")]
+    assert upload.body["data"] == base64.b64decode(stored["chart"]["png"])
+    [complete] = [r for r in slack_server.requests[mark:]
+                  if r.method == "files.completeUploadExternal"]
+    assert complete.body["thread_ts"] == ts
+    assert json.loads(complete.body["files"])[0]["title"] == stored["chart"]["title"]
 
 
 def test_a_slack_outage_is_retried_on_the_next_run(tmp_path, slack_server):

@@ -12,9 +12,10 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from tasks.alert_message import SpikeAlert
 from tasks.alerting import Planned, deliver, write_outbox
 from tasks.detect import Decision, Status
-from tasks.notify import SlackTarget, SpikeAlert
+from tasks.notify import SlackTarget
 from warehouse.db import read
 
 pytest_plugins = ["tests.slack_server"]
