@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from tasks.chart import render_chart
 from tasks.mrkdwn import (
     as_utc,
     code,
@@ -172,6 +171,9 @@ def chart_of(alert: SpikeAlert) -> dict[str, str] | None:
     without a volume history to draw."""
     if len(alert.volume) < 2:
         return None
+    # imported here: matplotlib takes seconds to import and only a new alert draws
+    from tasks.chart import render_chart
+
     title = f"{plain(alert.topic_label)}: stories per {span(alert.bucket_minutes)}"
     png = render_chart(alert.volume, alert.bucket_start, alert.baseline or None,
                        alert.expected, title)

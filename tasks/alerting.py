@@ -20,7 +20,7 @@ from tasks.config import Config
 from tasks.detect import Decision, Status, detect
 from tasks.drivers import Text, drivers
 from tasks.notify import SlackTarget
-from tasks.outbox import deliver_outbox
+from tasks.outbox import Outbox, deliver_outbox
 from warehouse import db
 
 if TYPE_CHECKING:  # a duckdb class held in module globals leaks at exit under Prefect
@@ -28,7 +28,7 @@ if TYPE_CHECKING:  # a duckdb class held in module globals leaks at exit under P
 
 EPISODE = (Status.alert, Status.ongoing, Status.follow_up)
 CHART_BUCKETS = 48
-ALERT_EVENT = "newswatch_alert"  # the Slack message metadata event type of an alert
+ALERTS = Outbox("alerts", "alert_id", "newswatch_alert")
 
 
 @dataclass
@@ -307,12 +307,12 @@ def write_outbox(db_path: Path, items: list[tuple[Planned, SpikeAlert]]) -> int:
     return added
 
 
-def deliver(db_path: Path, target: SlackTarget | None) -> list[dict]:
-    """Send the outbox's pending alerts as stored, oldest first; follow-ups go into the
+def deliver(db_path: Path, target: SlackTarget | None,
+            now: datetime | None = None) -> list[dict]:
+    """Send the outbox's due alerts as stored, oldest first; follow-ups go into the
     thread of their episode's first message."""
-    return deliver_outbox(
-        db_path, "alerts", "alert_id", ALERT_EVENT, target,
-        thread_of=lambda alert_id: _thread_of(db_path, alert_id))
+    return deliver_outbox(db_path, ALERTS, target,
+                          thread_of=lambda alert_id: _thread_of(db_path, alert_id), now=now)
 
 
 def _thread_of(db_path: Path, alert_id: str) -> str | None:

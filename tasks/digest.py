@@ -18,10 +18,10 @@ from typing import Any
 from tasks.config import Config
 from tasks.mrkdwn import code, escape, fit, number, plural
 from tasks.notify import SlackTarget
-from tasks.outbox import deliver_outbox
+from tasks.outbox import Outbox, deliver_outbox
 from warehouse import db
 
-DIGEST_EVENT = "newswatch_digest"  # the Slack message metadata event type of a digest
+DIGESTS = Outbox("digests", "digest_id", "newswatch_digest")
 DAY = timedelta(days=1)
 USUAL_DAYS = 7  # the usual day: the median of the same 24 hours on this many days before
 MAX_LINES = 15  # per part of the message
@@ -227,7 +227,7 @@ def write_digest(db_path: Path, digest: Digest) -> bool:
     return bool(new)
 
 
-def deliver(db_path: Path, target: SlackTarget | None) -> list[dict[str, Any]]:
-    """Send the pending digests through the outbox, as alerts are sent."""
-    return deliver_outbox(
-        db_path, "digests", "digest_id", DIGEST_EVENT, target)
+def deliver(db_path: Path, target: SlackTarget | None,
+            now: datetime | None = None) -> list[dict[str, Any]]:
+    """Send the due digests through the outbox, as alerts are sent."""
+    return deliver_outbox(db_path, DIGESTS, target, now=now)

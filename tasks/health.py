@@ -32,13 +32,14 @@ from typing import TYPE_CHECKING, Any
 from tasks.config import HealthRules
 from tasks.mrkdwn import code, escape
 from tasks.notify import SlackTarget
-from tasks.outbox import deliver_outbox
+from tasks.outbox import Outbox, deliver_outbox
 from warehouse import db
 
 if TYPE_CHECKING:  # a duckdb class held in module globals leaks at exit under Prefect
     from duckdb import DuckDBPyConnection
 
-OPS_EVENT = "newswatch_ops_alert"  # the Slack message metadata event type of an ops alert
+OPS_ALERTS = Outbox("outlet_health_events", "episode_id", "newswatch_ops_alert",
+                    created="started_at", reported=False)
 
 
 @dataclass
@@ -217,8 +218,8 @@ def build_message(check: HealthCheck) -> dict[str, Any]:
     }
 
 
-def deliver(db_path: Path, target: SlackTarget | None) -> list[dict[str, Any]]:
-    """Send the pending operations alerts through the outbox, as topic alerts are sent."""
-    return deliver_outbox(
-        db_path, "outlet_health_events", "episode_id", OPS_EVENT, target,
-        created="started_at")
+def deliver(db_path: Path, target: SlackTarget | None,
+            now: datetime | None = None) -> list[dict[str, Any]]:
+    """Send the due operations alerts through the outbox, as topic alerts are sent; one
+    given up on is logged as an error (a report of it would go to the same channel)."""
+    return deliver_outbox(db_path, OPS_ALERTS, target, now=now)

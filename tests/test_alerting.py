@@ -26,6 +26,7 @@ from tasks.alerting import (
 from tasks.config import load_config
 from tasks.detect import Decision, Status
 from tasks.notify import SlackTarget
+from tasks.outbox import deliver_problems, undelivered
 from warehouse.db import read, write
 
 pytest_plugins = ["tests.slack_server"]
@@ -145,8 +146,61 @@ def test_a_slack_outage_is_retried_on_the_next_run(tmp_path, slack_server):
     assert statuses(path) == {"iran:20260301T0100": "failed"}
     up = SlackTarget(token="xoxb-ok", channel="#alerts", webhook_url=None,
                      base_url=slack_server.url)
-    assert deliver(path, up)[0]["status"] == "sent"
+    assert deliver(path, up) == []  # not yet: the retry waits its backoff
+    assert deliver(path, up, now=later(minutes=2))[0]["status"] == "sent"
     assert statuses(path) == {"iran:20260301T0100": "sent"}
+
+
+def later(**delta: float) -> datetime:
+    return datetime.now(UTC) + timedelta(**delta)
+
+
+def test_slack_failing_on_every_run_is_retried_with_backoff_until_it_recovers(
+        tmp_path, slack_server):
+    path = tmp_path / "w.duckdb"
+    outbox(path, alert(alert_id="iran:20260301T0100:outage"))
+    down = bot(slack_server, "xoxb-500")
+    retry_at = []
+    for hour in range(6):  # six runs an hour apart, Slack answering 500 on each
+        assert deliver(path, down, now=later(hours=hour))[0]["status"] == "failed"
+        with read(path) as con:
+            retry_at.append(con.execute("SELECT next_attempt_at FROM alerts").fetchone()[0])
+    assert deliver(path, down, now=later(hours=5, minutes=1)) == []  # backing off
+    waits = [b - a for a, b in zip(retry_at, retry_at[1:], strict=False)]
+    assert waits[0] > timedelta(hours=1) and waits[-1] >= timedelta(hours=1)
+
+    outcome = deliver(path, bot(slack_server), now=later(hours=8))  # Slack is back
+
+    assert [o["status"] for o in outcome] == ["sent"]
+    assert len(slack_server.posted("newswatch_alert", "alert_id",
+                                   "iran:20260301T0100:outage")) == 1
+    with read(path) as con:
+        assert con.execute("SELECT status, attempts FROM alerts").fetchone() == ("sent", 7)
+
+
+def test_a_delivery_that_gives_up_says_so_loudly(tmp_path, slack_server, caplog):
+    path = tmp_path / "w.duckdb"
+    outbox(path, alert(alert_id="iran:20260301T0100:lost"))
+    down = bot(slack_server, "xoxb-500")
+    assert deliver(path, down)[0]["status"] == "failed"
+
+    outcomes = deliver(path, down, now=later(hours=25))  # no longer worth sending
+
+    assert [o["status"] for o in outcomes] == ["gave_up"]
+    assert undelivered(outcomes) == 1  # what the flow's run summary reports
+    assert "iran:20260301T0100:lost (alerts) was given up on" in caplog.text
+    assert "HTTP 500" in outcomes[0]["error"]
+    with read(path) as con:
+        assert con.execute("SELECT kind, status FROM slack_outbox WHERE kind = 'alert'"
+                           ).fetchall() == [("alert", "gave_up")]
+    ops = SlackTarget("xoxb-ok", "#newswatch-ops", None, slack_server.url)
+    [report] = deliver_problems(path, ops, now=later(hours=25))
+    assert report["status"] == "sent"
+    [posted] = slack_server.posted("newswatch_delivery_problem", "problem_id",
+                                   report["problem_id"])
+    assert "1 Slack message could not be delivered" in posted["text"]
+    assert "iran:20260301T0100:lost" in json.dumps(posted["blocks"])
+    assert deliver(path, bot(slack_server), now=later(hours=26)) == []  # not posted late
 
 
 def test_bad_credentials_are_not_retried_forever(tmp_path, slack_server):
@@ -154,9 +208,12 @@ def test_bad_credentials_are_not_retried_forever(tmp_path, slack_server):
     outbox(path, alert())
     bad = SlackTarget(token="xoxb-invalid", channel="#alerts", webhook_url=None,
                       base_url=slack_server.url)
-    deliver(path, bad)
+    assert undelivered(deliver(path, bad)) == 1
     assert statuses(path) == {"iran:20260301T0100": "undeliverable"}
     assert deliver(path, bad) == []
+    with read(path) as con:
+        assert con.execute("SELECT outbox, row_ids, status FROM delivery_problems"
+                           ).fetchall() == [("alerts", ["iran:20260301T0100"], "pending")]
 
 
 def test_no_slack_configured_logs_and_keeps_the_alert(tmp_path, caplog):
@@ -188,8 +245,9 @@ def test_a_5xx_after_slack_stored_the_post_is_found_not_posted_again(tmp_path, s
     outbox(path, alert(alert_id="iran:20260301T0100:5xx"))
 
     assert deliver(path, bot(slack_server, "xoxb-500-after-post"))[0]["status"] == "failed"
-    assert [o["status"] for o in deliver(path, bot(slack_server))] == ["sent"]
-    assert deliver(path, bot(slack_server)) == []
+    assert [o["status"] for o in deliver(path, bot(slack_server), now=later(minutes=2))
+            ] == ["sent"]
+    assert deliver(path, bot(slack_server), now=later(minutes=4)) == []
 
     [stored] = slack_server.posted("newswatch_alert", "alert_id", "iran:20260301T0100:5xx")
     with read(path) as con:
