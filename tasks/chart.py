@@ -19,7 +19,7 @@ from matplotlib.figure import Figure  # noqa: E402
 
 from tasks.mrkdwn import as_utc, number  # noqa: E402
 
-BAR, SPIKE, EXPECTED, TEXT = "#9aa8b8", "#d93b3b", "#333333", "#222222"
+BAR, SPIKE, EXPECTED, TEXT = "#9aa8b8", "#d93b3b", "#1f5f99", "#222222"
 SIZE_INCHES, DPI = (8.0, 2.6), 100  # 800 x 260 px: readable in Slack's preview
 
 
@@ -41,9 +41,9 @@ def render_chart(volume: Sequence[tuple[datetime, float]], alerted: datetime,
         steps = sorted((as_utc(t), float(v)) for t, v in expected)
         axes.step([t for t, _ in steps] + [steps[-1][0] + width],
                   [v for _, v in steps] + [steps[-1][1]], where="post", color=EXPECTED,
-                  linewidth=1.2, label="expected")
+                  linewidth=1.6, label="expected")
     elif expected_level is not None:
-        axes.axhline(expected_level, color=EXPECTED, linewidth=1.2, linestyle="--",
+        axes.axhline(expected_level, color=EXPECTED, linewidth=1.6, linestyle="--",
                      label="expected")
     top = max([*values, expected_level or 0, *(v for _, v in expected or [])], default=1)
     top = max(1.0, top)

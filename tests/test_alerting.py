@@ -306,6 +306,9 @@ def test_the_alerts_query_returns_its_count_and_co_topics_are_counted(tmp_path):
                ["iran", "israel"]) for i in range(2)]  # syndicated: same story, counted once
     later = [("https://b.example/future", "herald", END + timedelta(minutes=50), "f", ["iran"])]
     add_articles(path, quiet + spike + copies + later)
+    with write(path) as con:
+        con.execute("INSERT INTO outlets VALUES ('herald', 'The Herald', 'h.example', 'en', "
+                    "NULL, ?)", [END])
     config = load_config(None)
     now = END + timedelta(minutes=40)  # the current bucket, cut at now: `later` is not in it
 
@@ -318,6 +321,9 @@ def test_the_alerts_query_returns_its_count_and_co_topics_are_counted(tmp_path):
     with read(path) as con:
         assert con.execute(spike_alert.query).fetchone()[0] == 6
     assert spike_alert.co_topics == [("Israel", 3), ("Drones", 1)]
+    # the outlet's display name where the warehouse knows it, else its config name
+    assert {h["outlet"] for h in spike_alert.headlines} == {"The Herald"}
+    assert spike_alert.episode_start == item.start and spike_alert.stories == 6
     text = json.dumps(build_message(spike_alert))
     assert "Also in these stories: Israel (3), Drones (1)" in text
     assert "t.topic = 'iran'" in text and "&lt;= TIMESTAMPTZ '2026-03-16 00:40:00" in text
