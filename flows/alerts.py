@@ -18,6 +18,7 @@ from tasks.alerting import (
 )
 from tasks.config import Config, load_config
 from tasks.notify import resolve_target
+from tasks.outbox import deliver_problems, undelivered
 from warehouse.db import DEFAULT_DB
 
 
@@ -36,7 +37,11 @@ def detect_task(config: Config, db_path: Path, now: datetime) -> dict:
 
 @task(name="notify", retries=2, retry_delay_seconds=30, cache_policy=NO_CACHE)
 def notify_task(config: Config, db_path: Path) -> list[dict]:
-    return deliver(db_path, resolve_target(config.settings.slack))
+    """Deliver the due alerts, then the report of any given up on (to the operations
+    channel)."""
+    outcomes = deliver(db_path, resolve_target(config.settings.slack))
+    return outcomes + deliver_problems(
+        db_path, resolve_target(config.settings.slack, operations=True))
 
 
 @flow(name="alerts", log_prints=True)
@@ -48,5 +53,9 @@ def alerts(config_dir: str | None = None, db_path: str = str(DEFAULT_DB),
     path = Path(db_path)
     summary = detect_task(config, path, now or datetime.now(UTC))
     summary["deliveries"] = notify_task(config, path)
+    summary["undelivered"] = undelivered(summary["deliveries"])
     logger.info("%(topics)d topics checked, %(new_alerts)d new alerts", summary)
+    if summary["undelivered"]:
+        logger.error("%(undelivered)d Slack messages were given up on: see the slack_outbox "
+                     "view", summary)
     return summary

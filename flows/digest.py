@@ -11,6 +11,7 @@ from prefect.cache_policies import NO_CACHE
 from tasks.config import Config, load_config
 from tasks.digest import deliver, gather, write_digest
 from tasks.notify import resolve_target
+from tasks.outbox import deliver_problems, undelivered
 from warehouse.db import DEFAULT_DB
 
 
@@ -22,7 +23,9 @@ def build_task(config: Config, db_path: Path, now: datetime) -> dict:
 
 @task(name="send-digest", retries=2, retry_delay_seconds=30, cache_policy=NO_CACHE)
 def send_task(config: Config, db_path: Path) -> list[dict]:
-    return deliver(db_path, resolve_target(config.settings.slack))
+    outcomes = deliver(db_path, resolve_target(config.settings.slack))
+    return outcomes + deliver_problems(
+        db_path, resolve_target(config.settings.slack, operations=True))
 
 
 @flow(name="digest", log_prints=True)
@@ -33,5 +36,9 @@ def digest(config_dir: str | None = None, db_path: str = str(DEFAULT_DB),
     path = Path(db_path)
     summary = build_task(config, path, now or datetime.now(UTC))
     summary["deliveries"] = send_task(config, path)
+    summary["undelivered"] = undelivered(summary["deliveries"])
     get_run_logger().info("digest %(digest_id)s, new: %(new)s", summary)
+    if summary["undelivered"]:
+        get_run_logger().error("%(undelivered)d Slack messages were given up on: see the "
+                               "slack_outbox view", summary)
     return summary

@@ -10,20 +10,25 @@ import json
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
+from tasks.alert_message import SpikeAlert, build_message
 from tasks.config import Config
 from tasks.detect import Decision, Status, detect
-from tasks.notify import SlackTarget, SpikeAlert, build_message, send
-from tasks.outbox import deliver_outbox
-from tasks.serialize import from_json, to_json
+from tasks.drivers import Text, drivers
+from tasks.notify import SlackTarget
+from tasks.outbox import Outbox, deliver_outbox
 from warehouse import db
+
+if TYPE_CHECKING:  # a duckdb class held in module globals leaks at exit under Prefect
+    from duckdb import DuckDBPyConnection
 
 EPISODE = (Status.alert, Status.ongoing, Status.follow_up)
 CHART_BUCKETS = 48
-ALERT_EVENT = "newswatch_alert"  # the Slack message metadata event type of an alert
+ALERTS = Outbox("alerts", "alert_id", "newswatch_alert")
 
 
 @dataclass
@@ -33,6 +38,12 @@ class Counts:
     grid: pd.DatetimeIndex
     topics: dict[str, np.ndarray]
     totals: np.ndarray
+
+    @property
+    def span(self) -> timedelta:
+        """From the first bucket's start to the last one's end."""
+        step = self.grid[1] - self.grid[0] if len(self.grid) > 1 else pd.Timedelta(hours=1)
+        return (self.grid[-1] - self.grid[0] + step).to_pytimedelta()
 
 
 def floor_time(moment: datetime, bucket: timedelta) -> datetime:
@@ -207,34 +218,46 @@ def count_query(topic: str, start: datetime, bucket: timedelta, until: datetime)
 
 def evidence(db_path: Path, config: Config, item: Planned, counts: Counts,
              bucket: timedelta, until: datetime) -> SpikeAlert:
-    """The numbers, headlines and co-occurring topics an alert shows, from the warehouse."""
+    """The numbers, headlines, drivers and co-occurring topics an alert shows, from the
+    warehouse."""
     limit = config.settings.alerts.top_headlines
+    episode = [item.topic, item.start, until]
     with db.read(db_path) as con:
         articles, stories, outlets = con.execute("""
             SELECT count(*), count(DISTINCT coalesce(a.story_id, a.url_hash)),
                    count(DISTINCT a.outlet)
             FROM articles a JOIN article_topics t USING (url_hash)
             WHERE t.topic = ? AND coalesce(a.published_at, a.loaded_at) BETWEEN ? AND ?
-        """, [item.topic, item.start, until]).fetchone()
+        """, episode).fetchone()
         headlines = con.execute("""
-            SELECT title, url, outlet, published_at FROM (
+            SELECT title, url, coalesce(o.display_name, a.outlet), published_at FROM (
                 SELECT a.*, t.weight, row_number() OVER (
                     PARTITION BY coalesce(a.story_id, a.url_hash)
                     ORDER BY t.weight DESC, a.published_at) AS copy
                 FROM articles a JOIN article_topics t USING (url_hash)
                 WHERE t.topic = ? AND coalesce(a.published_at, a.loaded_at) BETWEEN ? AND ?
-            ) WHERE copy = 1
+            ) a LEFT JOIN outlets o ON o.name = a.outlet
+            WHERE copy = 1
             ORDER BY weight DESC, published_at DESC LIMIT ?
-        """, [item.topic, item.start, until, limit]).fetchall()
+        """, [*episode, limit]).fetchall()
         co_topics = con.execute("""
             SELECT o.topic, count(DISTINCT coalesce(a.story_id, a.url_hash)) AS stories
             FROM articles a JOIN article_topics t USING (url_hash)
                 JOIN article_topics o ON o.url_hash = a.url_hash AND o.topic <> t.topic
             WHERE t.topic = ? AND coalesce(a.published_at, a.loaded_at) BETWEEN ? AND ?
             GROUP BY o.topic ORDER BY stories DESC, o.topic LIMIT 5
-        """, [item.topic, item.start, until]).fetchall()
+        """, episode).fetchall()
         thread = con.execute(
             "SELECT slack_ts FROM alerts WHERE alert_id = ?", [item.episode_id]).fetchone()
+        grid_start = counts.grid[-CHART_BUCKETS:][0].to_pydatetime()
+        expected = con.execute("""
+            SELECT bucket_start, expected FROM spike_decisions
+            WHERE topic = ? AND bucket_start >= ? AND expected IS NOT NULL ORDER BY 1
+        """, [item.topic, grid_start]).fetchall()
+        new_terms = ([] if item.kind == "ended" else
+                     drivers(story_texts(con, item.topic, item.start, until),
+                             story_texts(con, item.topic, until - counts.span, item.start),
+                             config.settings.languages))
     labels = {t.name: t.label for t in config.topics}
     label = labels.get(item.topic, item.topic)
     series = counts.topics[item.topic]
@@ -253,16 +276,42 @@ def evidence(db_path: Path, config: Config, item: Planned, counts: Counts,
         caveat=collection_caveat(counts, d.timestamp),
         co_topics=[(labels.get(topic, topic), n) for topic, n in co_topics],
         query=count_query(item.topic, d.timestamp, bucket, until),
+        episode_start=item.start, drivers=new_terms,
+        baseline=[(t, float(v)) for t, v in expected],
     )
 
 
+def story_texts(con: DuckDBPyConnection, topic: str, since: datetime, until: datetime,
+                limit: int = 3000) -> list[Text]:
+    """Title, standfirst and lead (first paragraph) of each story of the topic published
+    in [since, until), one text per story, newest first."""
+    rows = con.execute("""
+        SELECT concat_ws('. ', title, subtitle, left(split_part(body, chr(10) || chr(10), 1),
+                                                     600)), language
+        FROM (SELECT a.*, row_number() OVER (PARTITION BY coalesce(a.story_id, a.url_hash)
+                                             ORDER BY a.published_at) AS copy
+              FROM articles a JOIN article_topics t USING (url_hash)
+              WHERE t.topic = ? AND coalesce(a.published_at, a.loaded_at) >= ?
+                AND coalesce(a.published_at, a.loaded_at) < ?)
+        WHERE copy = 1 ORDER BY coalesce(published_at, loaded_at) DESC LIMIT ?
+    """, [topic, since, until, limit]).fetchall()
+    return [Text(text, language) for text, language in rows]
+
+
 def write_outbox(db_path: Path, items: list[tuple[Planned, SpikeAlert]]) -> int:
-    """Add the planned alerts not yet in the outbox; returns how many were new."""
+    """Add the planned alerts not yet in the outbox, each with its Slack message built
+    once, chart included; returns how many were new."""
     now = datetime.now(UTC)
+    with db.write(db_path) as con:  # a write connection: it creates a new warehouse
+        known = {row[0] for row in con.execute(
+            "SELECT alert_id FROM alerts WHERE list_contains(?, alert_id)",
+            [[alert.alert_id for _, alert in items]]).fetchall()}
     added = 0
-    with db.write(db_path) as con:
-        for item, alert in items:
-            message = build_message(alert)
+    for item, alert in items:
+        if alert.alert_id in known:
+            continue  # its message (and chart) is not rendered again
+        message = build_message(alert)  # outside the write lock: the chart takes a moment
+        with db.write(db_path) as con:
             new = con.execute("""
                 INSERT INTO alerts (alert_id, topic, kind, episode_id, bucket_start, observed,
                     expected, score, articles, stories, outlets, message, status, created_at)
@@ -271,20 +320,17 @@ def write_outbox(db_path: Path, items: list[tuple[Planned, SpikeAlert]]) -> int:
                 RETURNING alert_id
             """, [alert.alert_id, alert.topic, alert.kind, item.episode_id, alert.bucket_start,
                   alert.observed, alert.expected, alert.score, alert.articles, alert.stories,
-                  alert.outlets, json.dumps({"alert": to_json(alert), **message}),
-                  now]).fetchall()
-            added += len(new)
+                  alert.outlets, json.dumps(message), now]).fetchall()
+        added += len(new)
     return added
 
 
-def deliver(db_path: Path, target: SlackTarget | None) -> list[dict]:
-    """Send the outbox's pending alerts, oldest first; follow-ups go into the thread of
-    their episode's first message."""
-    return deliver_outbox(
-        db_path, "alerts", "alert_id", ALERT_EVENT, target,
-        post=lambda payload, metadata, thread: send(
-            from_json(SpikeAlert, {**payload["alert"], "thread_ts": thread}), target, metadata),
-        thread_of=lambda alert_id: _thread_of(db_path, alert_id))
+def deliver(db_path: Path, target: SlackTarget | None,
+            now: datetime | None = None) -> list[dict]:
+    """Send the outbox's due alerts as stored, oldest first; follow-ups go into the
+    thread of their episode's first message."""
+    return deliver_outbox(db_path, ALERTS, target,
+                          thread_of=lambda alert_id: _thread_of(db_path, alert_id), now=now)
 
 
 def _thread_of(db_path: Path, alert_id: str) -> str | None:

@@ -16,18 +16,12 @@ from pathlib import Path
 from typing import Any
 
 from tasks.config import Config
-from tasks.notify import (
-    SlackTarget,
-    escape,
-    fit,
-    number,
-    plural,
-    post_message,
-)
-from tasks.outbox import deliver_outbox
+from tasks.mrkdwn import code, escape, fit, number, plural
+from tasks.notify import SlackTarget
+from tasks.outbox import Outbox, deliver_outbox
 from warehouse import db
 
-DIGEST_EVENT = "newswatch_digest"  # the Slack message metadata event type of a digest
+DIGESTS = Outbox("digests", "digest_id", "newswatch_digest")
 DAY = timedelta(days=1)
 USUAL_DAYS = 7  # the usual day: the median of the same 24 hours on this many days before
 MAX_LINES = 15  # per part of the message
@@ -165,7 +159,7 @@ def spike_line(spike: SpikeDay) -> str:
 
 def outlet_line(outlet: OutletDay) -> str | None:
     """What is wrong with an outlet, or None when nothing is."""
-    name = f"`{escape(outlet.outlet)}`"
+    name = f"`{code(outlet.outlet)}`"
     if outlet.open_since is not None:
         problems = "; ".join(escape(p) for p in outlet.problems)
         since = outlet.open_since.astimezone(UTC)
@@ -215,7 +209,7 @@ def build_message(digest: Digest) -> dict[str, Any]:
             section("Spikes", spikes),
             section("Outlets", health),
             {"type": "context", "elements": [
-                {"type": "mrkdwn", "text": f"Newswatch · digest `{escape(digest.digest_id)}`"}]},
+                {"type": "mrkdwn", "text": f"Newswatch · digest `{code(digest.digest_id)}`"}]},
         ],
     })
 
@@ -233,8 +227,7 @@ def write_digest(db_path: Path, digest: Digest) -> bool:
     return bool(new)
 
 
-def deliver(db_path: Path, target: SlackTarget | None) -> list[dict[str, Any]]:
-    """Send the pending digests through the outbox, as alerts are sent."""
-    return deliver_outbox(
-        db_path, "digests", "digest_id", DIGEST_EVENT, target,
-        post=lambda payload, metadata, _thread: post_message(payload, target, metadata))
+def deliver(db_path: Path, target: SlackTarget | None,
+            now: datetime | None = None) -> list[dict[str, Any]]:
+    """Send the due digests through the outbox, as alerts are sent."""
+    return deliver_outbox(db_path, DIGESTS, target, now=now)

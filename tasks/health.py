@@ -30,14 +30,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tasks.config import HealthRules
-from tasks.notify import SlackTarget, escape, post_message
-from tasks.outbox import deliver_outbox
+from tasks.mrkdwn import code, escape
+from tasks.notify import SlackTarget
+from tasks.outbox import Outbox, deliver_outbox
 from warehouse import db
 
 if TYPE_CHECKING:  # a duckdb class held in module globals leaks at exit under Prefect
     from duckdb import DuckDBPyConnection
 
-OPS_EVENT = "newswatch_ops_alert"  # the Slack message metadata event type of an ops alert
+OPS_ALERTS = Outbox("outlet_health_events", "episode_id", "newswatch_ops_alert",
+                    created="started_at", reported=False)
 
 
 @dataclass
@@ -200,11 +202,11 @@ def _store(con: DuckDBPyConnection, check: HealthCheck) -> HealthCheck:
 
 def build_message(check: HealthCheck) -> dict[str, Any]:
     """A plain operations message, unlike a topic alert: what is wrong and where to look."""
-    outlet = escape(check.outlet)
+    outlet = code(check.outlet)
     problems = "\n".join(f"• {escape(p)}" for p in check.problems)
-    footer = f"Newswatch · outlet health `{escape(check.episode_id)}`"
+    footer = f"Newswatch · outlet health `{code(check.episode_id)}`"
     text = (f":warning: Newswatch operations: outlet `{outlet}` looks broken since run "
-            f"`{escape(check.run_id)}`\n{problems}\n"
+            f"`{code(check.run_id)}`\n{problems}\n"
             f"Rows it quarantined: `newswatch quarantine list --outlet {outlet}`. "
             "No further message until it is healthy again and breaks anew.")
     return {
@@ -216,9 +218,8 @@ def build_message(check: HealthCheck) -> dict[str, Any]:
     }
 
 
-def deliver(db_path: Path, target: SlackTarget | None) -> list[dict[str, Any]]:
-    """Send the pending operations alerts through the outbox, as topic alerts are sent."""
-    return deliver_outbox(
-        db_path, "outlet_health_events", "episode_id", OPS_EVENT, target,
-        post=lambda payload, metadata, _thread: post_message(payload, target, metadata),
-        created="started_at")
+def deliver(db_path: Path, target: SlackTarget | None,
+            now: datetime | None = None) -> list[dict[str, Any]]:
+    """Send the due operations alerts through the outbox, as topic alerts are sent; one
+    given up on is logged as an error (a report of it would go to the same channel)."""
+    return deliver_outbox(db_path, OPS_ALERTS, target, now=now)

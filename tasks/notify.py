@@ -1,10 +1,17 @@
-"""Slack delivery of spike alerts: Block Kit messages sent with slack-sdk.
+"""Slack transport: where to post (target and secret lookup), the slack-sdk clients with
+their retry handlers, one `post`, and the history lookup. It builds no message: each one
+(spike alert, digest, operations alert) is built by the module that owns it, stored in an
+outbox (`tasks.outbox`) and handed here as stored:
 
-A bot token posts with `chat.postMessage` (follow-ups go into the episode's thread) and
-uploads a PNG volume chart into the thread where the token has `files:write`; an incoming
-webhook posts the same blocks without thread or chart. `send` never raises for a
-Slack-side failure: it returns a `Delivery` saying whether a later retry can help, which
-the outbox records.
+    {"text": fallback, "blocks": [...],
+     "replies": [{"text": ..., "blocks": [...]}, ...],         # optional, into the thread
+     "chart": {"filename", "title", "alt_text", "png": base64}}  # optional, into the thread
+
+A bot token posts with `chat.postMessage` (into `thread_ts` when given), then the replies
+and the chart into the message's thread; an incoming webhook posts the main message only.
+`post` never raises for a Slack-side failure: it returns a `Delivery` saying whether a
+later retry can help, which the outbox records. A reply or chart that fails after the
+message went out is logged, not retried: the message itself is out.
 
 Each post carries the outbox id in its message metadata, so `find_posted` can tell
 whether an earlier attempt reached Slack before the outbox posts again. A webhook cannot
@@ -14,18 +21,17 @@ outbox's record.
 
 from __future__ import annotations
 
+import base64
 import logging
 import os
 import re
-import struct
 import time
-import zlib
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 from http.client import HTTPException
 from typing import Any
-from urllib.parse import quote, urlsplit
+from urllib.parse import urlsplit
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError
@@ -43,26 +49,12 @@ from slack_sdk.webhook import WebhookClient
 
 from tasks.config import SlackSettings
 from tasks.errors import ConfigError
+from tasks.mrkdwn import as_utc, number
 
 log = logging.getLogger(__name__)
 
 TIMEOUT_SECONDS = 15
 MAX_RETRY_AFTER = 5.0  # wait inline for a 429 only this long; longer waits are the outbox's job
-MAX_HEADLINES = 10
-MAX_TITLE = 200
-MAX_URL = 1000
-SPARK_POINTS = 24
-CHART_POINTS = 168
-SPARKS = "▁▂▃▄▅▆▇█"
-MAX_CO_TOPICS = 5
-# Block Kit limits (https://docs.slack.dev/reference/block-kit/blocks)
-MAX_BLOCKS = 50
-MAX_HEADER = 150
-MAX_TEXT = 3000  # a section's text, a context element's text
-MAX_CONTEXT_ELEMENTS = 10
-MAX_FALLBACK = 40_000
-# the units mrkdwn may be cut between: a `<...>` link or mention, an escape, one character
-MRKDWN_ATOMS = re.compile(r"<[^<>]*>|&(?:amp|lt|gt);|.", re.S)
 CHANNEL_ID = re.compile(r"[CGD][A-Z0-9]{2,}")
 HISTORY_PAGES = 50  # of 200 messages: how far back `find_posted` looks at most
 CLOCK_SKEW = timedelta(minutes=5)  # our clock against Slack's, for `oldest`
@@ -96,30 +88,6 @@ WEBHOOK_ERRORS = {
     "channel_not_found": "the Slack webhook's channel was deleted (channel_not_found)",
     "channel_is_archived": "the Slack webhook's channel is archived (channel_is_archived)",
 }
-
-
-@dataclass
-class SpikeAlert:
-    """One alert as the alerts flow hands it over, built from the warehouse."""
-
-    alert_id: str  # stable, e.g. f"{topic}:{bucket_start:%Y%m%dT%H%M}"
-    topic: str
-    topic_label: str
-    bucket_start: datetime
-    bucket_minutes: int
-    observed: float
-    expected: float
-    score: float
-    articles: int
-    stories: int
-    outlets: int
-    headlines: list[dict[str, Any]]  # {"title", "url", "outlet", "published_at"}, best first
-    volume: list[tuple[datetime, float]]  # the topic's recent volume per bucket, oldest first
-    kind: str = "alert"  # "alert" | "update" (follow-up as the episode grows) | "ended"
-    thread_ts: str | None = None  # ts of the episode's first message, for follow-ups
-    caveat: str | None = None  # e.g. our own collection dipped: read the numbers with care
-    co_topics: list[tuple[str, int]] = field(default_factory=list)  # (label, stories), most first
-    query: str | None = None  # DuckDB SQL that returns `observed`
 
 
 @dataclass
@@ -195,241 +163,6 @@ def secret_token(block_name: str) -> str:
     if not isinstance(value, str) or not value.strip():
         raise ConfigError(f"Prefect Secret block {block_name!r} does not hold a token string")
     return value.strip()
-
-
-def escape(text: object) -> str:
-    """Text made safe for Slack mrkdwn: no mentions, links or control sequences survive."""
-    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def link(url: object, label: str) -> str:
-    """An mrkdwn link, or the escaped label alone when the URL is not plain http(s)."""
-    url = str(url or "").strip()
-    # `|`, `<`, `>` and spaces would end or split the `<url|label>` sequence
-    safe = escape(quote(url, safe="/:?#[]@!$&'()*+,;=%~-._"))
-    if urlsplit(url).scheme.lower() not in ("http", "https") or len(safe) > MAX_URL:
-        return escape(label)
-    return f"<{safe}|{escape(label)}>"
-
-
-def shorten(text: str, limit: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-def clip(text: str, limit: int) -> str:
-    """mrkdwn cut to at most `limit` characters, never inside a link or an escape."""
-    if len(text) <= limit:
-        return text
-    kept, used = [], 0
-    for atom in MRKDWN_ATOMS.findall(text):
-        if used + len(atom) > limit - 1:
-            break
-        kept.append(atom)
-        used += len(atom)
-    return "".join(kept) + "…"
-
-
-def fit(message: dict[str, Any]) -> dict[str, Any]:
-    """The message within Block Kit's limits; the last block (the footer) is kept."""
-    blocks = message["blocks"]
-    if len(blocks) > MAX_BLOCKS:
-        blocks = blocks[: MAX_BLOCKS - 1] + blocks[-1:]
-    fitted = []
-    for block in blocks:
-        block = dict(block)
-        if block["type"] == "header":
-            block["text"] = {**block["text"], "text": shorten(block["text"]["text"], MAX_HEADER)}
-        elif "text" in block:
-            block["text"] = {**block["text"], "text": clip(block["text"]["text"], MAX_TEXT)}
-        if "elements" in block:
-            block["elements"] = [
-                {**e, "text": clip(e["text"], MAX_TEXT)}
-                for e in block["elements"][:MAX_CONTEXT_ELEMENTS]
-            ]
-        fitted.append(block)
-    return {**message, "text": clip(message["text"], MAX_FALLBACK), "blocks": fitted}
-
-
-def number(value: float) -> str:
-    return f"{value:.0f}" if float(value).is_integer() else f"{value:.1f}"
-
-
-def plural(count: int, word: str, words: str | None = None) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {words or word + 's'}"
-
-
-def as_utc(moment: datetime) -> datetime:
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
-
-
-def span(minutes: int) -> str:
-    """How long `minutes` buckets are, in words: "hour", "6 hours", "30 minutes"."""
-    if minutes == 60:
-        return "hour"
-    if minutes == 1440:
-        return "day"
-    if minutes % 60 == 0:
-        return f"{minutes // 60} hours"
-    return f"{minutes} minutes"
-
-
-def period(alert: SpikeAlert) -> str:
-    """The bucket in words: "the hour to 14:00 UTC on Fri 13 Jun"."""
-    end = as_utc(alert.bucket_start) + timedelta(minutes=alert.bucket_minutes)
-    return f"the {span(alert.bucket_minutes)} to {end:%H:%M} UTC on {end:%a %d %b}"
-
-
-def sparkline(values: Sequence[float]) -> str:
-    """Values as Unicode block characters, scaled from zero to the largest."""
-    top = max(values, default=0)
-    if top <= 0:
-        return SPARKS[0] * len(values)
-    return "".join(
-        SPARKS[min(len(SPARKS) - 1, int(v / top * (len(SPARKS) - 1) + 0.5))] for v in values
-    )
-
-
-def headline_block(headline: Mapping[str, Any]) -> dict[str, Any]:
-    title = shorten(str(headline.get("title") or "(no title)"), MAX_TITLE)
-    details = [escape(shorten(str(headline["outlet"]), 80))] if headline.get("outlet") else []
-    published = headline.get("published_at")
-    if isinstance(published, str):
-        try:
-            published = datetime.fromisoformat(published)
-        except ValueError:
-            published = None
-    if isinstance(published, datetime):
-        details.append(f"{as_utc(published):%d %b %H:%M} UTC")
-    text = f"*{link(headline.get('url'), title)}*"
-    if details:
-        text += "\n" + " · ".join(details)
-    return {"type": "section", "text": {"type": "mrkdwn", "text": text}}
-
-
-def build_message(alert: SpikeAlert) -> dict[str, Any]:
-    """The Slack message for an alert: `{"text": fallback, "blocks": [...]}`.
-
-    All feed and config text is escaped, and the message fits Block Kit's limits. An
-    "update" reads as the spike continuing, an "ended" one as the topic back to normal
-    (without headlines).
-    """
-    label = shorten(alert.topic_label, 100)
-    observed, expected, score = (
-        number(alert.observed),
-        f"{alert.expected:.1f}",
-        f"{alert.score:.1f}",
-    )
-    if alert.kind == "alert":
-        emoji, title = ":rotating_light:", f"{label} is spiking"
-    elif alert.kind == "update":
-        emoji, title = ":arrow_up:", f"{label}: the spike continues"
-    elif alert.kind == "ended":
-        emoji, title = ":white_check_mark:", f"{label}: back to normal"
-    else:
-        raise ValueError(
-            f"alert {alert.alert_id}: kind must be alert, update or ended, not {alert.kind!r}"
-        )
-    when = period(alert)  # digits and words only, safe in mrkdwn as it is
-    summary = f"*{observed} stories* in {when} vs *{expected}* expected, score *{score}*"
-    counts = " / ".join(
-        [
-            plural(alert.articles, "article"),
-            plural(alert.stories, "story", "stories"),
-            plural(alert.outlets, "outlet"),
-        ]
-    )
-    blocks: list[dict[str, Any]] = [
-        {
-            "type": "header",
-            "text": {"type": "plain_text", "text": f"{emoji} {title}", "emoji": True},
-        },
-        {"type": "section", "text": {"type": "mrkdwn", "text": f"{summary}\n{counts}"}},
-    ]
-    values = [v for _, v in alert.volume[-SPARK_POINTS:]]
-    if values:
-        blocks.append(
-            {
-                "type": "context",
-                "elements": [
-                    {
-                        "type": "mrkdwn",
-                        "text": (
-                            f"`{sparkline(values)}` stories per {span(alert.bucket_minutes)}, "
-                            f"last {plural(len(values), 'bucket')}"
-                        ),
-                    }
-                ],
-            }
-        )
-    if alert.caveat:
-        blocks.append({"type": "context", "elements": [
-            {"type": "mrkdwn", "text": f":warning: {escape(alert.caveat)}"}]})
-    if alert.co_topics:
-        also = ", ".join(f"{escape(shorten(str(label), 60))} ({count})"
-                         for label, count in alert.co_topics[:MAX_CO_TOPICS])
-        blocks.append({"type": "context", "elements": [
-            {"type": "mrkdwn", "text": f"Also in these stories: {also}"}]})
-    if alert.kind != "ended" and alert.headlines:
-        blocks.append({"type": "divider"})
-        blocks.extend(headline_block(h) for h in alert.headlines[:MAX_HEADLINES])
-    if alert.query:
-        blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": (
-            f"The count in DuckDB (`newswatch sql`):\n```{escape(alert.query)}```")}})
-    blocks.append(
-        {
-            "type": "context",
-            "elements": [
-                {"type": "mrkdwn", "text": f"Newswatch · alert `{escape(alert.alert_id)}`"}
-            ],
-        }
-    )
-    fallback = f"{title}: {observed} stories in {when} vs {expected} expected, score {score}"
-    return fit({"text": escape(fallback), "blocks": blocks})
-
-
-def render_chart(
-    values: Sequence[float], expected: float | None = None, width: int = 600, height: int = 150
-) -> bytes:
-    """A PNG bar chart of `values`, the last bar (the bucket alerted on) in red and a
-    dashed line at `expected`; pure Python, so no plotting library is needed."""
-    background, bar, spike, line = (
-        b"\xff\xff\xff",
-        b"\x9a\xa8\xb8",
-        b"\xd9\x3b\x3b",
-        b"\x33\x33\x33",
-    )
-    pad = 6
-    plot = height - 2 * pad
-    top = max(max(values, default=0), expected or 0) or 1
-    rows = [bytearray(background * width) for _ in range(height)]
-    slot = (width - 2 * pad) / max(len(values), 1)
-    gap = 1 if slot >= 3 else 0
-    for i, value in enumerate(values):
-        x0 = pad + round(i * slot)
-        x1 = max(x0 + 1, pad + round((i + 1) * slot) - gap)
-        colour = spike if i == len(values) - 1 else bar
-        for y in range(height - pad - round(max(value, 0) / top * plot), height - pad):
-            rows[y][x0 * 3 : x1 * 3] = colour * (x1 - x0)
-    if expected:
-        y = min(height - pad - 1, height - pad - round(expected / top * plot))
-        for x in range(pad, width - pad):
-            if (x // 6) % 2 == 0:
-                rows[y][x * 3 : x * 3 + 3] = line
-    rows[height - pad][pad * 3 : (width - pad) * 3] = line * (width - 2 * pad)
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return (
-            struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-        )
-
-    pixels = b"".join(b"\x00" + bytes(row) for row in rows)  # filter type 0 per row
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
-        + chunk(b"IDAT", zlib.compress(pixels, 9))
-        + chunk(b"IEND", b"")
-    )
 
 
 class ShortRateLimitRetry(RateLimitErrorRetryHandler):
@@ -583,76 +316,57 @@ def web_client(target: SlackTarget) -> WebClient:
     )
 
 
-def send(
-    alert: SpikeAlert, target: SlackTarget, metadata: dict[str, Any] | None = None
-) -> Delivery:
-    """Send one alert, with `metadata` on a bot-token post; a Slack failure comes back as
-    `Delivery(ok=False, ...)`, never raised."""
-    message = build_message(alert)
-    if target.token and target.channel:
-        return post(alert, message, target, metadata)
-    if target.webhook_url:
-        return post_webhook(message, target.webhook_url)
-    return Delivery(
-        False,
-        None,
-        None,
-        "the Slack target has neither a bot token and channel nor a webhook URL",
-        False,
-    )
-
-
-def post(
-    alert: SpikeAlert,
-    message: dict[str, Any],
-    target: SlackTarget,
-    metadata: dict[str, Any] | None = None,
-) -> Delivery:
+def post(message: dict[str, Any], target: SlackTarget, metadata: dict[str, Any] | None = None,
+         thread_ts: str | None = None) -> Delivery:
+    """Post a stored message as it is: to the bot's channel (into `thread_ts` when given,
+    with `metadata`) followed by its replies and chart in the thread, or to the webhook.
+    A Slack failure comes back as `Delivery(ok=False, ...)`, never raised."""
+    if not (target.token and target.channel):
+        if target.webhook_url:
+            return post_webhook(message, target.webhook_url)
+        return Delivery(False, None, None, "the Slack target has neither a bot token and "
+                        "channel nor a webhook URL", False)
     client = web_client(target)
     try:
         response = client.chat_postMessage(
-            channel=str(target.channel),
-            text=message["text"],
-            blocks=message["blocks"],
-            thread_ts=alert.thread_ts,
-            metadata=metadata,
-            unfurl_links=False,
-            unfurl_media=False,
-        )
+            channel=str(target.channel), text=message["text"], blocks=message["blocks"],
+            thread_ts=thread_ts, metadata=metadata, unfurl_links=False, unfurl_media=False)
     except SlackApiError as exc:
         return api_failure(exc, target.channel)
     except (OSError, HTTPException) as exc:
         return connection_failure(exc, "the Slack API")
     channel, ts = response["channel"], response["ts"]
-    upload_chart(client, alert, channel, thread_ts=alert.thread_ts or ts)
+    thread = thread_ts or ts
+    name = next(iter(((metadata or {}).get("event_payload") or {}).values()), ts)
+    for reply in message.get("replies", []):
+        try:
+            client.chat_postMessage(channel=channel, text=reply["text"], blocks=reply["blocks"],
+                                    thread_ts=thread, unfurl_links=False, unfurl_media=False)
+        except (SlackClientError, OSError, HTTPException) as exc:
+            log.warning("message %s went out without its thread reply: %s", name,
+                        slack_error(exc))
+    if message.get("chart"):
+        upload_chart(client, message["chart"], channel, thread, name)
     return Delivery(True, ts, channel, None, False)
 
 
-def upload_chart(client: WebClient, alert: SpikeAlert, channel: str, thread_ts: str) -> None:
-    """Upload the volume chart into the alert's thread; a failure is logged, not raised,
-    since the alert itself is already out."""
-    values = [v for _, v in alert.volume[-CHART_POINTS:]]
-    if len(values) < 2:
-        return
-    title = f"{alert.topic_label}: stories per {span(alert.bucket_minutes)}"
+def upload_chart(client: WebClient, chart: dict[str, str], channel: str, thread_ts: str,
+                 name: object) -> None:
+    """Upload a stored chart into the message's thread; a failure is logged, not raised,
+    since the message itself is already out."""
     try:
         client.files_upload_v2(
-            channel=channel,
-            thread_ts=thread_ts,
-            file=render_chart(values, alert.expected),
-            filename=f"{alert.topic}-{as_utc(alert.bucket_start):%Y%m%dT%H%M}.png",
-            title=title,
-            alt_txt=f"{title}, last {len(values)} buckets; the latest (red) has "
-            f"{number(values[-1])} against {alert.expected:.1f} expected",
-        )
-    except SlackApiError as exc:
-        log.warning(
-            "alert %s went out without its chart: Slack said %s",
-            alert.alert_id,
-            exc.response.get("error") or f"HTTP {exc.response.status_code}",
-        )
+            channel=channel, thread_ts=thread_ts, file=base64.b64decode(chart["png"]),
+            filename=chart["filename"], title=chart["title"], alt_txt=chart["alt_text"])
     except (SlackClientError, OSError, HTTPException) as exc:
-        log.warning("alert %s went out without its chart: %s", alert.alert_id, exc)
+        log.warning("message %s went out without its chart: %s", name, slack_error(exc))
+
+
+def slack_error(exc: Exception) -> str:
+    """What Slack said (its error code or HTTP status), else the exception itself."""
+    if isinstance(exc, SlackApiError):
+        return str(exc.response.get("error") or f"HTTP {exc.response.status_code}")
+    return str(exc)
 
 
 def post_webhook(message: dict[str, Any], url: str) -> Delivery:
@@ -679,28 +393,6 @@ def post_webhook(message: dict[str, Any], url: str) -> Delivery:
         body, f"the Slack webhook refused the message (HTTP {response.status_code} {body})"
     )
     return Delivery(False, None, None, message_text, False)
-
-
-def post_message(
-    message: dict[str, Any], target: SlackTarget, metadata: dict[str, Any] | None = None
-) -> Delivery:
-    """Post a prepared message (text and blocks), as the daily digest does."""
-    if target.webhook_url and not (target.token and target.channel):
-        return post_webhook(message, target.webhook_url)
-    try:
-        response = web_client(target).chat_postMessage(
-            channel=str(target.channel),
-            text=message["text"],
-            blocks=message["blocks"],
-            metadata=metadata,
-            unfurl_links=False,
-            unfurl_media=False,
-        )
-    except SlackApiError as exc:
-        return api_failure(exc, target.channel)
-    except (OSError, HTTPException) as exc:
-        return connection_failure(exc, "the Slack API")
-    return Delivery(True, response["ts"], response["channel"], None, False)
 
 
 def outbox_metadata(event_type: str, key: str, value: str) -> dict[str, Any]:

@@ -1,6 +1,5 @@
 """One JSON form for the records (dataclasses) the warehouse keeps as JSON: quarantined
-articles (`quarantine.record`), candidates due another fetch (`url_state.candidate`) and
-alerts in the outbox (`alerts.message`).
+articles (`quarantine.record`) and candidates due another fetch (`url_state.candidate`).
 
 Written: datetimes as ISO 8601 with their UTC offset, tuples as lists, nested records as
 objects. Read: pydantic validates the object against the dataclass's own field types, so

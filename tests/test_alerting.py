@@ -4,6 +4,7 @@ client against a local Slack-compatible server."""
 
 from __future__ import annotations
 
+import base64
 import json
 from datetime import UTC, datetime, timedelta
 
@@ -11,6 +12,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from tasks.alert_message import SpikeAlert, build_message
 from tasks.alerting import (
     Counts,
     collection_caveat,
@@ -23,7 +25,8 @@ from tasks.alerting import (
 )
 from tasks.config import load_config
 from tasks.detect import Decision, Status
-from tasks.notify import SlackTarget, SpikeAlert, build_message
+from tasks.notify import SlackTarget
+from tasks.outbox import deliver_problems, undelivered
 from warehouse.db import read, write
 
 pytest_plugins = ["tests.slack_server"]
@@ -98,16 +101,40 @@ def test_delivered_once_and_follow_up_in_the_thread(tmp_path, slack_server):
     assert [o["status"] for o in deliver(path, target)] == ["sent"]
     assert deliver(path, target) == []  # nothing left to send: no second post
     posts = slack_server.calls("chat.postMessage", token="xoxb-ok")[before:]
-    assert len(posts) == 1
+    assert len([p for p in posts if p.body.get("metadata")]) == 1  # and its thread reply
     assert "&lt;terminal&gt; &amp; port" in json.dumps(posts[0].body)
     with read(path) as con:
         ts = con.execute("SELECT slack_ts FROM alerts").fetchone()[0]
     assert ts
 
+    before = len(slack_server.calls("chat.postMessage", token="xoxb-ok"))
     outbox(path, alert("update", "iran:20260301T0100:update:20260301T0300"))
     deliver(path, target)
-    follow_up = slack_server.calls("chat.postMessage", token="xoxb-ok")[-1]
-    assert follow_up.body.get("thread_ts") == ts
+    follow_ups = slack_server.calls("chat.postMessage", token="xoxb-ok")[before:]
+    assert [p.body.get("thread_ts") for p in follow_ups] == [ts, ts]
+
+
+def test_the_stored_message_is_the_one_slack_received(tmp_path, slack_server):
+    path = tmp_path / "w.duckdb"
+    outbox(path, alert(alert_id="iran:20260301T0100:stored"))
+    mark = len(slack_server.requests)
+
+    assert [o["status"] for o in deliver(path, bot(slack_server))] == ["sent"]
+
+    with read(path) as con:
+        stored, ts = con.execute("SELECT message, slack_ts FROM alerts").fetchone()
+    stored = json.loads(stored)
+    [posted] = slack_server.posted("newswatch_alert", "alert_id", "iran:20260301T0100:stored")
+    assert (posted["text"], posted["blocks"]) == (stored["text"], stored["blocks"])
+    channel = next(c for c, messages in slack_server.messages.items() if posted in messages)
+    replies = [m for m in slack_server.messages[channel] if m["thread_ts"] == ts]
+    assert [{"text": m["text"], "blocks": m["blocks"]} for m in replies] == stored["replies"]
+    [upload] = [r for r in slack_server.requests[mark:] if r.path.startswith("/upload/")]
+    assert upload.body["data"] == base64.b64decode(stored["chart"]["png"])
+    [complete] = [r for r in slack_server.requests[mark:]
+                  if r.method == "files.completeUploadExternal"]
+    assert complete.body["thread_ts"] == ts
+    assert json.loads(complete.body["files"])[0]["title"] == stored["chart"]["title"]
 
 
 def test_a_slack_outage_is_retried_on_the_next_run(tmp_path, slack_server):
@@ -119,8 +146,61 @@ def test_a_slack_outage_is_retried_on_the_next_run(tmp_path, slack_server):
     assert statuses(path) == {"iran:20260301T0100": "failed"}
     up = SlackTarget(token="xoxb-ok", channel="#alerts", webhook_url=None,
                      base_url=slack_server.url)
-    assert deliver(path, up)[0]["status"] == "sent"
+    assert deliver(path, up) == []  # not yet: the retry waits its backoff
+    assert deliver(path, up, now=later(minutes=2))[0]["status"] == "sent"
     assert statuses(path) == {"iran:20260301T0100": "sent"}
+
+
+def later(**delta: float) -> datetime:
+    return datetime.now(UTC) + timedelta(**delta)
+
+
+def test_slack_failing_on_every_run_is_retried_with_backoff_until_it_recovers(
+        tmp_path, slack_server):
+    path = tmp_path / "w.duckdb"
+    outbox(path, alert(alert_id="iran:20260301T0100:outage"))
+    down = bot(slack_server, "xoxb-500")
+    retry_at = []
+    for hour in range(6):  # six runs an hour apart, Slack answering 500 on each
+        assert deliver(path, down, now=later(hours=hour))[0]["status"] == "failed"
+        with read(path) as con:
+            retry_at.append(con.execute("SELECT next_attempt_at FROM alerts").fetchone()[0])
+    assert deliver(path, down, now=later(hours=5, minutes=1)) == []  # backing off
+    waits = [b - a for a, b in zip(retry_at, retry_at[1:], strict=False)]
+    assert waits[0] > timedelta(hours=1) and waits[-1] >= timedelta(hours=1)
+
+    outcome = deliver(path, bot(slack_server), now=later(hours=8))  # Slack is back
+
+    assert [o["status"] for o in outcome] == ["sent"]
+    assert len(slack_server.posted("newswatch_alert", "alert_id",
+                                   "iran:20260301T0100:outage")) == 1
+    with read(path) as con:
+        assert con.execute("SELECT status, attempts FROM alerts").fetchone() == ("sent", 7)
+
+
+def test_a_delivery_that_gives_up_says_so_loudly(tmp_path, slack_server, caplog):
+    path = tmp_path / "w.duckdb"
+    outbox(path, alert(alert_id="iran:20260301T0100:lost"))
+    down = bot(slack_server, "xoxb-500")
+    assert deliver(path, down)[0]["status"] == "failed"
+
+    outcomes = deliver(path, down, now=later(hours=25))  # no longer worth sending
+
+    assert [o["status"] for o in outcomes] == ["gave_up"]
+    assert undelivered(outcomes) == 1  # what the flow's run summary reports
+    assert "iran:20260301T0100:lost (alerts) was given up on" in caplog.text
+    assert "HTTP 500" in outcomes[0]["error"]
+    with read(path) as con:
+        assert con.execute("SELECT kind, status FROM slack_outbox WHERE kind = 'alert'"
+                           ).fetchall() == [("alert", "gave_up")]
+    ops = SlackTarget("xoxb-ok", "#newswatch-ops", None, slack_server.url)
+    [report] = deliver_problems(path, ops, now=later(hours=25))
+    assert report["status"] == "sent"
+    [posted] = slack_server.posted("newswatch_delivery_problem", "problem_id",
+                                   report["problem_id"])
+    assert "1 Slack message could not be delivered" in posted["text"]
+    assert "iran:20260301T0100:lost" in json.dumps(posted["blocks"])
+    assert deliver(path, bot(slack_server), now=later(hours=26)) == []  # not posted late
 
 
 def test_bad_credentials_are_not_retried_forever(tmp_path, slack_server):
@@ -128,9 +208,12 @@ def test_bad_credentials_are_not_retried_forever(tmp_path, slack_server):
     outbox(path, alert())
     bad = SlackTarget(token="xoxb-invalid", channel="#alerts", webhook_url=None,
                       base_url=slack_server.url)
-    deliver(path, bad)
+    assert undelivered(deliver(path, bad)) == 1
     assert statuses(path) == {"iran:20260301T0100": "undeliverable"}
     assert deliver(path, bad) == []
+    with read(path) as con:
+        assert con.execute("SELECT outbox, row_ids, status FROM delivery_problems"
+                           ).fetchall() == [("alerts", ["iran:20260301T0100"], "pending")]
 
 
 def test_no_slack_configured_logs_and_keeps_the_alert(tmp_path, caplog):
@@ -162,8 +245,9 @@ def test_a_5xx_after_slack_stored_the_post_is_found_not_posted_again(tmp_path, s
     outbox(path, alert(alert_id="iran:20260301T0100:5xx"))
 
     assert deliver(path, bot(slack_server, "xoxb-500-after-post"))[0]["status"] == "failed"
-    assert [o["status"] for o in deliver(path, bot(slack_server))] == ["sent"]
-    assert deliver(path, bot(slack_server)) == []
+    assert [o["status"] for o in deliver(path, bot(slack_server), now=later(minutes=2))
+            ] == ["sent"]
+    assert deliver(path, bot(slack_server), now=later(minutes=4)) == []
 
     [stored] = slack_server.posted("newswatch_alert", "alert_id", "iran:20260301T0100:5xx")
     with read(path) as con:
@@ -222,6 +306,9 @@ def test_the_alerts_query_returns_its_count_and_co_topics_are_counted(tmp_path):
                ["iran", "israel"]) for i in range(2)]  # syndicated: same story, counted once
     later = [("https://b.example/future", "herald", END + timedelta(minutes=50), "f", ["iran"])]
     add_articles(path, quiet + spike + copies + later)
+    with write(path) as con:
+        con.execute("INSERT INTO outlets VALUES ('herald', 'The Herald', 'h.example', 'en', "
+                    "NULL, ?)", [END])
     config = load_config(None)
     now = END + timedelta(minutes=40)  # the current bucket, cut at now: `later` is not in it
 
@@ -234,6 +321,9 @@ def test_the_alerts_query_returns_its_count_and_co_topics_are_counted(tmp_path):
     with read(path) as con:
         assert con.execute(spike_alert.query).fetchone()[0] == 6
     assert spike_alert.co_topics == [("Israel", 3), ("Drones", 1)]
+    # the outlet's display name where the warehouse knows it, else its config name
+    assert {h["outlet"] for h in spike_alert.headlines} == {"The Herald"}
+    assert spike_alert.episode_start == item.start and spike_alert.stories == 6
     text = json.dumps(build_message(spike_alert))
     assert "Also in these stories: Israel (3), Drones (1)" in text
     assert "t.topic = 'iran'" in text and "&lt;= TIMESTAMPTZ '2026-03-16 00:40:00" in text

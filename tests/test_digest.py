@@ -119,7 +119,8 @@ def test_a_digest_whose_post_got_lost_is_found_not_posted_twice(warehouse, slack
     assert deliver(warehouse, stored_then_500)[0]["status"] == "failed"
 
     ok = SlackTarget("xoxb-ok", "#digest-5xx", None, slack_server.url)
-    assert [o["status"] for o in deliver(warehouse, ok)] == ["sent"]
+    retry = datetime.now(UTC) + timedelta(minutes=2)  # after the backoff
+    assert [o["status"] for o in deliver(warehouse, ok, now=retry)] == ["sent"]
     with read(warehouse) as con:
         channel, ts = con.execute("SELECT slack_channel, slack_ts FROM digests").fetchone()
     assert [m["ts"] for m in slack_server.messages[channel]] == [ts]
