@@ -113,7 +113,8 @@ def write(topics: list[Topic], folder: Path) -> None:
     stamps = [(START + timedelta(hours=int(h))).strftime(STAMP) for h in range(HOURS)]
     labels = {}
     for topic in topics:
-        rows = [f"{s},{c:g},{t:g}" for s, c, t in zip(stamps, topic.counts, topic.totals)]
+        columns = zip(stamps, topic.counts, topic.totals, strict=True)
+        rows = [f"{s},{c:g},{t:g}" for s, c, t in columns]
         (folder / f"{topic.name}.csv").write_text("timestamp,value,total\n" + "\n".join(rows))
         labels[f"{topic.name}.csv"] = [[stamps[a], stamps[b]] for a, b in topic.windows]
     (folder / "labels.json").write_text(json.dumps(labels, indent=1) + "\n")
@@ -144,7 +145,7 @@ def evaluate(seeds: list[int], settings: DetectorSettings) -> dict[str, float]:
             pooled[key] += report["OVERALL"][key]
         for topic in topics:
             hits = [datetime.strptime(a, STAMP) for a in predictions[f"{topic.name}.csv"]]
-            for (a, b), grade in zip(topic.windows, topic.grades):
+            for (a, b), grade in zip(topic.windows, topic.grades, strict=True):
                 lo = (START + timedelta(hours=a)).replace(tzinfo=None)
                 hi = (START + timedelta(hours=b)).replace(tzinfo=None)
                 by_grade[grade][0] += 1
