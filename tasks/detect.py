@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from pathlib import Path
+from typing import Annotated
 
 import numpy as np
 import pandas as pd
@@ -73,6 +74,10 @@ SENSITIVITY_PERIODS = {
 }
 
 
+# A level, or a positive span: "alert on scores rarer than once per this".
+SensitivitySetting = Sensitivity | Annotated[timedelta, Field(gt=timedelta(0))]
+
+
 class Status(StrEnum):
     """What the detector decided for one bucket."""
 
@@ -91,7 +96,7 @@ class DetectorSettings(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    sensitivity: Sensitivity | timedelta = Field(
+    sensitivity: SensitivitySetting = Field(
         default=Sensitivity.balanced,
         description="How rare a score must be, in this topic's own history, to alert: "
         "'fewer' (rarer than once in 13 weeks), 'balanced' (once in 5 weeks), 'more' "
@@ -154,13 +159,6 @@ class DetectorSettings(BaseModel):
         if isinstance(self.sensitivity, timedelta):
             return self.sensitivity
         return SENSITIVITY_PERIODS[self.sensitivity]
-
-    @field_validator("sensitivity")
-    @classmethod
-    def _positive_span(cls, value: Sensitivity | timedelta) -> Sensitivity | timedelta:
-        if isinstance(value, timedelta) and value <= timedelta(0):
-            raise ValueError("a sensitivity span must be positive, e.g. P30D")
-        return value
 
     @field_validator("timezone")
     @classmethod
