@@ -7,8 +7,9 @@ construction, written in the shared scorer's format and scored with the shared s
 Each seed makes eight weeks of hourly story counts for ten topics drawn from a model of real
 mention counts: a topic's level (sparse, median 0 a bucket, to busy, hundreds an hour), a
 daily rhythm with its own peak hour, quieter weekends, a slow trend, one or two holidays
-(everything quieter), negative-binomial noise with a day-level factor (some topics burst
-on ordinary days far more than others), and, on most topics, a level shift from our own
+(everything quieter), negative-binomial noise with a day-level factor, ordinary bursts
+(none on calm topics, one or two hours at 1.5-3x on most days of bursty ones: never
+labelled, they are what such a topic does), and, on most topics, a level shift from our own
 collection: an outlet added or lost multiplies the topic and everything ingested alike.
 That shift is not a spike and is never labelled. Labelled bursts come in graded sizes:
 extra stories of 2, 4, 8 or 16 times the topic's usual hourly level (at least one story)
@@ -75,6 +76,11 @@ def generate(seed: int) -> list[Topic]:
         day_factor = rng.lognormal(0, rng.uniform(0.05, 0.4), size=DAYS)[day]
         phi = rng.uniform(0.02, 0.3)
         usual = mean * shift * day_factor
+        # Ordinary bursts, part of the topic's normal life and never labelled: on a share of
+        # days (none for calm topics, most days for bursty ones) one or two hours at 1.5-3x.
+        for d in np.flatnonzero(rng.random(DAYS) < rng.choice([0.0, 0.3, 0.8])):
+            hour = d * 24 + int(rng.integers(0, 23))
+            usual[hour : hour + int(rng.integers(1, 3))] *= rng.uniform(1.5, 3)
         counts = rng.poisson(rng.gamma(1 / phi, usual * phi)).astype(float)
         windows, grades = [], []
         for start in _burst_starts(rng):

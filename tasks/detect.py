@@ -12,17 +12,21 @@ expectation is scaled by the rest of the coverage (totals less the topic itself)
 its usual level in the slot, so a new outlet or a backfill scales the expectation instead
 of raising an alert, while the topic's own burst does not inflate its expectation; a prior
 of `EXPOSURE_PRIOR` stories damps the scale in thin hours. Counts are negative binomial
-around that expectation, var = mu + phi mu^2, where the extra
-dispersion phi is estimated from the same past, from the 90th percentile of absolute log
-deviations rather than the median, so a topic that bursts often needs a bigger burst to
-alert than one that is normally calm; phi = 0 is plain Poisson. The score is the normal z
-with the same upper tail as the count: the exact (mid-p) negative-binomial tail above the
-expected count, so that 9 stories against 0.13 expected scores like the 1-in-10^11 event it
-is; at or below it, where no threshold is near, the Anscombe residual stands in.
-Every quantity at bucket t uses data up to t only.
+around that expectation, var = mu + phi mu^2, with the extra dispersion phi read from the
+median absolute log deviation of the same past (phi = 0 is plain Poisson). The score is the
+normal z with the same upper tail as the count (the exact mid-p tail, from scipy), so that 9
+stories against 0.13 expected scores like the 1-in-10^11 event it is.
 
-Episodes: the first bucket over the threshold (with at least `min_count` mentions) is an
-"alert"; later buckets belong to the same episode until the score stays under the threshold
+No single threshold on that score serves every topic: a busy, bursty topic reaches z 7 on
+ordinary days, a sparse one rarely passes 3. So each score is calibrated against the
+topic's own history: its daily maximum scores over the `baseline` follow a Gumbel law,
+which turns a score into a *return period*, "a score this high comes about once in N days
+for this topic". The user's `sensitivity` is a bar on that span
+(balanced: once in 5 weeks), so every topic's alert rate on ordinary days is bounded by
+the same budget whatever its volume. Every quantity at bucket t uses data up to t only.
+
+Episodes: the first bucket over the bar (with at least `min_count` mentions) is an
+"alert"; later buckets belong to the same episode until the score stays under the bar
 for longer than `max_gap`; then one "ended" decision closes it and a `cooldown` starts.
 """
 
@@ -519,37 +523,41 @@ def _return_period(
 ) -> np.ndarray:
     """Days between scores this high, in this topic's own history (NaN until it has one).
 
-    The history is the topic's daily maximum scores over the past `calibration_days`
-    completed days. A Gumbel distribution (the law of a maximum) fitted to their quartiles,
-    which a past spike cannot move, gives how often a day's maximum reaches a score: a
-    topic whose ordinary days peak at 7 needs far more than 7 to alert, one whose days peak
-    at 2 alerts on much less. The model's own tail (one window in 1/p) caps it, so a topic
-    with no variation yet (every day empty) still has a finite figure.
+    The history is the topic's maximum score in each `_BLOCK` of local time over the past
+    `calibration_days`. A Gumbel distribution (the law of a maximum) fitted to them gives
+    how often a block's maximum reaches a score: a topic whose ordinary days peak at 7
+    needs far more than 7 to alert, one whose days peak at 2 alerts on much less. The
+    model's own tail (one window in 1/p) caps it, so a topic with no variation yet (every
+    block empty) still has a finite figure.
     """
-    day = (local.normalize().asi8 - local.normalize().asi8[0]) // (86_400 * 10**9)
-    daily_max = pd.Series(score).groupby(day).max().reindex(range(day[-1] + 1)).to_numpy()
-    loc_by_day, scale_by_day = _gumbel_by_day(daily_max, calibration_days)
-    loc, scale = loc_by_day[day], scale_by_day[day]
-    q50 = loc
+    wall = local.tz_localize(None)
+    per_day = round(timedelta(days=1) / _BLOCK)
+    block = (wall.asi8 - wall.normalize().asi8[0]) // pd.Timedelta(_BLOCK).value
+    block_max = pd.Series(score).groupby(block).max().reindex(range(block[-1] + 1)).to_numpy()
+    loc_by_block, scale_by_block = _gumbel_by_block(block_max, calibration_days * per_day,
+                                                    _MIN_CALIBRATION_DAYS * per_day)
+    loc, scale = loc_by_block[block], scale_by_block[block]
     with np.errstate(divide="ignore", invalid="ignore"):
         log_sf = stats.gumbel_r.logsf(score, loc, np.where(scale > 0, scale, 1.0))
         log_sf = np.where(scale > 0, log_sf, np.where(score > loc, -np.inf, 0.0))
-        history = np.exp(np.minimum(-log_sf, _LOG_LONGEST))
+        history = np.exp(np.minimum(-log_sf, _LOG_LONGEST)) / per_day
         model = window / timedelta(days=1) * np.exp(np.minimum(-log_tail, _LOG_LONGEST))
-    return np.where(np.isnan(q50), np.nan, np.fmin(history, model))
+    return np.where(np.isnan(loc), np.nan, np.fmin(history, model))
 
 
-def _gumbel_by_day(daily_max: np.ndarray, days: int) -> tuple[np.ndarray, np.ndarray]:
-    """Gumbel location and scale for each day from the maxima of the `days` days before it
-    (NaN with fewer than _MIN_CALIBRATION_DAYS), by L-moments: l2 is half the mean absolute
-    difference of two maxima, so one past spike moves the fit far less than a variance."""
-    loc = np.full(len(daily_max), np.nan)
-    scale = np.full(len(daily_max), np.nan)
-    for d in range(len(daily_max)):
-        past = np.sort(daily_max[max(0, d - days) : d])
+def _gumbel_by_block(
+    maxima: np.ndarray, span: int, least: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """Gumbel location and scale for each block from the maxima of the `span` blocks before
+    it (NaN with fewer than `least`), by L-moments: l2 is half the mean absolute difference
+    of two maxima, so one past spike moves the fit far less than it moves a variance."""
+    loc = np.full(len(maxima), np.nan)
+    scale = np.full(len(maxima), np.nan)
+    for d in range(len(maxima)):
+        past = np.sort(maxima[max(0, d - span) : d])
         past = past[np.isfinite(past)]
         n = len(past)
-        if n < _MIN_CALIBRATION_DAYS:
+        if n < least:
             continue
         b1 = np.sum(np.arange(n) / (n - 1) * past) / n
         l2 = 2 * b1 - past.mean()
@@ -559,6 +567,10 @@ def _gumbel_by_day(daily_max: np.ndarray, days: int) -> tuple[np.ndarray, np.nda
 
 
 _MIN_CALIBRATION_DAYS = 3
+# A day, the news cycle: "how often does this topic have a day like this". Six-hour blocks
+# fitted more steadily on the suite but let a topic that bursts most days alert on its
+# ordinary bursts (its three calm blocks a day made each burst look rare).
+_BLOCK = timedelta(days=1)
 _MAD_SIGMA = float(stats.norm.ppf(0.75))  # median absolute deviation of a standard normal
 _LOG_LONGEST = math.log(365_000.0)  # return periods are capped at a thousand years
 
