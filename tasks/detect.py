@@ -47,6 +47,7 @@ import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 from scipy import special, stats
 
+from tasks.calibration import return_period
 from tasks.errors import NewswatchError
 
 EXPOSURE_PRIOR = 10.0  # stories added to both sides of the rest-of-coverage ratio
@@ -374,7 +375,7 @@ def _score(
     score[~learning], log_tail[~learning] = _surprise(
         count[~learning], expected[~learning], phi[~learning]
     )
-    period = _return_period(
+    period = return_period(
         times.tz_convert(settings.timezone), score, log_tail, max(settings.window, bucket),
         max(1, settings.baseline // timedelta(days=1)),
     )
@@ -470,6 +471,9 @@ def _past_sums(values: np.ndarray, span: int) -> np.ndarray:
     return running[stop] - running[np.maximum(stop - span, 0)]
 
 
+_MAD_SIGMA = float(stats.norm.ppf(0.75))  # median absolute deviation of a standard normal
+
+
 def _dispersion(count: np.ndarray, expected: np.ndarray, span: int) -> np.ndarray:
     """Extra-Poisson variance phi (var = mu + phi mu^2), estimated from the past `span` buckets.
 
@@ -512,67 +516,6 @@ def _surprise(
         )
     log_tail = np.logaddexp(log_sf, log_pmf - math.log(2))
     return -special.ndtri_exp(log_tail), log_tail
-
-
-def _return_period(
-    local: pd.DatetimeIndex,
-    score: np.ndarray,
-    log_tail: np.ndarray,
-    window: timedelta,
-    calibration_days: int,
-) -> np.ndarray:
-    """Days between scores this high, in this topic's own history (NaN until it has one).
-
-    The history is the topic's maximum score in each `_BLOCK` of local time over the past
-    `calibration_days`. A Gumbel distribution (the law of a maximum) fitted to them gives
-    how often a block's maximum reaches a score: a topic whose ordinary days peak at 7
-    needs far more than 7 to alert, one whose days peak at 2 alerts on much less. The
-    model's own tail (one window in 1/p) caps it, so a topic with no variation yet (every
-    block empty) still has a finite figure.
-    """
-    wall = local.tz_localize(None)
-    per_day = round(timedelta(days=1) / _BLOCK)
-    block = (wall.asi8 - wall.normalize().asi8[0]) // pd.Timedelta(_BLOCK).value
-    block_max = pd.Series(score).groupby(block).max().reindex(range(block[-1] + 1)).to_numpy()
-    loc_by_block, scale_by_block = _gumbel_by_block(block_max, calibration_days * per_day,
-                                                    _MIN_CALIBRATION_DAYS * per_day)
-    loc, scale = loc_by_block[block], scale_by_block[block]
-    with np.errstate(divide="ignore", invalid="ignore"):
-        log_sf = stats.gumbel_r.logsf(score, loc, np.where(scale > 0, scale, 1.0))
-        log_sf = np.where(scale > 0, log_sf, np.where(score > loc, -np.inf, 0.0))
-        history = np.exp(np.minimum(-log_sf, _LOG_LONGEST)) / per_day
-        model = window / timedelta(days=1) * np.exp(np.minimum(-log_tail, _LOG_LONGEST))
-    return np.where(np.isnan(loc), np.nan, np.fmin(history, model))
-
-
-def _gumbel_by_block(
-    maxima: np.ndarray, span: int, least: int
-) -> tuple[np.ndarray, np.ndarray]:
-    """Gumbel location and scale for each block from the maxima of the `span` blocks before
-    it (NaN with fewer than `least`), by L-moments: l2 is half the mean absolute difference
-    of two maxima, so one past spike moves the fit far less than it moves a variance."""
-    loc = np.full(len(maxima), np.nan)
-    scale = np.full(len(maxima), np.nan)
-    for d in range(len(maxima)):
-        past = np.sort(maxima[max(0, d - span) : d])
-        past = past[np.isfinite(past)]
-        n = len(past)
-        if n < least:
-            continue
-        b1 = np.sum(np.arange(n) / (n - 1) * past) / n
-        l2 = 2 * b1 - past.mean()
-        scale[d] = l2 / math.log(2)
-        loc[d] = past.mean() - np.euler_gamma * scale[d]
-    return loc, scale
-
-
-_MIN_CALIBRATION_DAYS = 3
-# A day, the news cycle: "how often does this topic have a day like this". Six-hour blocks
-# fitted more steadily on the suite but let a topic that bursts most days alert on its
-# ordinary bursts (its three calm blocks a day made each burst look rare).
-_BLOCK = timedelta(days=1)
-_MAD_SIGMA = float(stats.norm.ppf(0.75))  # median absolute deviation of a standard normal
-_LOG_LONGEST = math.log(365_000.0)  # return periods are capped at a thousand years
 
 
 def _decide(scored: _Scored, bucket: timedelta, settings: DetectorSettings) -> list[Decision]:
