@@ -40,12 +40,13 @@ def return_period(
     daily_max = pd.Series(score).groupby(day).max().reindex(range(day[-1] + 1)).to_numpy()
     loc_by_day, scale_by_day = _gumbel_by_day(daily_max, calibration_days)
     loc, scale = loc_by_day[day], scale_by_day[day]
-    with np.errstate(divide="ignore", invalid="ignore"):
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         log_sf = stats.gumbel_r.logsf(score, loc, np.where(scale > 0, scale, 1.0))
         log_sf = np.where(scale > 0, log_sf, np.where(score > loc, -np.inf, 0.0))
-        history = np.exp(np.minimum(-log_sf, _LOG_LONGEST))
-        model = window / timedelta(days=1) * np.exp(np.minimum(-log_tail, _LOG_LONGEST))
-    return np.where(np.isnan(loc), np.nan, np.fmin(history, model))
+        history = np.exp(-log_sf)
+        model = window / timedelta(days=1) * np.exp(-log_tail)
+    days = np.minimum(np.fmin(history, model), _LONGEST_DAYS)
+    return np.where(np.isnan(loc), np.nan, days)
 
 
 def _gumbel_by_day(maxima: np.ndarray, days: int) -> tuple[np.ndarray, np.ndarray]:
@@ -68,4 +69,4 @@ def _gumbel_by_day(maxima: np.ndarray, days: int) -> tuple[np.ndarray, np.ndarra
 
 
 _MIN_CALIBRATION_DAYS = 3
-_LOG_LONGEST = math.log(365_000.0)  # return periods are capped at a thousand years
+_LONGEST_DAYS = 365_000.0  # return periods are capped at a thousand years
