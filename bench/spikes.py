@@ -11,8 +11,9 @@ leave-one-out over those three (each scored with the candidate, pooled) is the p
 of the three; ties go to the default. The in-sample table with the defaults is printed for
 reference, not as the figure. The suite (bench/spike_suite.py) is scored with the default
 settings on REPORT_SEEDS, seeds the detector was never run on while it was developed (on
-seeds 1-3; seeds 101-104 reported an earlier version and are spent). Alerts go to bench/out/spikes_pred.json; figures come from the shared scorer;
-exit 1 when one falls below its floor. No corpus: the spikes-dev part says so and is skipped.
+seeds 1-3; seeds 101-104 reported an earlier version and are spent). Alerts go to
+bench/out/spikes_pred.json; figures come from the shared scorer; exit 1 when one falls
+below its floor. No corpus: the spikes-dev part says so and is skipped.
 """
 
 from __future__ import annotations
