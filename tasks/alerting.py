@@ -85,9 +85,9 @@ def count_stories(db_path: Path, topics: list[str], bucket: timedelta, since: da
 
 
 def decide(counts: Counts, config: Config, bucket: timedelta) -> dict[str, list[Decision]]:
-    detector = config.settings.alerts.detector
     stamps = list(counts.grid.to_pydatetime())
-    return {topic: detect(stamps, values, detector, totals=counts.totals, bucket=bucket)
+    return {topic: detect(stamps, values, config.detector_for(topic), totals=counts.totals,
+                          bucket=bucket)
             for topic, values in counts.topics.items()}
 
 
@@ -115,7 +115,8 @@ def store_decisions(db_path: Path, decisions: dict[str, list[Decision]]) -> None
         {"topic": topic, "bucket_start": d.timestamp, "observed": d.value,
          "expected": None if np.isnan(d.expected) else d.expected,
          "score": None if np.isnan(d.score) else d.score, "status": str(d.status),
-         "reason": d.reason, "decided_at": now}
+         "reason": d.reason, "decided_at": now, "return_period": d.return_period,
+         "threshold_period": d.threshold_period}
         for topic, items in decisions.items() for d in items
     ])
     if frame.empty:
@@ -123,11 +124,12 @@ def store_decisions(db_path: Path, decisions: dict[str, list[Decision]]) -> None
     with db.write(db_path) as con:
         con.register("incoming", frame)
         con.execute("""
-            INSERT INTO spike_decisions SELECT * FROM incoming
+            INSERT INTO spike_decisions BY NAME SELECT * FROM incoming
             ON CONFLICT (topic, bucket_start) DO UPDATE SET observed = excluded.observed,
                 expected = excluded.expected, score = excluded.score,
                 status = excluded.status, reason = excluded.reason,
-                decided_at = excluded.decided_at
+                decided_at = excluded.decided_at, return_period = excluded.return_period,
+                threshold_period = excluded.threshold_period
         """)
 
 
@@ -278,6 +280,7 @@ def evidence(db_path: Path, config: Config, item: Planned, counts: Counts,
         query=count_query(item.topic, d.timestamp, bucket, until),
         episode_start=item.start, drivers=new_terms,
         baseline=[(t, float(v)) for t, v in expected],
+        return_period=d.return_period, threshold_period=d.threshold_period,
     )
 
 

@@ -29,7 +29,7 @@ from pydantic import (
     model_validator,
 )
 
-from tasks.detect import DetectorSettings
+from tasks.detect import DetectorSettings, SensitivitySetting
 from tasks.errors import ConfigError
 
 # YAML aliases let a few lines expand into billions of values ("billion laughs"); a config
@@ -150,6 +150,9 @@ class Topic(Strict):
         description="language code -> names and aliases in that language"
     )
     exclude: list[str] = Field(default=[], description="phrases whose mention is not a hit")
+    sensitivity: SensitivitySetting | None = Field(
+        default=None, description="fewer, balanced, more or a span such as P30D for this "
+        "topic alone; unset: settings.yaml's alerts.detector.sensitivity")
 
     @field_validator("aliases")
     @classmethod
@@ -287,6 +290,14 @@ class Config(BaseModel):
             if outlet.name == name:
                 return outlet
         raise ConfigError(f"no outlet named {name!r}; known: {', '.join(self.outlet_names)}")
+
+    def detector_for(self, topic: str) -> DetectorSettings:
+        """The detector settings for one topic: its own sensitivity over the global one."""
+        detector = self.settings.alerts.detector
+        own = next((t.sensitivity for t in self.topics if t.name == topic), None)
+        if own is None:
+            return detector
+        return DetectorSettings.model_validate({**detector.model_dump(), "sensitivity": own})
 
     @property
     def outlet_names(self) -> list[str]:

@@ -12,17 +12,21 @@ expectation is scaled by the rest of the coverage (totals less the topic itself)
 its usual level in the slot, so a new outlet or a backfill scales the expectation instead
 of raising an alert, while the topic's own burst does not inflate its expectation; a prior
 of `EXPOSURE_PRIOR` stories damps the scale in thin hours. Counts are negative binomial
-around that expectation, var = mu + phi mu^2, where the extra
-dispersion phi is estimated from the same past, from the 90th percentile of absolute log
-deviations rather than the median, so a topic that bursts often needs a bigger burst to
-alert than one that is normally calm; phi = 0 is plain Poisson. The score is the normal z
-with the same upper tail as the count: the exact (mid-p) negative-binomial tail above the
-expected count, so that 9 stories against 0.13 expected scores like the 1-in-10^11 event it
-is; at or below it, where no threshold is near, the Anscombe residual stands in.
-Every quantity at bucket t uses data up to t only.
+around that expectation, var = mu + phi mu^2, with the extra dispersion phi read from the
+median absolute log deviation of the same past (phi = 0 is plain Poisson). The score is the
+normal z with the same upper tail as the count (the exact mid-p tail, from scipy), so that 9
+stories against 0.13 expected scores like the 1-in-10^11 event it is.
 
-Episodes: the first bucket over the threshold (with at least `min_count` mentions) is an
-"alert"; later buckets belong to the same episode until the score stays under the threshold
+No single threshold on that score serves every topic: a busy, bursty topic reaches z 7 on
+ordinary days, a sparse one rarely passes 3. So each score is calibrated against the
+topic's own history: its daily maximum scores over the `baseline` follow a Gumbel law,
+which turns a score into a *return period*, "a score this high comes about once in N days
+for this topic". The user's `sensitivity` is a bar on that span
+(balanced: once in 5 weeks), so every topic's alert rate on ordinary days is bounded by
+the same budget whatever its volume. Every quantity at bucket t uses data up to t only.
+
+Episodes: the first bucket over the bar (with at least `min_count` mentions) is an
+"alert"; later buckets belong to the same episode until the score stays under the bar
 for longer than `max_gap`; then one "ended" decision closes it and a `cooldown` starts.
 """
 
@@ -36,11 +40,14 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from pathlib import Path
+from typing import Annotated
 
 import numpy as np
 import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field, field_validator
+from scipy import special, stats
 
+from tasks.calibration import return_period
 from tasks.errors import SeriesError
 
 EXPOSURE_PRIOR = 10.0  # stories added to both sides of the rest-of-coverage ratio
@@ -51,6 +58,25 @@ class Season(StrEnum):
     hour_of_day = "hour_of_day"
     hour_of_day_and_weekend = "hour_of_day_and_weekend"
     hour_of_week = "hour_of_week"
+
+
+class Sensitivity(StrEnum):
+    """How often a topic may alert on ordinary news; each maps to a return period."""
+
+    fewer = "fewer"
+    balanced = "balanced"
+    more = "more"
+
+
+SENSITIVITY_PERIODS = {
+    Sensitivity.fewer: timedelta(weeks=13),
+    Sensitivity.balanced: timedelta(weeks=5),
+    Sensitivity.more: timedelta(weeks=2),
+}
+
+
+# A level, or a positive span: "alert on scores rarer than once per this".
+SensitivitySetting = Sensitivity | Annotated[timedelta, Field(gt=timedelta(0))]
 
 
 class Status(StrEnum):
@@ -71,12 +97,12 @@ class DetectorSettings(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    threshold: float = Field(
-        default=5.5,
-        gt=0,
-        description="Score (the normal z with the same upper-tail probability as the window "
-        "count; 5.5 is about 2 in 100 million) at or above which a bucket is over the "
-        "threshold.",
+    sensitivity: SensitivitySetting = Field(
+        default=Sensitivity.balanced,
+        description="How rare a score must be, in this topic's own history, to alert: "
+        "'fewer' (rarer than once in 13 weeks), 'balanced' (once in 5 weeks), 'more' "
+        "(once in 2 weeks), or a span such as P30D (ISO 8601) for 'rarer than once in 30 "
+        "days'.",
     )
     min_count: float = Field(
         default=5.0,
@@ -128,6 +154,13 @@ class DetectorSettings(BaseModel):
         "reported is a 'follow_up' (the story is growing).",
     )
 
+    @property
+    def threshold_period(self) -> timedelta:
+        """The bar as a span: a score alerts when it occurs less often than once per this."""
+        if isinstance(self.sensitivity, timedelta):
+            return self.sensitivity
+        return SENSITIVITY_PERIODS[self.sensitivity]
+
     @field_validator("timezone")
     @classmethod
     def _known_zone(cls, name: str) -> str:
@@ -152,6 +185,11 @@ class Decision:
     score: float
     status: str  # one of Status
     reason: str
+    # A score this high occurs about once per this span in this topic's own history
+    # (None while learning), and the sensitivity's bar as a span: a bucket is over the
+    # threshold when return_period >= threshold_period.
+    return_period: timedelta | None = None
+    threshold_period: timedelta | None = None
 
 
 @dataclass
@@ -163,6 +201,7 @@ class _Scored:
     count: np.ndarray  # trailing window count
     expected: np.ndarray  # expected window count (NaN while learning)
     score: np.ndarray
+    return_period: np.ndarray  # days between scores this high in the topic's history
     learning: np.ndarray  # bool
 
 
@@ -328,8 +367,18 @@ def _score(
 
     phi = _dispersion(count, np.where(learning, np.nan, expected), settings.baseline // bucket)
     score = np.full(len(count), np.nan)
-    score[~learning] = _surprise(count[~learning], expected[~learning], phi[~learning])
-    return _Scored(times, counts, count, np.where(learning, np.nan, expected), score, learning)
+    log_tail = np.full(len(count), np.nan)
+    score[~learning], log_tail[~learning] = _surprise(
+        count[~learning], expected[~learning], phi[~learning]
+    )
+    period = return_period(
+        times.tz_convert(settings.timezone), score, log_tail, max(settings.window, bucket),
+        max(1, settings.baseline // timedelta(days=1)),
+    )
+    learning |= np.isnan(period)
+    return _Scored(
+        times, counts, count, np.where(learning, np.nan, expected), score, period, learning
+    )
 
 
 def _trailing_sum(values: np.ndarray, width: int) -> np.ndarray:
@@ -418,107 +467,51 @@ def _past_sums(values: np.ndarray, span: int) -> np.ndarray:
     return running[stop] - running[np.maximum(stop - span, 0)]
 
 
+_MAD_SIGMA = float(stats.norm.ppf(0.75))  # median absolute deviation of a standard normal
+
+
 def _dispersion(count: np.ndarray, expected: np.ndarray, span: int) -> np.ndarray:
     """Extra-Poisson variance phi (var = mu + phi mu^2), estimated from the past `span` buckets.
 
     The log ratio log((y + 1/2) / (mu + 1/2)) has variance about 1/mu + phi. Its spread is
-    read at the 90th percentile of absolute deviations (1.645 sigma for a normal): robust to
-    the spikes themselves, yet larger for topics with heavy-tailed day-to-day noise.
+    read as the median absolute deviation (0.674 sigma for a normal), which the spikes
+    themselves do not move. How often a topic's heavy-tailed noise still reaches a given
+    score is not the model's job: `_return_period` reads it from the topic's own history.
     """
     span = max(span, 2)
     log_ratio = pd.Series(np.log((count + 0.5) / (expected + 0.5)))
     past = log_ratio.rolling(span, min_periods=2).median().shift(1)
-    spread = (log_ratio - past).abs().rolling(span, min_periods=2).quantile(0.9).shift(1) / 1.645
+    spread = (log_ratio - past).abs().rolling(span, min_periods=2).median().shift(1) / _MAD_SIGMA
     poisson = pd.Series(1 / (expected + 0.5)).rolling(span, min_periods=2).median().shift(1)
     phi = spread**2 - poisson
     return phi.clip(lower=0).fillna(0).to_numpy()
 
 
-def _surprise(count: np.ndarray, expected: np.ndarray, phi: np.ndarray) -> np.ndarray:
-    """z-score of `count` under a negative binomial with mean `expected`, var mu + phi mu^2.
-
-    Above the expected count: the exact mid-p upper tail P(Y > y) + P(Y = y) / 2, turned
-    into the normal z with the same tail, so small means get their true surprise. At or
-    below it (far from any threshold) the Anscombe residual is close enough and cheaper.
-    """
-    with np.errstate(invalid="ignore"):
-        score = 2 * (np.sqrt(count + 0.375) - np.sqrt(expected + 0.375))
-        score /= np.sqrt(1 + phi * expected)
-    upper = count > expected
-    log_tail, log_pmf = _log_upper_tail(count[upper], expected[upper], phi[upper])
-    log_mid = log_tail + np.log1p(-0.5 * np.exp(log_pmf - log_tail))
-    score[upper] = _normal_isf_log(log_mid)
-    return score
-
-
-def _log_upper_tail(
-    y: np.ndarray, mu: np.ndarray, phi: np.ndarray
+def _surprise(
+    count: np.ndarray, expected: np.ndarray, phi: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray]:
-    """log P(Y >= y) and log P(Y = y) for y > mu (Poisson where phi is 0).
+    """z-score of `count` under a negative binomial with mean `expected`, var mu + phi mu^2
+    (Poisson where phi is 0), and the log of its mid-p upper tail P(Y > y) + P(Y = y) / 2.
 
-    The tail is pmf(y) (1 + r0 + r0 r1 + ...), ri = pmf(y+i+1) / pmf(y+i) < 1 above the mean.
-    After `_TAIL_TERMS` terms a geometric remainder with the largest ratio still to come
-    closes the sum: it can only overstate the tail, so a score is never inflated (on the
-    spikes-dev series it is understated by less than 0.002 wherever it exceeds 3).
+    z is the standard normal deviate with the same tail, computed from the log so that tails
+    far beyond float range (a 100-fold burst) still get a finite, ordered z.
     """
     poisson = phi <= 0
-    log_pmf = np.empty(len(y))
+    size = 1 / np.where(poisson, 1.0, phi)
+    success = size / (size + expected)
     with np.errstate(divide="ignore"):
-        log_pmf[poisson] = y[poisson] * np.log(mu[poisson]) - mu[poisson] - _lgamma(y[poisson] + 1)
-    nb, size = y[~poisson], 1 / phi[~poisson]
-    p_nb = mu[~poisson] / (mu[~poisson] + size)
-    log_pmf[~poisson] = (
-        _lgamma(nb + size) - _lgamma(size) - _lgamma(nb + 1)
-        + size * np.log1p(-p_nb) + nb * np.log(p_nb)
-    )
-    # ri = ((y + i) p + c) / (y + i + 1): NB with p = phi mu / (1 + phi mu), c = mu (1 - p);
-    # phi = 0 leaves p = 0, c = mu, the Poisson ratio.
-    p = phi * mu / (1 + phi * mu)
-    c = mu * (1 - p)
-    total = np.ones(len(y))
-    term = np.ones(len(y))
-    ratio = np.zeros(len(y))
-    live = np.arange(len(y))
-    for i in range(_TAIL_TERMS):
-        if not len(live):
-            break
-        at = y[live] + i
-        ratio[live] = (at * p[live] + c[live]) / (at + 1)
-        term[live] *= ratio[live]
-        total[live] += term[live]
-        live = live[term[live] > 1e-12 * total[live]]
-    bound = np.maximum(ratio[live], p[live])
-    total[live] += term[live] * bound / (1 - bound)
-    return log_pmf + np.log(total), log_pmf
-
-
-_TAIL_TERMS = 200
-_lgamma = np.vectorize(math.lgamma, otypes=[float])
-# Acklam's rational approximation of the normal quantile (relative error < 1.2e-9).
-_CENTRAL = (
-    (-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269,
-     -30.66479806614716, 2.506628277459239),
-    (-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972,
-     -13.28068155288572, 1.0),
-)
-_TAIL = (
-    (-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734,
-     4.374664141464968, 2.938163982698783),
-    (0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416, 1.0),
-)
-
-
-def _normal_isf_log(log_tail: np.ndarray) -> np.ndarray:
-    """z with P(Z >= z) = exp(log_tail) for a standard normal Z; works from the log, so
-    tails far beyond float range (a 100-fold burst) still get a finite, ordered z."""
-    tail = np.exp(log_tail)
-    z = np.empty(len(log_tail))
-    far = tail < 0.02425
-    q = np.sqrt(-2 * log_tail[far])
-    z[far] = -np.polyval(_TAIL[0], q) / np.polyval(_TAIL[1], q)
-    q = 0.5 - tail[~far]
-    z[~far] = q * np.polyval(_CENTRAL[0], q * q) / np.polyval(_CENTRAL[1], q * q)
-    return z
+        log_sf = np.where(
+            poisson,
+            stats.poisson.logsf(count, expected),
+            stats.nbinom.logsf(count, size, success),
+        )
+        log_pmf = np.where(
+            poisson,
+            stats.poisson.logpmf(count, expected),
+            stats.nbinom.logpmf(count, size, success),
+        )
+    log_tail = np.logaddexp(log_sf, log_pmf - math.log(2))
+    return -special.ndtri_exp(log_tail), log_tail
 
 
 def _decide(scored: _Scored, bucket: timedelta, settings: DetectorSettings) -> list[Decision]:
@@ -526,33 +519,39 @@ def _decide(scored: _Scored, bucket: timedelta, settings: DetectorSettings) -> l
     gap = settings.max_gap // bucket
     cooldown = math.ceil(settings.cooldown / bucket)
     window = _human(max(settings.window, bucket))
+    bar = settings.threshold_period
+    bar_days = bar / timedelta(days=1)
     decisions: list[Decision] = []
     episode_open = False
     last_over = reported = 0.0
     quiet_until = -1
     for i, stamp in enumerate(scored.times.to_pydatetime()):
         count, expected, score = scored.count[i], scored.expected[i], scored.score[i]
+        days = scored.return_period[i]
+        period = None if scored.learning[i] else timedelta(days=float(days))
         numbers = f"{count:g} mentions in the last {window} vs {expected:.1f} expected"
-        over = not scored.learning[i] and score >= settings.threshold
+        if period is not None:
+            numbers += f", score {score:.1f} (about once in {_human(period)} for this topic)"
+        over = period is not None and days >= bar_days
         if scored.learning[i]:
             status, reason = Status.learning, "learning: no baseline yet for this time of day"
         elif episode_open and over:
             last_over = i
             if count >= settings.follow_up_factor * reported:
-                status, reason = Status.follow_up, f"episode growing: {numbers}, score {score:.1f}"
+                status, reason = Status.follow_up, f"episode growing: {numbers}"
                 reported = count
             else:
-                status, reason = Status.ongoing, f"episode continues: {numbers}, score {score:.1f}"
+                status, reason = Status.ongoing, f"episode continues: {numbers}"
         elif episode_open and i - last_over <= gap:
             status = Status.ongoing
             reason = f"episode open, {i - last_over:g} bucket(s) under the threshold: {numbers}"
         elif episode_open:
             episode_open = False
             quiet_until = i + cooldown
-            status, reason = Status.ended, f"episode over: {numbers}, score {score:.1f}"
+            status, reason = Status.ended, f"episode over: {numbers}"
         elif over and count < settings.min_count:
             status = Status.below_min_count
-            reason = f"score {score:.1f} but only {numbers} (minimum {settings.min_count:g})"
+            reason = f"rare enough but only {numbers} (minimum {settings.min_count:g})"
         elif over and i < quiet_until:
             status, reason = Status.cooldown, f"cooling down after an episode: {numbers}"
         elif over:
@@ -560,9 +559,9 @@ def _decide(scored: _Scored, bucket: timedelta, settings: DetectorSettings) -> l
             last_over = i
             reported = count
             status = Status.alert
-            reason = f"spike: {numbers}, score {score:.1f} >= {settings.threshold:g}"
+            reason = f"spike: {numbers}; the bar is once in {_human(bar)}"
         else:
-            status, reason = Status.quiet, f"{numbers}, score {score:.1f}"
+            status, reason = Status.quiet, numbers
         decisions.append(
             Decision(
                 timestamp=stamp,
@@ -571,15 +570,17 @@ def _decide(scored: _Scored, bucket: timedelta, settings: DetectorSettings) -> l
                 score=float(score),
                 status=status.value,
                 reason=reason,
+                return_period=period,
+                threshold_period=bar,
             )
         )
     return decisions
 
 
 def _human(span: timedelta) -> str:
-    minutes = round(span.total_seconds() / 60)
-    if minutes % 1440 == 0:
-        return f"{minutes // 1440} d"
-    if minutes % 60 == 0:
-        return f"{minutes // 60} h"
-    return f"{minutes} min"
+    """A span in the largest unit that reads well: '45 min', '3 h', '12 d', '9 wk', '4 yr'."""
+    minutes = span.total_seconds() / 60
+    for unit, size in (("yr", 525_960), ("wk", 10_080), ("d", 1440), ("h", 60)):
+        if minutes >= 2 * size or (minutes >= size and minutes % size == 0):
+            return f"{minutes / size:.0f} {unit}"
+    return f"{minutes:.0f} min"
