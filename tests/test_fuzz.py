@@ -185,6 +185,7 @@ def write_config(folder: Path, files: dict[str, object | bytes]) -> None:
     b"%c: &%c [*%c, *%c, *%c, *%c, *%c, *%c, *%c, *%c]\n" % ((c, c) + (c - 1,) * 8)
     for c in b"bcdefgh")})
 @example({"outlets.yaml": b"\xff\xfe\x00o\x00u\x00t"})
+@example({"outlets.yaml": b"\x00"})
 def test_config_loading_raises_only_config_errors(tmp_path_factory, files):
     folder = tmp_path_factory.mktemp("config")
     write_config(folder, files)
