@@ -331,7 +331,8 @@ def read_yaml(path: Path) -> dict[str, Any]:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" line {mark.line + 1}" if mark else ""
-        problem = getattr(exc, "problem", exc)
+        # a ReaderError (a NUL byte, say) has no `problem`, and a message of two lines
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise ConfigError(f"{path}:{where} is not valid YAML: {problem}") from exc
     if data is None:
         return {}

@@ -171,3 +171,12 @@ def test_a_config_file_that_is_not_utf8_is_one_line_naming_it(tmp_path):
     assert done.stderr.strip().splitlines() == [
         f"newswatch: {tmp_path / 'topics.yaml'}: is not UTF-8 text (byte "
         f"{TOPICS.index('Iran]') + 2} is b'\\xe1'); save it as UTF-8"]
+
+
+def test_a_yaml_alias_bomb_is_refused_before_validation(tmp_path):
+    lines = ["a: &a [x, x, x, x, x, x, x, x, x, x]"]
+    for previous, name in zip("abcdefgh", "bcdefghi", strict=True):
+        lines.append(f"{name}: &{name} [{', '.join([f'*{previous}'] * 10)}]")
+    write(tmp_path, "topics.yaml", "\n".join(lines) + "\ntopics: *i\n")  # 10^9 values
+    with pytest.raises(ConfigError, match=r"topics\.yaml: holds over 200,000 values"):
+        load_config(tmp_path)

@@ -60,3 +60,14 @@ def test_quick_start_is_two_commands_that_exist():
     commands = block.strip().splitlines()
     assert commands == ["python3 bootstrap.py demo", "python3 bootstrap.py test"]
     assert (ROOT / ".ci" / "run").read_text().strip().endswith(commands[1])
+
+
+def test_every_test_docs_security_names_exists():
+    text = (ROOT / "docs" / "security.md").read_text(encoding="utf-8")
+    current = None
+    for file, name in re.findall(r"`(?:(tests/\w+\.py))?(?:::(\w+))?`", text):
+        if file:
+            assert (ROOT / file).is_file(), file
+            current = file
+        if name:
+            assert f"def {name}(" in (ROOT / current).read_text(encoding="utf-8"), name
