@@ -44,7 +44,7 @@ from slack_sdk.webhook import WebhookClient
 from tasks.config import SlackSettings
 from tasks.errors import ConfigError
 
-log = logging.getLogger(__name__)
+log = logging.getLogger("newswatch.notify")
 
 TIMEOUT_SECONDS = 15
 MAX_RETRY_AFTER = 5.0  # wait inline for a 429 only this long; longer waits are the outbox's job

@@ -243,7 +243,7 @@ def test_chart_is_uploaded_into_the_alerts_thread(slack_server: SlackServer) -> 
 def test_failed_chart_upload_does_not_fail_the_alert(
     slack_server: SlackServer, caplog: pytest.LogCaptureFixture, token: str, reason: str
 ) -> None:
-    with caplog.at_level(logging.WARNING, logger="tasks.notify"):
+    with caplog.at_level(logging.WARNING, logger="newswatch.notify"):
         delivery = send(make_alert(), bot(slack_server, token))
 
     assert delivery.ok and delivery.ts is not None and delivery.error is None
