@@ -19,6 +19,7 @@ from warehouse.db import DEFAULT_DB, DEMO_DB
 # Before Prefect is imported anywhere: no phoning home from a monitoring tool.
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
+os.environ.setdefault("PREFECT_LOGGING_EXTRA_LOGGERS", "newswatch")  # into the run logs
 
 app = typer.Typer(
     help="Newswatch: watch news outlets, keep articles in DuckDB, alert Slack on topic spikes.",
@@ -36,16 +37,22 @@ def run(
 ) -> None:
     """Run the ingest and alerts flows once, on an ephemeral Prefect.
 
+    Exits 1 when no outlet could be reached (health.min_reachable_share), after the
+    ingest run's summary line.
+
     Example: newswatch run --outlet bbc-world --outlet aljazeera
     """
     from flows.alerts import alerts
+    from flows.ephemeral import outcome, prefect_api
     from flows.ingest import ingest
 
-    summaries = ingest(config_dir=str(config) if config else None, db_path=str(db),
-                       outlets=outlet)
-    for summary in summaries:
-        emit(summary)
-    emit(alerts(config_dir=str(config) if config else None, db_path=str(db)))
+    config_dir = str(config) if config else None
+    with prefect_api():
+        summaries = outcome(ingest(config_dir=config_dir, db_path=str(db), outlets=outlet,
+                                   return_state=True))
+        for summary in summaries:
+            emit(summary)
+        emit(outcome(alerts(config_dir=config_dir, db_path=str(db), return_state=True)))
 
 
 @app.command()
@@ -58,8 +65,10 @@ def demo(
     Example: newswatch demo
     """
     from flows.demo import run_demo
+    from flows.ephemeral import prefect_api
 
-    run_demo(db)
+    with prefect_api():
+        run_demo(db)
 
 
 @app.command()

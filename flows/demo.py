@@ -12,6 +12,7 @@ from rich.console import Console
 from rich.table import Table
 
 from flows.alerts import alerts
+from flows.ephemeral import outcome
 from flows.ingest import ingest
 from tasks.newsroom import start_newsroom
 from warehouse.db import read
@@ -43,8 +44,9 @@ def run_demo(db_path: Path, console: Console | None = None) -> dict:
         config_dir = write_demo_config(db_path.parent / "demo-config", outlets)
         console.print(f"[bold]Local newsroom[/] on {newsroom.url}: "
                       f"{len(outlets)} outlets, {len(newsroom.articles)} articles")
-        ingest(config_dir=str(config_dir), db_path=str(db_path))
-        summary = alerts(config_dir=str(config_dir), db_path=str(db_path), now=now)
+        outcome(ingest(config_dir=str(config_dir), db_path=str(db_path), return_state=True))
+        summary = outcome(alerts(config_dir=str(config_dir), db_path=str(db_path), now=now,
+                                 return_state=True))
     report(db_path, console)
     return summary
 
