@@ -12,6 +12,7 @@ with its parent (PR_SET_PDEATHSIG), and a server that cannot start is one line.
 from __future__ import annotations
 
 import ctypes
+import logging
 import os
 import signal
 import subprocess
@@ -81,9 +82,11 @@ def startup_timeout() -> int:
 @contextmanager
 def prefect_api() -> Iterator[None]:
     """A Prefect API for the flows of one command: the one `PREFECT_API_URL` names, else
-    a temporary server that lives as long as this process."""
+    a temporary server that lives as long as this process. The project's own errors
+    reach the console as the command's one line, without Prefect's tracebacks."""
     from prefect.settings import PREFECT_API_URL, temporary_settings
 
+    quiet_own_tracebacks()
     if PREFECT_API_URL.value():
         yield
         return
@@ -102,7 +105,34 @@ def prefect_api() -> Iterator[None]:
         with temporary_settings({PREFECT_API_URL: server.api_url}):
             yield
     finally:
+        from prefect.events.worker import EventsWorker
+        from prefect.logging.handlers import APILogWorker
+
+        # the runs' last logs and events, before their server goes
+        APILogWorker.drain_all(timeout=5)
+        EventsWorker.drain_all(timeout=5)
         server.stop()
+
+
+class OwnErrorsOffTheConsole(logging.Filter):
+    """Prefect logs a traceback for every exception a run ends with; for the project's own
+    errors the command prints one line instead (the run logs in Prefect keep them)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not (record.exc_info and isinstance(record.exc_info[1], NewswatchError))
+
+
+def quiet_own_tracebacks() -> None:
+    """Put `OwnErrorsOffTheConsole` on Prefect's console handlers."""
+    import prefect.main  # noqa: F401 (sets Prefect's logging up, handlers and all)
+    from prefect.logging.handlers import PrefectConsoleHandler
+
+    loggers = [logging.getLogger(), *(logging.getLogger(name)
+                                      for name in logging.root.manager.loggerDict)]
+    for handler in {h for logger in loggers for h in getattr(logger, "handlers", [])}:
+        if isinstance(handler, PrefectConsoleHandler) and not any(
+                isinstance(f, OwnErrorsOffTheConsole) for f in handler.filters):
+            handler.addFilter(OwnErrorsOffTheConsole())
 
 
 class RunFailed(NewswatchError):

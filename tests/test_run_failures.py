@@ -10,10 +10,14 @@ runs' names and tags, the run's artifact, and the project's own log lines.
 
 from __future__ import annotations
 
+import os
 import re
 import socket
+import subprocess
+import sys
 import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 import yaml
@@ -143,6 +147,25 @@ def test_newswatch_run_exits_1_with_the_summary_line(prefect_harness, tmp_path):
     assert result.exit_code == 1, result.output
     assert result.stdout == ""
     assert SUMMARY.fullmatch(result.stderr.strip().removeprefix("newswatch: ")), result.stderr
+
+
+@pytest.mark.slow
+def test_a_locked_warehouse_is_one_line_without_prefect_tracebacks(prefect_harness, tmp_path):
+    import duckdb
+    from prefect.settings import PREFECT_API_URL
+
+    config_dir = write_demo_config(tmp_path / "config", down_outlets())
+    db_path = tmp_path / "w.duckdb"
+    newswatch = str(Path(sys.executable).with_name("newswatch"))
+    env = {**os.environ, "PREFECT_API_URL": PREFECT_API_URL.value()}
+    with duckdb.connect(str(db_path)):  # another process's write lock, for the command
+        done = subprocess.run([newswatch, "run", "--config", str(config_dir), "--db",
+                               str(db_path)], env=env, capture_output=True, text=True,
+                              timeout=300)
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr, done.stderr
+    last = done.stderr.strip().splitlines()[-1]
+    assert last.startswith(f"newswatch: {db_path} is locked by "), done.stderr
 
 
 def test_the_share_is_validated(tmp_path):
