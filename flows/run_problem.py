@@ -26,7 +26,7 @@ def build_message(flow_name: str, run_name: str, state: str, message: str | None
                                        "text": {"type": "mrkdwn", "text": text[:2900]}}]}
 
 
-@flow(name="run-problem", log_prints=True)
+@flow(name="run-problem", flow_run_name="run-problem-{run_name}", log_prints=True)
 def run_problem(flow_name: str, run_name: str, state: str, message: str | None = None,
                 url: str | None = None, config_dir: str | None = None) -> str:
     """Post one operations message about a flow run that went wrong; with no Slack
