@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from prefect import flow, get_run_logger, task
+from prefect import flow, get_run_logger, runtime, task
+from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 
 from tasks.alerting import (
@@ -16,6 +17,7 @@ from tasks.alerting import (
     store_decisions,
     write_outbox,
 )
+from tasks.artifacts import alerts_markdown, alerts_of_run, run_name
 from tasks.config import Config, load_config
 from tasks.notify import resolve_target
 from tasks.outbox import deliver_problems, undelivered
@@ -44,18 +46,25 @@ def notify_task(config: Config, db_path: Path) -> list[dict]:
         db_path, resolve_target(config.settings.slack, operations=True))
 
 
-@flow(name="alerts", log_prints=True)
+def _flow_run_name() -> str:
+    return run_name("alerts", runtime.flow_run.parameters, runtime.flow_run.scheduled_start_time)
+
+
+@flow(name="alerts", flow_run_name=_flow_run_name, log_prints=True)
 def alerts(config_dir: str | None = None, db_path: str = str(DEFAULT_DB),
            now: datetime | None = None) -> dict:
     """Detect topic spikes in the warehouse and deliver the alerts they call for."""
     logger = get_run_logger()
     config = load_config(config_dir)
     path = Path(db_path)
-    summary = detect_task(config, path, now or datetime.now(UTC))
+    started = datetime.now(UTC)
+    summary = detect_task(config, path, now or started)
     summary["deliveries"] = notify_task(config, path)
     summary["undelivered"] = undelivered(summary["deliveries"])
     logger.info("%(topics)d topics checked, %(new_alerts)d new alerts", summary)
     if summary["undelivered"]:
         logger.error("%(undelivered)d Slack messages were given up on: see the slack_outbox "
                      "view", summary)
+    create_markdown_artifact(alerts_markdown(summary, alerts_of_run(path, started)),
+                             key="alerts-run", description=f"{summary['new_alerts']} new alerts")
     return summary

@@ -10,6 +10,7 @@ import yaml
 from rich.console import Console
 
 from flows.alerts import alerts
+from flows.ephemeral import outcome
 from flows.ingest import ingest
 from newsroom.server import start_newsroom
 
@@ -45,6 +46,7 @@ def run_demo(db_path: Path, console: Console | None = None) -> dict:
         config_dir = write_demo_config(demo_config_dir(db_path), outlets)
         console.print(f"[bold]Local newsroom[/] on {newsroom.url}: "
                       f"{len(outlets)} outlets, {len(newsroom.articles)} articles")
-        ingest(config_dir=str(config_dir), db_path=str(db_path))
-        summary = alerts(config_dir=str(config_dir), db_path=str(db_path), now=now)
+        outcome(ingest(config_dir=str(config_dir), db_path=str(db_path), return_state=True))
+        summary = outcome(alerts(config_dir=str(config_dir), db_path=str(db_path), now=now,
+                                 return_state=True))
     return summary

@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
-from prefect import flow, get_run_logger, task
+from prefect import flow, get_run_logger, runtime, task
 from prefect.cache_policies import NO_CACHE
 
+from tasks.artifacts import run_name
 from tasks.config import Config, load_config
 from tasks.digest import deliver, gather, write_digest
 from tasks.notify import resolve_target
@@ -28,7 +29,11 @@ def send_task(config: Config, db_path: Path) -> list[dict]:
         db_path, resolve_target(config.settings.slack, operations=True))
 
 
-@flow(name="digest", log_prints=True)
+def _flow_run_name() -> str:
+    return run_name("digest", runtime.flow_run.parameters, runtime.flow_run.scheduled_start_time)
+
+
+@flow(name="digest", flow_run_name=_flow_run_name, log_prints=True)
 def digest(config_dir: str | None = None, db_path: str = str(DEFAULT_DB),
            now: datetime | None = None) -> dict:
     """Build the day's digest (once per day: a stable id) and deliver it."""

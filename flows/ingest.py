@@ -14,17 +14,20 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal
 
-from prefect import flow, get_run_logger, task
+from prefect import flow, get_run_logger, runtime, task
+from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.futures import PrefectFuture, as_completed
+from prefect.states import Failed, State
 from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
 from prefect.utilities.annotations import quote
 
+from tasks.artifacts import ingest_markdown, run_name
 from tasks.config import Config, load_config
 from tasks.discover import Discovery
 from tasks.errors import ConfigError
 from tasks.fetch import FetchedBatch, closing_fetchers, fetcher_for
-from tasks.health import HealthCheck, check_outlets
+from tasks.health import HealthCheck, RunSummary, check_outlets
 from tasks.health import deliver as deliver_health_alerts
 from tasks.ingest import collect_outlet, process_outlet
 from tasks.load import LoadBatch
@@ -47,8 +50,8 @@ class KnownThreadTimeoutNotice(logging.Filter):
 # Here, not in the flow: Dask workers import this module to run the outlet tasks.
 logging.getLogger("prefect.task_runs").addFilter(KnownThreadTimeoutNotice())
 
-@task(name="outlet", retries=1, retry_delay_seconds=5, timeout_seconds=1800,
-      cache_policy=NO_CACHE)
+@task(name="outlet", task_run_name="outlet-{outlet}", retries=1, retry_delay_seconds=5,
+      timeout_seconds=1800, cache_policy=NO_CACHE)
 def outlet_task(config: Config, outlet: str, db_path: Path, run_id: str) -> LoadBatch:
     """One outlet's batch up to its load: discover and fetch its new articles, extract and
     validate them. One task rather than one per stage: every task run is work for
@@ -57,7 +60,7 @@ def outlet_task(config: Config, outlet: str, db_path: Path, run_id: str) -> Load
     return process_outlet(config, outlet, run_id, found, fetched)
 
 
-@task(name="process", cache_policy=NO_CACHE)
+@task(name="process", task_run_name="process-{outlet}", cache_policy=NO_CACHE)
 def process_task(config: Config, outlet: str, run_id: str, fetched: FetchedBatch) -> LoadBatch:
     """Extract and validate pages that came from elsewhere (a web archive)."""
     return process_outlet(config, outlet, run_id, Discovery(), fetched)
@@ -71,7 +74,8 @@ def load_task(run: Run, batches: list[LoadBatch]) -> list[dict]:
     for batch in batches:
         run.load(batch)
         summaries.append({"outlet": batch.outlet, "articles": len(batch.articles),
-                          "quarantined": len(batch.quarantined), "failed": len(batch.failed),
+                          "quarantined": len(batch.quarantined),
+                          "failed": sum(r.failed for r in batch.records),
                           "fetches": len(batch.records)})
     return summaries
 
@@ -104,17 +108,23 @@ def health_task(config: Config, db_path: Path, run_id: str,
     return checks
 
 
-@flow(name="ingest", log_prints=True)
+def _flow_run_name() -> str:
+    return run_name("ingest", runtime.flow_run.parameters, runtime.flow_run.scheduled_start_time)
+
+
+@flow(name="ingest", flow_run_name=_flow_run_name, log_prints=True)
 def ingest(config_dir: str | None = None, db_path: str = str(DEFAULT_DB),
            outlets: list[str] | None = None,
            task_runner: Literal["threads", "dask"] = "threads",
-           max_workers: int | None = None, dask_address: str | None = None) -> list[dict]:
+           max_workers: int | None = None,
+           dask_address: str | None = None) -> list[dict] | State:
     """Collect new articles from the configured outlets (or the named ones) into the warehouse.
 
     `max_workers` outlets are worked on at once (default: fetch.max_concurrency), on
     threads or, with `task_runner="dask"`, on a local Dask cluster or the one at
     `dask_address`. Returns one summary per outlet: articles loaded, rows quarantined,
-    fetches that failed.
+    fetches that failed (of any kind). The run ends with one summary line, and Failed
+    when no outlet answered (or fewer than `health.min_reachable_share`).
     """
     logger = get_run_logger()
     run = start_run(load_config(config_dir), db_path, outlets)
@@ -140,7 +150,9 @@ def ingest(config_dir: str | None = None, db_path: str = str(DEFAULT_DB),
             outlet = waiting.pop(0)
             # The runner is picked per run (a flow parameter), so it is used directly:
             # `runner.submit(task, parameters)` is what `task.submit` does.
-            future = runner.submit(outlet_task, {
+            language = config.outlet(outlet).language or "any"
+            tagged = outlet_task.with_options(tags={f"outlet:{outlet}", f"language:{language}"})
+            future = runner.submit(tagged, {
                 "config": config.for_outlet(outlet), "outlet": outlet,
                 "db_path": run.db_path, "run_id": run.run_id})
             in_flight[future] = outlet
@@ -163,7 +175,16 @@ def ingest(config_dir: str | None = None, db_path: str = str(DEFAULT_DB),
                 load(pending.take())
         if pending.batches:
             load(pending.take())
-    for check in health_task(config, run.db_path, run.run_id, [o.name for o in run.outlets]):
+    checks = health_task(config, run.db_path, run.run_id, [o.name for o in run.outlets])
+    for check in checks:
         if not check.healthy:
             logger.warning("outlet %s looks broken: %s", check.outlet, "; ".join(check.problems))
-    return sorted(summaries, key=lambda s: s["outlet"])
+    totals = RunSummary.of(checks)
+    create_markdown_artifact(ingest_markdown(totals, checks), key="ingest-run",
+                             description=totals.line)
+    summaries.sort(key=lambda s: s["outlet"])
+    if totals.failed(config.settings.health.min_reachable_share):
+        logger.error(totals.line)
+        return Failed(message=totals.line, data=summaries)
+    logger.info(totals.line)
+    return summaries

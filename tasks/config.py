@@ -242,6 +242,9 @@ class HealthRules(Strict):
                              "are not judged on their count")
     low_count_ratio: float = Field(default=0.2, gt=0, lt=1)
     max_consecutive_failures: int = Field(default=3, ge=1)
+    min_reachable_share: float = Field(default=0.0, ge=0, le=1, description="an ingest run "
+                                       "fails when fewer of its outlets answered; always "
+                                       "when none did")
 
     @model_validator(mode="after")
     def _history_fits(self) -> HealthRules:

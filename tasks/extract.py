@@ -64,7 +64,7 @@ from tasks.models import Article, Candidate
 
 __all__ = ["DEFAULT_BOILERPLATE", "extract_article", "extract_file", "iter_html_files"]
 
-log = logging.getLogger(__name__)
+log = logging.getLogger("newswatch.extract")
 
 # Real news pages measured: at most 430 KB of HTML, 1,420 elements, 31 levels deep (the
 # 61 dev pages). Past these caps the parse and trafilatura's passes grow faster than the

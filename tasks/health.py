@@ -57,6 +57,8 @@ class HealthCheck:
     teasers: int
     article_fetches: int
     failed_fetches: int
+    fetches: int  # of any kind: robots.txt, feeds, sitemaps, listings, articles
+    fetch_error: str | None  # the last failed fetch's error
     feeds_unchanged: bool
     consecutive_failures: int
     usual_articles: float | None
@@ -65,6 +67,36 @@ class HealthCheck:
     healthy: bool
     episode_id: str | None = None
     alert: str | None = None  # "opened" | "ongoing" | "ended" | None
+
+
+@dataclass
+class RunSummary:
+    """An ingest run in one line, from its outlets' checks: a run that reached nothing must
+    not look like a quiet news day."""
+
+    outlets: int
+    reachable: int  # outlets with at least one fetch that did not fail
+    articles: int  # loaded
+    quarantined: int
+    failed_fetches: int
+
+    @classmethod
+    def of(cls, checks: list[HealthCheck]) -> RunSummary:
+        return cls(outlets=len(checks),
+                   reachable=sum(c.fetches > c.failed_fetches for c in checks),
+                   articles=sum(c.articles - c.quarantined for c in checks),
+                   quarantined=sum(c.quarantined for c in checks),
+                   failed_fetches=sum(c.failed_fetches for c in checks))
+
+    @property
+    def line(self) -> str:
+        return (f"outlets reachable {self.reachable}/{self.outlets}, articles {self.articles}, "
+                f"quarantined {self.quarantined}, failed fetches {self.failed_fetches}")
+
+    def failed(self, min_reachable_share: float) -> bool:
+        """No outlet answered, or fewer than `min_reachable_share` of them."""
+        return self.outlets > 0 and (
+            self.reachable == 0 or self.reachable < min_reachable_share * self.outlets)
 
 
 def check_outlets(db_path: Path, run_id: str, outlets: Iterable[str], now: datetime,
@@ -109,6 +141,11 @@ def judge(run_id: str, outlet: str, now: datetime, profile: dict[str, Any],
     if low and history and history[0]["low_count"]:
         problems.append(f"{n} articles, usually {usual:g} (the run before was low too)")
 
+    if not profile["fetches"]:
+        problems.append("nothing was fetched (the outlet's task failed before its first fetch)")
+    elif profile["failed_fetches"] == profile["fetches"]:
+        problems.append(f"all {profile['fetches']} fetches failed, the last with: "
+                        f"{profile['fetch_error']}")
     if profile["consecutive_failures"] >= rules.max_consecutive_failures:
         problems.append(f"{profile['consecutive_failures']} fetches failed in a row")
     return HealthCheck(run_id=run_id, outlet=outlet, checked_at=now, **profile,
@@ -139,13 +176,20 @@ def _profile(con: DuckDBPyConnection, run_id: str, outlet: str,
         FROM batch
     """, [run_id, outlet, run_id, outlet, empty_words]).fetchone()
     fetches = con.execute("""
+        WITH f AS (
+            SELECT *, error_class IS NOT NULL OR coalesce(status, 0) NOT BETWEEN 200 AND 399
+                AS failed
+            FROM fetch_log WHERE run_id = ? AND outlet = ?
+        )
         SELECT count(*) FILTER (WHERE kind = 'article'),
-            count(*) FILTER (WHERE error_class IS NOT NULL
-                             OR coalesce(status, 0) NOT BETWEEN 200 AND 399),
+            count(*) FILTER (WHERE failed),
             count(*) FILTER (WHERE kind IN ('feed', 'sitemap', 'listing')) > 0
                 AND bool_and(not_modified) FILTER (WHERE kind IN ('feed', 'sitemap',
-                                                                  'listing'))
-        FROM fetch_log WHERE run_id = ? AND outlet = ?
+                                                                  'listing')),
+            count(*),
+            arg_max(coalesce(error_message, error_class, 'HTTP ' || status), fetched_at)
+                FILTER (WHERE failed)
+        FROM f
     """, [run_id, outlet]).fetchone()
     streak = con.execute(
         "SELECT consecutive_failures FROM outlet_health WHERE outlet = ?", [outlet]
@@ -154,6 +198,7 @@ def _profile(con: DuckDBPyConnection, run_id: str, outlet: str,
             "teasers")
     return {**dict(zip(keys, articles, strict=True)), "article_fetches": fetches[0],
             "failed_fetches": fetches[1], "feeds_unchanged": bool(fetches[2]),
+            "fetches": fetches[3], "fetch_error": fetches[4],
             "consecutive_failures": streak[0] if streak else 0}
 
 

@@ -61,6 +61,11 @@ class FetchRecord:
     error_message: str | None = None
     final_url: str | None = None
 
+    @property
+    def failed(self) -> bool:
+        """As the health checks count it: an error, or no 2xx/3xx answer."""
+        return self.error_class is not None or not 200 <= (self.status or 0) < 400
+
 
 @dataclass
 class Article:

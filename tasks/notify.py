@@ -51,7 +51,7 @@ from tasks.config import SlackSettings
 from tasks.errors import ConfigError
 from tasks.mrkdwn import as_utc, number
 
-log = logging.getLogger(__name__)
+log = logging.getLogger("newswatch.notify")
 
 TIMEOUT_SECONDS = 15
 MAX_RETRY_AFTER = 5.0  # wait inline for a 429 only this long; longer waits are the outbox's job

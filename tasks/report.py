@@ -93,7 +93,7 @@ def render(data: dict[str, list[dict[str, Any]]], db_path: Path, now: datetime) 
         f"suite(s): {escape(', '.join(suites) or 'none yet')}</p>",
         f"<p>{len(runs)} recent validation runs: {sum(r['rows'] for r in runs)} rows, "
         f"{sum(r['passed'] for r in runs)} passed, {sum(r['failed'] for r in runs)} "
-        f"quarantined; {sum(not r['success'] for r in runs)} runs failed a batch-level "
+        f"quarantined; {sum(r['success'] is False for r in runs)} runs failed a batch-level "
         f"check. {data['open'][0]['n']} rows open in "
         "quarantine (with pages that could not be extracted, which never reach the suite). "
         f"{len(unhealthy)} outlet(s) unhealthy now.</p>",
@@ -117,7 +117,7 @@ def render(data: dict[str, list[dict[str, Any]]], db_path: Path, now: datetime) 
         _table([{**r, "failed_expectations": _failures(r["failed_expectations"])} for r in runs],
                ["validated_at", "run_id", "suite", "outlet", "rows", "passed", "failed",
                 "success", "failed_expectations"],
-               bad=lambda r: not r["success"], empty="No validation runs yet."),
+               bad=lambda r: r["success"] is False, empty="No validation runs yet."),
         "</body></html>",
     ]
     return "\n".join(parts)

@@ -71,15 +71,16 @@ def validate_articles(
 ) -> ValidationOutcome:
     """Run the suite on one batch; every article ends up in `passed` or `quarantined` once.
 
-    `run["success"]` is False when a batch-level expectation fails; row-level failures are
-    counted in `run["failed"]` and listed in `run["failed_expectations"]` with their level.
+    `run["success"]` is False when a batch-level expectation fails, None for an empty
+    batch (nothing was validated, so nothing passed); row-level failures are counted in
+    `run["failed"]` and listed in `run["failed_expectations"]` with their level.
     """
     if now.tzinfo is None:
         raise ValueError(f"validate_articles needs a timezone-aware `now`, got {now!r}")
     path = (suite_path or SUITE_PATH).resolve()
     spec = _read_suite(path)
     if not articles:
-        return ValidationOutcome([], [], _run_row(spec["name"], outlet, 0, 0, True, [], now))
+        return ValidationOutcome([], [], _run_row(spec["name"], outlet, 0, 0, None, [], now))
 
     parameters = {
         "known_outlets": sorted(known_outlets),
@@ -150,7 +151,7 @@ def _run_row(
     outlet: str,
     rows: int,
     passed: int,
-    success: bool,
+    success: bool | None,
     failed: list[dict[str, Any]],
     now: datetime,
 ) -> dict[str, Any]:

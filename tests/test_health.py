@@ -126,21 +126,24 @@ def test_failing_fetches_without_slack_go_to_log_and_warehouse(tmp_path, caplog)
         run_id = ingest_run(db_path, config, run, articles=0, feed_error=True)
         [check] = check_outlets(db_path, run_id, [OUTLET], START + timedelta(hours=run),
                                  HealthRules())
-    assert check.problems == ["3 fetches failed in a row"]
-    with caplog.at_level(logging.WARNING, logger="newswatch.health"):
+    unreachable = "all 1 fetches failed, the last with: ConnectError"
+    assert check.problems == [unreachable, "3 fetches failed in a row"]
+    with caplog.at_level(logging.WARNING, logger="newswatch.outbox"):
         outcome = deliver(db_path, None)
-    assert outcome == [{"episode_id": f"{OUTLET}:run-03", "status": "logged", "error": None}]
-    assert "Slack is not configured" in caplog.text and "3 fetches failed" in caplog.text
+    # the episode opened on the first run that reached nothing
+    assert outcome == [{"episode_id": f"{OUTLET}:run-01", "status": "logged", "error": None}]
+    assert "Slack is not configured" in caplog.text and unreachable in caplog.text
     with read(db_path) as con:
         stored = con.execute("SELECT status, problems, delivered_at IS NOT NULL "
                              "FROM outlet_health_events").fetchall()
-    assert stored == [("logged", ["3 fetches failed in a row"], True)]
+    assert stored == [("logged", [unreachable], True)]
 
 
 def profile(**changes: int | bool) -> dict:
     return {"articles": 10, "quarantined": 0, "empty_bodies": 0, "missing_dates": 0,
             "missing_titles": 0, "teasers": 0, "article_fetches": 10, "failed_fetches": 0,
-            "feeds_unchanged": False, "consecutive_failures": 0} | changes
+            "fetches": 11, "fetch_error": None, "feeds_unchanged": False,
+            "consecutive_failures": 0} | changes
 
 
 def history(runs: int = 5, **changes: int | bool) -> list[dict]:
@@ -171,3 +174,14 @@ def test_thresholds():
                                                  "low too)"]
     # a new outlet has no usual count yet
     assert verdict(profile(articles=0), history(2, low_count=True)) == []
+
+
+def test_an_outlet_that_could_not_be_reached_is_unhealthy_and_says_why():
+    refused = "http://127.0.0.1:9/rss: Connection refused"
+    assert verdict(profile(articles=0, article_fetches=0, fetches=2, failed_fetches=2,
+                           fetch_error=refused), history()) == [
+        f"all 2 fetches failed, the last with: {refused}"]
+    assert verdict(profile(articles=0, article_fetches=0, fetches=0), history()) == [
+        "nothing was fetched (the outlet's task failed before its first fetch)"]
+    # one fetch that answered is enough to be reachable
+    assert verdict(profile(fetches=11, failed_fetches=10), history()) == []

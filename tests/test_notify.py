@@ -148,7 +148,7 @@ def test_follow_up_goes_into_the_thread_with_its_reply_and_chart(
 def test_failed_chart_upload_does_not_fail_the_alert(
     slack_server: SlackServer, caplog: pytest.LogCaptureFixture, token: str, reason: str
 ) -> None:
-    with caplog.at_level(logging.WARNING, logger="tasks.notify"):
+    with caplog.at_level(logging.WARNING, logger="newswatch.notify"):
         delivery = post(stored_message(), bot(slack_server, token), META)
 
     assert delivery.ok and delivery.ts is not None and delivery.error is None

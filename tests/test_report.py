@@ -10,7 +10,7 @@ from flows.cli import app
 from tasks.config import HealthRules
 from tasks.health import check_outlets
 from tasks.load import LoadBatch, write_batch
-from tasks.models import Article, Quarantined
+from tasks.models import Article, FetchRecord, Quarantined
 from tasks.validate import validate_articles
 
 NOW = datetime.now(UTC).replace(microsecond=0)
@@ -23,8 +23,10 @@ def load_run(db_path, outlet: str, run_id: str, titles: list[str]) -> None:
                         word_count=60) for i, t in enumerate(titles)]
     outcome = validate_articles(articles, outlet=outlet, known_outlets={"dawn", "dusk"},
                                 languages={"en"}, now=NOW)
+    fetches = [FetchRecord(url=a.url, outlet=outlet, kind="article", status=200, bytes=3000,
+                           elapsed_ms=20.0, attempt=1, fetched_at=NOW) for a in articles]
     write_batch(db_path, LoadBatch(
-        run_id=run_id, outlet=outlet, articles=outcome.passed,
+        run_id=run_id, outlet=outlet, records=fetches, articles=outcome.passed,
         quarantined=[Quarantined(a, names, "<html></html>") for a, names in outcome.quarantined],
         validation_runs=[outcome.run]))
 

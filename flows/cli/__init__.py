@@ -17,6 +17,7 @@ from flows.cli.common import one_line_errors
 # Before Prefect is imported anywhere: no phoning home from a monitoring tool.
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
+os.environ.setdefault("PREFECT_LOGGING_EXTRA_LOGGERS", "newswatch")  # into the run logs
 
 app = typer.Typer(
     help="Newswatch: watch news outlets, keep articles in DuckDB, alert Slack on topic spikes.",

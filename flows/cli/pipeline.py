@@ -20,16 +20,22 @@ def run(
 ) -> None:
     """Run the ingest and alerts flows once, on an ephemeral Prefect.
 
+    Exits 1 when no outlet could be reached (health.min_reachable_share), after the
+    ingest run's summary line.
+
     Example: newswatch run --outlet bbc-world --outlet aljazeera
     """
     from flows.alerts import alerts
+    from flows.ephemeral import outcome, prefect_api
     from flows.ingest import ingest
 
-    summaries = ingest(config_dir=str(config) if config else None, db_path=str(db),
-                       outlets=outlet)
-    for summary in summaries:
-        emit(summary)
-    emit(alerts(config_dir=str(config) if config else None, db_path=str(db)))
+    config_dir = str(config) if config else None
+    with prefect_api():
+        summaries = outcome(ingest(config_dir=config_dir, db_path=str(db), outlets=outlet,
+                                   return_state=True))
+        for summary in summaries:
+            emit(summary)
+        emit(outcome(alerts(config_dir=config_dir, db_path=str(db), return_state=True)))
 
 
 def demo(
@@ -46,9 +52,11 @@ def demo(
     Example: newswatch demo
     """
     from flows.demo import run_demo
+    from flows.ephemeral import prefect_api
 
     console = Console(width=max(140, Console().width))
-    run_demo(db, console)
+    with prefect_api():
+        run_demo(db, console)
     demo_report(db, console)
 
 
