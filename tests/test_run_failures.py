@@ -26,9 +26,9 @@ from typer.testing import CliRunner
 from flows.cli import app
 from flows.demo import DEMO_SETTINGS, write_demo_config
 from flows.ingest import ingest
+from newsroom.server import start_newsroom
 from tasks.config import load_config
 from tasks.errors import ConfigError
-from tasks.newsroom import start_newsroom
 from warehouse.db import read
 
 SUMMARY = re.compile(r"outlets reachable (\d+)/(\d+), articles (\d+), quarantined (\d+), "
