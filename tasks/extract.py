@@ -23,7 +23,7 @@ import logging
 import re
 import zlib
 from collections.abc import Iterator, Sequence
-from datetime import datetime
+from datetime import UTC, datetime, tzinfo
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -55,10 +55,13 @@ from tasks.extract_meta import (
     jsonld_free,
     jsonld_names,
     jsonld_text,
+    page_zone,
     parse_datetime,
+    parse_local,
     pick_rules,
     read_page_meta,
     select,
+    unescape_entities,
 )
 from tasks.models import Article, Candidate
 
@@ -101,9 +104,13 @@ def extract_article(
     fallback: Candidate | None = None,
     boilerplate: Sequence[str] = (),
     languages: Sequence[str] = (),
+    sites: Sequence[str] = (),
 ) -> Article:
     """Extract an article from decoded HTML; `url` is where the page was fetched from.
     `languages` (the configured ones) join NEWS_LANGUAGES for language detection.
+    `sites` (the outlet's domain and aliases) are where its canonical URL may point, with
+    the host it was fetched from; a canonical elsewhere is kept in
+    `field_sources["offsite_canonical"]` and not used.
 
     Raises ExtractError when the input is not HTML or holds no article text.
     """
@@ -127,11 +134,18 @@ def extract_article(
                 return value
         return None
 
+    published_values = (
+        jsonld_text(ld.get("datePublished")),
+        page.first(*_PUBLISHED_OG),
+        page.first(*_PUBLISHED_META),
+    )
+    zone_hints = (*published_values, jsonld_text(ld.get("dateModified")),
+                  page.first(*_MODIFIED_OG), page.first(*_MODIFIED_META))
+    zone = _zone_for(published_values, zone_hints)
     published_raw = pick(
         "published_at",
-        ("jsonld", parse_datetime(jsonld_text(ld.get("datePublished")))),
-        ("opengraph", parse_datetime(page.first("article:published_time", "og:published_time"))),
-        ("meta", parse_datetime(page.first(*_PUBLISHED_META))),
+        *zip(("jsonld", "opengraph", "meta"),
+             (parse_datetime(value, zone) for value in published_values), strict=True),
     )
     version = pick_rules(rules, published_raw)
     caption_texts = captions(tree)
@@ -140,34 +154,42 @@ def extract_article(
             element.drop_tree()
 
     site_name = page.first("og:site_name") or jsonld_text(ld.get("publisher"))
+    h1 = heuristic_title(tree)
     title = pick(
         "title",
         ("jsonld", jsonld_text(ld.get("headline") or ld.get("name"))),
         ("opengraph", page.first("og:title", "twitter:title")),
         ("meta", page.first("title", "dc.title", "parsely-title", "sailthru.title")),
         ("rules", _rule_text(tree, version.title if version else ())),
-        ("heuristic", heuristic_title(tree)),
+        ("heuristic", h1),
         ("feed", fallback.title if fallback else None),
+    )
+    title = _without_affixes(
+        unescape_entities(title) if title else title,
+        (page.first("og:title", "twitter:title"), h1, page.first("title")),
+        site_name,
+        url,
     )
     published = published_raw or pick(
         "published_at",
-        ("rules", parse_datetime(_rule_text(tree, version.published if version else ()))),
-        ("heuristic", parse_datetime(heuristic_published(tree))),
+        ("rules", parse_datetime(_rule_text(tree, version.published if version else ()), zone)),
+        ("heuristic", _in_zone(heuristic_published(tree), zone)),
         ("feed", fallback.published_at if fallback else None),
     )
+    outlet_names = [n for n in (site_name, jsonld_text(ld.get("publisher")), outlet) if n]
     authors: list[str] = (
         pick(
             "authors",
             ("jsonld", clean_authors(jsonld_names(ld.get("author") or ld.get("creator")))),
-            ("opengraph", clean_authors(page.meta.get("article:author", []))),
-            ("meta", clean_authors(_meta_authors(page))),
+            ("opengraph", _people(page.meta.get("article:author", []), outlet_names, url)),
+            ("meta", _people(_meta_authors(page), outlet_names, url)),
             ("rules", clean_authors(_rule_texts(tree, version.authors if version else ()))),
-            ("heuristic", clean_authors(heuristic_authors(tree))),
+            ("heuristic", _people(heuristic_authors(tree), outlet_names, url)),
             ("feed", clean_authors(fallback.authors) if fallback else None),
         )
         or []
     )
-    titles = [t for t in (title, page.first("og:title"), heuristic_title(tree)) if t]
+    titles = [t for t in (title, page.first("og:title"), h1) if t]
     body, body_source = _body(tree, url, page, version, titles, caption_texts, boilerplate, authors)
     if not body and fallback and fallback.summary:
         body, body_source = " ".join(fallback.summary.split()), "feed"
@@ -190,8 +212,8 @@ def extract_article(
     ) or pick("language", ("heuristic", detect_language(f"{title or ''}\n{body}", languages)))
     canonical = pick(
         "url",
-        ("meta", _absolute(page.canonical, url)),
-        ("opengraph", _absolute(page.first("og:url"), url)),
+        ("meta", _on_site(_absolute(page.canonical, url), url, sites, sources)),
+        ("opengraph", _on_site(_absolute(page.first("og:url"), url), url, sites, sources)),
         ("heuristic", url),
     )
     article = Article(
@@ -204,7 +226,7 @@ def extract_article(
             ("opengraph", page.first("og:site_name")),
             ("heuristic", urlparse(canonical).hostname),
         ),
-        title=_strip_site_name(title, site_name, url),
+        title=title,
         subtitle=pick(
             "subtitle",
             ("jsonld", _standfirst(jsonld_text(ld.get("alternativeHeadline")), body)),
@@ -216,18 +238,21 @@ def extract_article(
         published_at=published,
         updated_at=pick(
             "updated_at",
-            ("jsonld", _later(parse_datetime(jsonld_text(ld.get("dateModified"))), published)),
+            (
+                "jsonld",
+                _later(parse_datetime(jsonld_text(ld.get("dateModified")), zone), published),
+            ),
             (
                 "opengraph",
                 _later(
-                    parse_datetime(page.first("article:modified_time", "og:updated_time")),
+                    parse_datetime(page.first(*_MODIFIED_OG), zone),
                     published,
                 ),
             ),
             (
                 "meta",
                 _later(
-                    parse_datetime(page.first("last-modified", "datemodified", "dc.date.modified")),
+                    parse_datetime(page.first(*_MODIFIED_META), zone),
                     published,
                 ),
             ),
@@ -257,6 +282,9 @@ def extract_article(
     return article
 
 
+_PUBLISHED_OG = ("article:published_time", "article:published:time", "og:published_time")
+_MODIFIED_OG = ("article:modified_time", "article:modified:time", "og:updated_time")
+_MODIFIED_META = ("last-modified", "datemodified", "dc.date.modified")
 _PUBLISHED_META = (
     "datepublished",
     "article.published",
@@ -403,20 +431,90 @@ def _descriptions(page: PageMeta) -> list[str]:
     return [d for d in declared if d]
 
 
-def _strip_site_name(title: str | None, site_name: str | None, url: str) -> str | None:
-    """ "Headline | Site" -> "Headline" when the suffix is the site's name or domain."""
+_AFFIX_SEPARATORS = "|\\-–—:»·•*｜："
+
+
+def _without_affixes(
+    title: str | None, others: Sequence[str | None], site_name: str | None, url: str
+) -> str | None:
+    """The headline without what templates put around it: " | Site" or "Site: " (the
+    site's name or domain), or a suffix (" | Sport") that the page's other titles (OpenGraph,
+    `<h1>`, `<title>`) do without."""
     if not title:
         return title
-    match = re.match(r"(.{10,}?)\s+[|\-–—:»·]\s+([^|\-–—:»·]{2,60})$", title)
-    if not match:
-        return title
-    suffix = _key(match.group(2))
-    host = _key((urlparse(url).hostname or "").removeprefix("www."))
-    if suffix and (
-        suffix == _key(site_name or "") or suffix.replace(" ", "") in host.replace(" ", "")
-    ):
-        return match.group(1)
+    title = " ".join(title.split())
+    key = _key(title)
+    for other in others:
+        other = " ".join(unescape_entities(other).split()) if other else ""
+        if len(other) >= 10 and len(_key(other)) < len(key) and title.startswith(other):
+            rest = title[len(other):]
+            if re.fullmatch(rf"\s*[{_AFFIX_SEPARATORS}]\s*[^{_AFFIX_SEPARATORS}]{{1,60}}", rest):
+                return other
+    host = _key((urlparse(url).hostname or "").removeprefix("www.")).replace(" ", "")
+    site = _key(site_name or "")
+
+    def is_site(text: str) -> bool:
+        words = _key(text)
+        return bool(words) and (words == site or words.replace(" ", "") in host)
+
+    sep = rf"\s*[{_AFFIX_SEPARATORS}]\s*"
+    suffix = re.match(rf"(.{{10,}}?){sep}([^{_AFFIX_SEPARATORS}]{{2,60}})$", title)
+    if suffix and is_site(suffix.group(2)):
+        return suffix.group(1)
+    prefix = re.match(rf"([^{_AFFIX_SEPARATORS}]{{2,60}}?){sep}(.{{10,}})$", title)
+    if prefix and is_site(prefix.group(1)):
+        return prefix.group(2)
     return title
+
+
+def _zone_for(published: Sequence[str | None], hints: Sequence[str | None]) -> tzinfo | None:
+    """The zone to read the publication time in when the first that the page gives has no
+    offset: the page's own, from its other dates (see `page_zone`)."""
+    first = next((d for d in map(parse_local, published) if d is not None), None)
+    if first is None or first.tzinfo is not None:
+        return page_zone(hints)
+    return page_zone(hints, first)
+
+
+def _in_zone(moment: datetime | None, zone: tzinfo | None) -> datetime | None:
+    if moment is None:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=zone or UTC)
+    return moment.astimezone(UTC)
+
+
+def _people(values: Sequence[str], outlet_names: Sequence[str], url: str) -> list[str]:
+    """`clean_authors` of bylines that are not the outlet's own name or domain (which some
+    templates put in `<meta name="author">` for every page, with its town)."""
+    host = (urlparse(url).hostname or "").removeprefix("www.")
+    own = {_key(n) for n in outlet_names} | ({_key(host)} if host else set())
+    kept = [
+        v for v in values
+        if not any(k and (k == _key(v) or f" {k} " in f" {_key(v)} ") for k in own)
+    ]
+    return clean_authors(kept)
+
+
+def _on_site(
+    href: str | None, url: str, sites: Sequence[str], sources: dict[str, str]
+) -> str | None:
+    """`href` when its host is the page's own (the host it came from, `sites` and their
+    subdomains); otherwise None, and the URL noted in `sources["offsite_canonical"]`.
+    A saved file (no host) or a caller that names no sites accepts any canonical."""
+    if not href:
+        return None
+    fetched = (urlparse(url).hostname or "").lower().removeprefix("www.")
+    if not sites and not fetched:
+        return href
+    host = (urlparse(href).hostname or "").lower().removeprefix("www.")
+    allowed = {fetched, *(s.lower().removeprefix("www.") for s in sites)} - {""}
+    if urlparse(href).scheme in ("http", "https") and any(
+        host == site or host.endswith("." + site) for site in allowed
+    ):
+        return href
+    sources.setdefault("offsite_canonical", href)
+    return None
 
 
 def _standfirst(text: str | None, body: str) -> str | None:

@@ -46,7 +46,8 @@ DEFAULT_BOILERPLATE: tuple[str, ...] = (
     r"^also on [\w.-]+\.\w{2,}\b",
     r"^(don'?t|do not) miss\b",
     r"^(à )?lire aussi|^(lesen sie auch|mehr zum thema)|^(lee|leer) (también|más)\b"
-    r"|^leia (também|mais)|^читайте также",
+    r"|^leia (também|mais)|^читайте также|^(les|læs|läs) (også|också)\b|^lees ook\b"
+    r"|^leggi anche\b|^czytaj (też|także)\b|^lue myös\b",
     r"^[\w ]{1,30}\s*[>»]$",  # a breadcrumb
     # sharing, comments, feedback
     r"^(share|like) this (story|article|post|page)\b",
@@ -75,7 +76,24 @@ DEFAULT_BOILERPLATE: tuple[str, ...] = (
     r"|عکس)s?( credit)?\s*(:|by\b|/|©)",
     r"\b(photo|foto|image|picture|bild|фото)s?( credit)?\s*:\s*[^.!?]{2,60}$",  # a credit tail
     r"\((image |photo )?credits?:[^)]*\)$",
-    r"^(source|credit)s?:\s*(\S+\s*){1,6}$",
+    r"^(source|credit|quelle|fuente|fonte|källa|kilde|bron)s?:\s*(\S+\s*){1,6}$",
+    r"^[^.!?]{0,160}\|\s*\d{1,2}:\d{2} min$",  # a video teaser with its length
+    # consent placeholders left where an embed (video, post, chart) would be
+    r"^(externer|eingebetteter) inhalt\b|^(external|embedded|third[- ]party) content\b"
+    r".{0,80}\b(not (available|displayed|shown)|consent|cookies|privacy)",
+    r"\b(deine|ihre|your) (privatsphäre|datenschutz|privacy|cookie)[- ]?(einstellungen|settings"
+    r"|preferences)\b",
+    r"^ein klick für den datenschutz|^link zum [\w-]+[- ]inhalt$",
+    r"\b(accept|enable|allow|agree to) (the )?(cookies|consent|tracking|marketing cookies)\b"
+    r".{0,60}\b(view|see|watch|display|load|show)",
+    r"^(um|to) (diese[nr]? |this )?(externen? )?(inhalte?|content|video|post|embed)\b.{0,80}"
+    r"\b(zuzustimmen|anzuzeigen|zustimmen|consent|enable|accept)\b",
+    # reader-service footers
+    r"^got a (story|tip|news tip)\b",
+    r"\b(agree|consent) to (our|the)\b.{0,80}\b(privacy (policy|notice)|terms)\b",
+    r"^join (our|the) (commenting|comment|discussion|conversation)\b"
+    r"|^join thought-provoking conversations",
+    r"^this is a breaking( news)? (news )?story\b.{0,40}$",
     # ads and cookie notices
     r"^advertisement$",
     r"^(story continues|article continues|continue reading) (below|after)",
@@ -93,7 +111,6 @@ _OTHER_STORIES = re.compile(
     r"|what to read next|around the web)( \w+){0,3}",
     re.IGNORECASE,
 )
-_READ_PROMPT = re.compile(r"(also )?read (more|next|also)", re.IGNORECASE)
 _SHORT_BLOCK_WORDS = 40
 _BLOCK_TAGS = {"p", "head", "list", "quote", "table"}
 _SKIPPED = {"script", "style", "noscript", "template"}
@@ -117,9 +134,13 @@ class Block:
         return len(self.text.split())
 
 
+# the defaults as one alternation: one search a block instead of one a pattern
+_DEFAULT = re.compile("|".join(f"(?:{p})" for p in DEFAULT_BOILERPLATE), re.IGNORECASE)
+
+
 def compile_patterns(extra: Sequence[str] = ()) -> list[re.Pattern[str]]:
     """The default boilerplate patterns plus config-provided ones, case-insensitive."""
-    return [re.compile(p, re.IGNORECASE) for p in (*DEFAULT_BOILERPLATE, *extra)]
+    return [_DEFAULT, *(re.compile(p, re.IGNORECASE) for p in extra)]
 
 
 _DEFAULT_PATTERNS = compile_patterns()
@@ -285,8 +306,9 @@ def clean_blocks(
 
 def _cut_other_stories(blocks: list[Block]) -> list[Block]:
     """Drop an "other stories" heading and everything after it, when it follows most of
-    the text (such a heading early on is more likely part of the article's layout). A
-    lone "Read more" followed by prose is a link prompt between paragraphs, not a heading.
+    the text (such a heading early on is more likely part of the article's layout). Such a
+    heading followed by prose is an inline card (its links are dropped one by one as link
+    items) between the article's paragraphs, not the end of the article.
     """
     total = sum(len(b.text) for b in blocks)
     seen = 0
@@ -295,7 +317,7 @@ def _cut_other_stories(blocks: list[Block]) -> list[Block]:
         if (
             seen >= total / 2
             and _OTHER_STORIES.fullmatch(text)
-            and not (_READ_PROMPT.fullmatch(text) and _mostly_prose(blocks[index + 1 :]))
+            and not _mostly_prose(blocks[index + 1 :])
         ):
             return blocks[:index]
         seen += len(block.text)
@@ -303,9 +325,14 @@ def _cut_other_stories(blocks: list[Block]) -> list[Block]:
 
 
 def _mostly_prose(blocks: list[Block]) -> bool:
-    """Over half the text in paragraphs with few links and more than a headline's words."""
-    prose = sum(len(b.text) for b in blocks if b.tag == "p" and b.link_share < 0.5 and b.words > 15)
-    return prose > sum(len(b.text) for b in blocks) / 2
+    """Over half the text in paragraphs of prose (few links, a sentence's words or more),
+    and more such paragraphs than short lines: teaser lists alternate a short headline with
+    a one-line summary."""
+    prose = [b for b in blocks if b.tag == "p" and b.link_share < 0.2 and b.words >= 25]
+    short = sum(1 for b in blocks if b.words < 12)
+    return len(prose) > short and sum(len(b.text) for b in prose) > sum(
+        len(b.text) for b in blocks
+    ) / 2
 
 
 def is_boilerplate(text: str, patterns: Sequence[re.Pattern[str]]) -> bool:

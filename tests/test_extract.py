@@ -137,7 +137,7 @@ def test_non_utf8_page_from_bytes():
     assert charset == "windows-1252"
     a = extract_golden("latin1-page.html")
     assert a["title"] == "Les vendanges commencent tôt dans la vallée"
-    assert a["authors"] == ["Élodie Marchand"]  # no "Par", no agency
+    assert a["authors"] == ["Élodie Marchand", "AFP"]  # no "Par"; the agency is a byline
     assert (a["language"], a["section"]) == ("fr", "Régions")
     assert a["published_at"] == "2022-08-18T09:15:00+00:00"
     assert "« Nous n'avons jamais vendangé aussi tôt »" in a["body"]
@@ -416,9 +416,10 @@ def test_clean_authors():
     assert clean_authors(["By Jane Roe and John Doe", "Reuters", "jane@example.com"]) == [
         "Jane Roe",
         "John Doe",
+        "Reuters",
     ]
     assert clean_authors(["Frank Gardner, BBC Security Correspondent"]) == ["Frank Gardner"]
-    assert clean_authors(["https://example.com/staff/jane", "Associated Press"]) == []
+    assert clean_authors(["https://example.com/staff/jane", "Staff"]) == []
 
 
 # --- language --------------------------------------------------------------------------
