@@ -325,13 +325,21 @@ def _cut_other_stories(blocks: list[Block]) -> list[Block]:
 
 
 def _mostly_prose(blocks: list[Block]) -> bool:
-    """Over half the text in paragraphs of prose (few links, a sentence's words or more),
-    and more such paragraphs than short lines: teaser lists alternate a short headline with
-    a one-line summary."""
-    prose = [b for b in blocks if b.tag == "p" and b.link_share < 0.2 and b.words >= 25]
-    short = sum(1 for b in blocks if b.words < 12)
+    """Whether the blocks up to the next "other stories" heading are mostly prose: over
+    half their text in paragraphs with few links and a sentence's words or more, and more
+    of those than short unlinked lines (a teaser list alternates a short headline with a
+    one-line summary; a card's links are link items)."""
+    end = next(
+        (i for i, b in enumerate(blocks) if _OTHER_STORIES.fullmatch(b.text.strip(" :|>»-"))),
+        len(blocks),
+    )
+    region = blocks[:end]
+    prose = [b for b in region if b.tag == "p" and b.link_share < 0.2 and b.words >= 20]
+    short = sum(
+        1 for b in region if b.words < 12 and b.link_share < 0.5 and not _DEFAULT.search(b.text)
+    )
     return len(prose) > short and sum(len(b.text) for b in prose) > sum(
-        len(b.text) for b in blocks
+        len(b.text) for b in region
     ) / 2
 
 
