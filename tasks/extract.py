@@ -75,6 +75,9 @@ log = logging.getLogger(__name__)
 MAX_HTML_CHARS = 5_000_000
 MAX_ELEMENTS = 30_000
 MAX_DEPTH = 255  # libxml2's own limit without XML_PARSE_HUGE; lxml stops reading there
+# A saved file is read (and a .gz inflated, as a stream) only this far: enough bytes for
+# MAX_HTML_CHARS of non-Latin text, and a 1 MB gzip bomb cannot fill the memory.
+MAX_FILE_BYTES = 2 * MAX_HTML_CHARS
 
 _PAYWALL = re.compile(
     r"(subscribe|subscription|sign in|log ?in|register|become a member) (now )?to (continue|keep)"
@@ -655,9 +658,9 @@ def extract_file(path: Path) -> dict[str, Any]:
     """One JSON-ready record for `newswatch extract`: the article, or one error line."""
     record: dict[str, Any] = {"source": str(path)}
     try:
-        raw = path.read_bytes()
-        if path.name.endswith(".gz"):
-            raw = gzip.decompress(raw)
+        opener = gzip.open if path.name.endswith(".gz") else open
+        with opener(path, "rb") as file:
+            raw = file.read(MAX_FILE_BYTES)
         html, _charset = decode_html(raw)
         article = extract_article(html, path.resolve().as_uri())
     except (EOFError, zlib.error, gzip.BadGzipFile) as exc:  # BadGzipFile is an OSError
