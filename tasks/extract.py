@@ -131,7 +131,10 @@ def extract_article(
         log.warning("%s: page cut short: %s", url, sources["truncated"])
 
     def pick(name: str, *candidates: tuple[str, Any]) -> Any:
+        """The first truthy value; a callable is a costly one, called only when needed."""
         for source, value in candidates:
+            if callable(value):
+                value = value()
             if value:
                 sources[name] = source
                 return value
@@ -186,8 +189,8 @@ def extract_article(
             ("jsonld", clean_authors(jsonld_names(ld.get("author") or ld.get("creator")))),
             ("opengraph", _people(page.meta.get("article:author", []), outlet_names, url)),
             ("meta", _people(_meta_authors(page), outlet_names, url)),
-            ("rules", clean_authors(_rule_texts(tree, version.authors if version else ()))),
-            ("heuristic", _people(heuristic_authors(tree), outlet_names, url)),
+            ("rules", lambda: clean_authors(_rule_texts(tree, version.authors if version else ()))),
+            ("heuristic", lambda: _people(heuristic_authors(tree), outlet_names, url)),
             ("feed", clean_authors(fallback.authors) if fallback else None),
         )
         or []
@@ -265,11 +268,11 @@ def extract_article(
             ("jsonld", jsonld_text(ld.get("articleSection"))),
             ("opengraph", page.first("article:section")),
             ("meta", page.first("section", "parsely-section", "category", "sailthru.section")),
-            ("rules", _rule_text(tree, version.section if version else ())),
+            ("rules", lambda: _rule_text(tree, version.section if version else ())),
         )
         or pick(
             "section",
-            ("heuristic", heuristic_section(tree, titles)),
+            ("heuristic", lambda: heuristic_section(tree, titles)),
             ("heuristic", _url_section(url)),
         ),
         language=language,

@@ -173,14 +173,25 @@ def join_blocks(
     return "\n\n".join(b.text for b in clean_blocks(blocks, titles, captions, patterns))
 
 
+# trafilatura's fast mode (its main extractor alone) takes about a third less time and
+# scored the same on the dev corpora, except on short results, where its full mode
+# (comparing with readability and jusText) finds text the main extractor missed
+_FAST_ENOUGH_CHARS = 1000
+
+
 def trafilatura_blocks(tree: HtmlElement, url: str | None) -> list[Block]:
     """trafilatura's main content as blocks (it copies the tree, ours stays intact)."""
-    document = trafilatura.bare_extraction(
-        tree, url=url, include_comments=False, include_links=True, include_tables=True
-    )
-    if document is None or document.body is None:
-        return []
-    return list(_blocks(document.body))
+    blocks: list[Block] = []
+    for fast in (True, False):
+        document = trafilatura.bare_extraction(
+            tree, url=url, include_comments=False, include_links=True, include_tables=True,
+            fast=fast,
+        )
+        if document is not None and document.body is not None:
+            blocks = list(_blocks(document.body))
+        if sum(len(b.text) for b in blocks) >= _FAST_ENOUGH_CHARS:
+            break
+    return blocks
 
 
 def _blocks(body: _Element) -> Iterable[Block]:

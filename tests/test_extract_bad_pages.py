@@ -1,12 +1,11 @@
 """Bad pages: each gives a one-line ExtractError (an error record from `extract_file`) or
 a best-effort article that says it was cut short, never a crash or a hang. The work per
-page is capped (HTML size, element count; lxml stops at its nesting limit), and each
-page is timed."""
+page is capped (HTML size, element count; lxml stops at its nesting limit); how long the
+capped pages take is for a bench to measure, not for a test on a shared machine."""
 
 from __future__ import annotations
 
 import random
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -19,7 +18,6 @@ from tasks.extract import (
     MAX_DEPTH,
     MAX_ELEMENTS,
     MAX_HTML_CHARS,
-    detect_language,
     extract_article,
     extract_file,
 )
@@ -27,9 +25,6 @@ from tasks.models import Article
 
 GOLDEN = Path(__file__).with_name("golden")
 URL = "https://bad.example/news/page"
-# The slowest page here takes about 2 s on a loaded machine; uncapped, the page of a
-# million elements took 150 s.
-SECONDS_PER_PAGE = 5.0
 
 PARAGRAPH = (
     "<p>" + "The harbour strike went on for another day, union officials said. " * 4 + "</p>\n"
@@ -112,28 +107,20 @@ BAD_PAGES: dict[str, tuple[Callable[[], bytes], str]] = {
 }
 
 
-@pytest.fixture(scope="module", autouse=True)
-def language_model_loaded() -> None:
-    detect_language("warm the model up so that it is not timed with the first page")
-
-
-def timed(call: Callable[[], Article | dict[str, Any]]) -> tuple[str | None, float]:
-    """The error message (None for an article or a record without one) and the time."""
-    start = time.perf_counter()
+def outcome_of(call: Callable[[], Article | dict[str, Any]]) -> str | None:
+    """The error message (None for an article or a record without one)."""
     try:
         outcome = call()
         error = outcome.get("error") if isinstance(outcome, dict) else None
     except ExtractError as exc:
         outcome, error = {}, str(exc)
-    seconds = time.perf_counter() - start
     if isinstance(outcome, dict) and "source" in outcome:
         assert set(outcome) == {"source", "error"} or outcome["word_count"] > 0, outcome
-    return error, seconds
+    return error
 
 
-def check(name: str, error: str | None, seconds: float) -> None:
+def check(name: str, error: str | None) -> None:
     expect = BAD_PAGES[name][1]
-    assert seconds < SECONDS_PER_PAGE, f"{name}: {seconds:.2f} s"
     if expect == "article":
         assert error is None, f"{name}: {error}"
         return
@@ -145,14 +132,14 @@ def check(name: str, error: str | None, seconds: float) -> None:
 @pytest.mark.parametrize("name", sorted(BAD_PAGES))
 def test_extract_article(name: str) -> None:
     html, _charset = decode_html(BAD_PAGES[name][0](), "text/html")
-    check(name, *timed(lambda: extract_article(html, URL)))
+    check(name, outcome_of(lambda: extract_article(html, URL)))
 
 
 @pytest.mark.parametrize("name", sorted(BAD_PAGES))
 def test_extract_file(name: str, tmp_path: Path) -> None:
     path = tmp_path / f"{name}.html"
     path.write_bytes(BAD_PAGES[name][0]())
-    check(name, *timed(lambda: extract_file(path)))
+    check(name, outcome_of(lambda: extract_file(path)))
 
 
 def test_a_page_over_the_size_cap_says_it_was_cut(caplog: pytest.LogCaptureFixture) -> None:
@@ -205,5 +192,5 @@ def test_random_bytes_never_crash() -> None:
     for size in (1, 10, 1000, 50_000):
         for prefix in (b"", b"<html><body>"):
             raw = prefix + rng.randbytes(size)
-            error, seconds = timed(lambda: extract_article(decode_html(raw)[0], URL))  # noqa: B023
-            assert seconds < SECONDS_PER_PAGE and (error is None or "\n" not in error)
+            error = outcome_of(lambda: extract_article(decode_html(raw)[0], URL))  # noqa: B023
+            assert error is None or "\n" not in error
