@@ -23,14 +23,12 @@ import logging
 import re
 import zlib
 from collections.abc import Iterator, Sequence
-from datetime import UTC, datetime, tzinfo
-from functools import lru_cache
+from datetime import datetime
 from pathlib import Path
 from typing import Any
-from urllib.parse import urljoin, urlparse
+from urllib.parse import urlparse
 
 from lxml.html import HtmlElement
-from py3langid.langid import MODEL_FILE, LanguageIdentifier
 from trafilatura.utils import load_html
 
 from tasks.charset import decode_html
@@ -41,9 +39,20 @@ from tasks.extract_body import (
     blocks_from_elements,
     extract_body,
     join_blocks,
+    next_data_blocks,
     page_chrome,
     strip_chrome,
 )
+from tasks.extract_fields import (
+    absolute_url,
+    in_zone,
+    on_site,
+    people,
+    publication_zone,
+    title_without_affixes,
+    words_key,
+)
+from tasks.extract_language import detect_language
 from tasks.extract_meta import (
     PageMeta,
     captions,
@@ -55,9 +64,7 @@ from tasks.extract_meta import (
     jsonld_free,
     jsonld_names,
     jsonld_text,
-    page_zone,
     parse_datetime,
-    parse_local,
     pick_rules,
     read_page_meta,
     select,
@@ -92,6 +99,7 @@ _PAYWALL = re.compile(
 # regex most texts (on a 15,000-paragraph page it took 1.5 s)
 _PAYWALL_WORDS = ("read", "continu", "subscri", "member", "premium")
 _CHROME_CHECK_WORDS = 400
+_NEXT_DATA_WORDS = 50
 _VISIBLE_SHORT_TEXT = (
     "//body//text()[not(ancestor::script or ancestor::style or ancestor::noscript)]"
     "[string-length(normalize-space(.)) > 15][string-length(.) < 400]"
@@ -147,7 +155,7 @@ def extract_article(
     )
     zone_hints = (*published_values, jsonld_text(ld.get("dateModified")),
                   page.first(*_MODIFIED_OG), page.first(*_MODIFIED_META))
-    zone = _zone_for(published_values, zone_hints)
+    zone = publication_zone(published_values, zone_hints)
     published_raw = pick(
         "published_at",
         *zip(("jsonld", "opengraph", "meta"),
@@ -170,7 +178,7 @@ def extract_article(
         ("heuristic", h1),
         ("feed", fallback.title if fallback else None),
     )
-    title = _without_affixes(
+    title = title_without_affixes(
         unescape_entities(title) if title else title,
         (page.first("og:title", "twitter:title"), h1, page.first("title")),
         site_name,
@@ -179,7 +187,7 @@ def extract_article(
     published = published_raw or pick(
         "published_at",
         ("rules", parse_datetime(_rule_text(tree, version.published if version else ()), zone)),
-        ("heuristic", _in_zone(heuristic_published(tree), zone)),
+        ("heuristic", in_zone(heuristic_published(tree), zone)),
         ("feed", fallback.published_at if fallback else None),
     )
     outlet_names = [n for n in (site_name, jsonld_text(ld.get("publisher")), outlet) if n]
@@ -187,10 +195,10 @@ def extract_article(
         pick(
             "authors",
             ("jsonld", clean_authors(jsonld_names(ld.get("author") or ld.get("creator")))),
-            ("opengraph", _people(page.meta.get("article:author", []), outlet_names, url)),
-            ("meta", _people(_meta_authors(page), outlet_names, url)),
+            ("opengraph", people(page.meta.get("article:author", []), outlet_names, url)),
+            ("meta", people(_meta_authors(page), outlet_names, url)),
             ("rules", lambda: clean_authors(_rule_texts(tree, version.authors if version else ()))),
-            ("heuristic", lambda: _people(heuristic_authors(tree), outlet_names, url)),
+            ("heuristic", lambda: people(heuristic_authors(tree), outlet_names, url)),
             ("feed", clean_authors(fallback.authors) if fallback else None),
         )
         or []
@@ -218,8 +226,8 @@ def extract_article(
     ) or pick("language", ("heuristic", detect_language(f"{title or ''}\n{body}", languages)))
     canonical = pick(
         "url",
-        ("meta", _on_site(_absolute(page.canonical, url), url, sites, sources)),
-        ("opengraph", _on_site(_absolute(page.first("og:url"), url), url, sites, sources)),
+        ("meta", on_site(absolute_url(page.canonical, url), url, sites, sources)),
+        ("opengraph", on_site(absolute_url(page.first("og:url"), url), url, sites, sources)),
         ("heuristic", url),
     )
     article = Article(
@@ -362,6 +370,11 @@ def _body(
         text = extract_body(
             tree, url, titles=titles, captions=caption_texts, boilerplate=boilerplate
         )
+    if len(text.split()) < _NEXT_DATA_WORDS:
+        # an empty Next.js shell: its article is in the page's JSON payload
+        shipped = join_blocks(next_data_blocks(tree), titles, caption_texts, boilerplate)
+        if len(shipped) > 2 * len(text):
+            return shipped, "heuristic"
     # On a near-empty page, trafilatura returns the page's chrome glued around the article's
     # one line; only a short body can be mostly chrome, so only a short one pays the check.
     if text and len(text.split()) <= _CHROME_CHECK_WORDS:
@@ -386,9 +399,9 @@ def _body(
 def _drop_header_text(text: str, tree: HtmlElement) -> str:
     """The body without paragraphs, past its opening, that the page places in a `<header>`
     (a standfirst that trafilatura sometimes appends to a short body)."""
-    header = {_key(el.text_content()) for el in tree.xpath("//header//p")}
+    header = {words_key(el.text_content()) for el in tree.xpath("//header//p")}
     paragraphs = text.split("\n\n")
-    return "\n\n".join(p for i, p in enumerate(paragraphs) if i == 0 or _key(p) not in header)
+    return "\n\n".join(p for i, p in enumerate(paragraphs) if i == 0 or words_key(p) not in header)
 
 
 _NOT_CONTENT = ("header", "nav", "footer", "aside", "figure", "form")
@@ -414,16 +427,6 @@ def _later(moment: datetime | None, published: datetime | None) -> datetime | No
     return moment if moment > published else None
 
 
-def _absolute(href: str | None, base: str) -> str | None:
-    """`href` resolved against the page's URL; None for a relative link on a saved file,
-    whose site is unknown (`/news/a` is not `file:///news/a`)."""
-    if not href:
-        return None
-    if urlparse(base).scheme == "file" and not urlparse(href).scheme:
-        return None
-    return urljoin(base, href)
-
-
 def _descriptions(page: PageMeta) -> list[str]:
     """The page's standfirst candidates, as it declares them."""
     ld = page.jsonld
@@ -437,103 +440,13 @@ def _descriptions(page: PageMeta) -> list[str]:
     return [d for d in declared if d]
 
 
-_AFFIX_SEPARATORS = "|\\-–—:»·•*｜："
-
-
-def _without_affixes(
-    title: str | None, others: Sequence[str | None], site_name: str | None, url: str
-) -> str | None:
-    """The headline without what templates put around it: " | Site" or "Site: " (the
-    site's name or domain), or a suffix (" | Sport") that the page's other titles (OpenGraph,
-    `<h1>`, `<title>`) do without."""
-    if not title:
-        return title
-    title = " ".join(title.split())
-    key = _key(title)
-    for other in others:
-        other = " ".join(unescape_entities(other).split()) if other else ""
-        if len(other) >= 10 and len(_key(other)) < len(key) and title.startswith(other):
-            rest = title[len(other):]
-            if re.fullmatch(rf"\s*[{_AFFIX_SEPARATORS}]\s*[^{_AFFIX_SEPARATORS}]{{1,60}}", rest):
-                return other
-    host = _key((urlparse(url).hostname or "").removeprefix("www.")).replace(" ", "")
-    site = _key(site_name or "")
-
-    def is_site(text: str) -> bool:
-        words = _key(text)
-        return bool(words) and (words == site or words.replace(" ", "") in host)
-
-    sep = rf"\s*[{_AFFIX_SEPARATORS}]\s*"
-    suffix = re.match(rf"(.{{10,}}?){sep}([^{_AFFIX_SEPARATORS}]{{2,60}})$", title)
-    if suffix and is_site(suffix.group(2)):
-        return suffix.group(1)
-    prefix = re.match(rf"([^{_AFFIX_SEPARATORS}]{{2,60}}?){sep}(.{{10,}})$", title)
-    if prefix and is_site(prefix.group(1)):
-        return prefix.group(2)
-    return title
-
-
-def _zone_for(published: Sequence[str | None], hints: Sequence[str | None]) -> tzinfo | None:
-    """The zone to read the publication time in when the first that the page gives has no
-    offset: the page's own, from its other dates (see `page_zone`)."""
-    first = next((d for d in map(parse_local, published) if d is not None), None)
-    if first is None or first.tzinfo is not None:
-        return page_zone(hints)
-    return page_zone(hints, first)
-
-
-def _in_zone(moment: datetime | None, zone: tzinfo | None) -> datetime | None:
-    if moment is None:
-        return None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=zone or UTC)
-    return moment.astimezone(UTC)
-
-
-def _people(values: Sequence[str], outlet_names: Sequence[str], url: str) -> list[str]:
-    """`clean_authors` of bylines that are not the outlet's own name or domain (which some
-    templates put in `<meta name="author">` for every page, with its town)."""
-    host = (urlparse(url).hostname or "").removeprefix("www.")
-    own = {_key(n) for n in outlet_names} | ({_key(host)} if host else set())
-    kept = [
-        v for v in values
-        if not any(k and (k == _key(v) or f" {k} " in f" {_key(v)} ") for k in own)
-    ]
-    return clean_authors(kept)
-
-
-def _on_site(
-    href: str | None, url: str, sites: Sequence[str], sources: dict[str, str]
-) -> str | None:
-    """`href` when its host is the page's own (the host it came from, `sites` and their
-    subdomains); otherwise None, and the URL noted in `sources["offsite_canonical"]`.
-    A saved file (no host) or a caller that names no sites accepts any canonical."""
-    if not href:
-        return None
-    fetched = (urlparse(url).hostname or "").lower().removeprefix("www.")
-    if not sites and not fetched:
-        return href
-    host = (urlparse(href).hostname or "").lower().removeprefix("www.")
-    allowed = {fetched, *(s.lower().removeprefix("www.") for s in sites)} - {""}
-    if urlparse(href).scheme in ("http", "https") and any(
-        host == site or host.endswith("." + site) for site in allowed
-    ):
-        return href
-    sources.setdefault("offsite_canonical", href)
-    return None
-
-
 def _standfirst(text: str | None, body: str) -> str | None:
     """A subtitle candidate, unless it is the body's own opening cut short (a teaser
     description) or too long to be a standfirst."""
     if not text or len(text) > 400:
         return None
-    opening = _key(text.rstrip(".…"))[:80]
-    return None if opening and opening in _key(body[:1500]) else text
-
-
-def _key(text: str) -> str:
-    return " ".join(re.findall(r"\w+", text.lower()))
+    opening = words_key(text.rstrip(".…"))[:80]
+    return None if opening and opening in words_key(body[:1500]) else text
 
 
 def _rule_texts(tree: HtmlElement, selectors: Sequence[str]) -> list[str]:
@@ -602,44 +515,6 @@ def _is_teaser(tree: HtmlElement, ld: dict[str, Any], body: str, sources: dict[s
         return True
     words = body.split()
     return len(words) < 120 and body.rstrip().endswith(("…", "...", "[…]"))
-
-
-# --- language --------------------------------------------------------------------------
-
-# langid knows 97 languages; on short texts (a headline, a two-line brief) the full set
-# reads neighbours (Russian as Bulgarian, English as a minority Latin-script language).
-# Limited to the languages news monitoring meets (the configured defaults and the other
-# large news languages), it misread 1 of 265 headlines from the demo newsroom and the dev
-# corpus, against 5 with all 97; full bodies were right either way.
-NEWS_LANGUAGES = (
-    *("en", "de", "fr", "es", "ru", "uk", "ar", "fa", "he", "tr"),
-    *("it", "pt", "nl", "pl", "sv", "da", "no", "fi", "cs", "sk", "ro", "hu", "el", "bg"),
-    *("sr", "hr", "ca", "ja", "zh", "ko", "id", "ms", "vi", "th", "hi", "ur", "bn"),
-)
-_MIN_CONFIDENCE = 0.5
-
-
-@lru_cache(maxsize=8)
-def _identifier(extra: frozenset[str]) -> LanguageIdentifier:
-    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-    unknown = extra - set(identifier.nb_classes)
-    if unknown:
-        log.warning("language detection cannot tell %s (not among py3langid's languages); "
-                    "pages in them are labelled from their metadata only",
-                    ", ".join(sorted(unknown)))
-    identifier.set_languages(sorted(set(NEWS_LANGUAGES) | extra - unknown))
-    return identifier
-
-
-def detect_language(text: str, languages: Sequence[str] = ()) -> str | None:
-    """py3langid's guess among NEWS_LANGUAGES and `languages`; None for text without
-    letters or a guess below 0.5 probability. The model loads on first use (about half a
-    second)."""
-    if not re.search(r"[^\W\d_]", text):
-        return None
-    extra = frozenset(languages) - set(NEWS_LANGUAGES)
-    language, probability = _identifier(extra).classify(text[:3000])
-    return language if probability >= _MIN_CONFIDENCE else None
 
 
 # --- files -----------------------------------------------------------------------------

@@ -9,10 +9,13 @@ for news pages in general rather than for any one site.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
+import lxml.html
 import trafilatura
 from lxml.etree import _Element
 from lxml.html import HtmlElement
@@ -192,6 +195,44 @@ def trafilatura_blocks(tree: HtmlElement, url: str | None) -> list[Block]:
         if sum(len(b.text) for b in blocks) >= _FAST_ENOUGH_CHARS:
             break
     return blocks
+
+
+_NEXT_DATA_KEYS = {"articlebody", "body", "content", "text", "html", "bodyhtml", "contenthtml"}
+
+
+def next_data_blocks(tree: HtmlElement) -> list[Block]:
+    """The article of a page that ships it only in a Next.js `__NEXT_DATA__` payload (the
+    HTML has an empty shell): the longest text under a body-like key, read as HTML when it
+    is markup, else as paragraphs separated by blank lines."""
+    scripts = tree.xpath("//script[@id='__NEXT_DATA__']/text()")
+    if not scripts:
+        return []
+    try:
+        data = json.loads(scripts[0])
+    except ValueError:
+        return []
+    texts = [t for t in _texts_under_body_keys(data) if len(t) > 200]
+    if not texts:
+        return []
+    text = max(texts, key=len)
+    if re.search(r"<(p|h[2-6]|li|div|blockquote)\b", text):
+        return blocks_from_elements([lxml.html.fragment_fromstring(text, create_parent="div")])
+    return [Block("p", " ".join(t.split()), 0.0, False) for t in re.split(r"\n\s*\n", text)
+            if t.strip()]
+
+
+def _texts_under_body_keys(data: Any, depth: int = 0) -> Iterable[str]:
+    if depth > 40:
+        return
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if isinstance(value, str) and key.lower() in _NEXT_DATA_KEYS:
+                yield value
+            elif isinstance(value, dict | list):
+                yield from _texts_under_body_keys(value, depth + 1)
+    elif isinstance(data, list):
+        for item in data:
+            yield from _texts_under_body_keys(item, depth + 1)
 
 
 def _blocks(body: _Element) -> Iterable[Block]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from tasks.extract import extract_article
@@ -99,3 +101,16 @@ def test_teasers_and_reader_service_footers_at_the_end_are_dropped():
     body = body_of("".join(f"<p>{p}</p>" for p in PARAGRAPHS) + footer + teasers)
     assert "Got a story" not in body and "Other headline" not in body
     assert "one-line summary" not in body and PARAGRAPHS[-1] in body
+
+
+def test_an_article_only_in_a_next_js_payload_is_found():
+    payload = {"props": {"pageProps": {"story": {
+        "title": "Harbour plan",
+        "body": "".join(f"<p>{p}</p>" for p in PARAGRAPHS),
+        "teaser": "The council debated the pier.",
+    }}}}
+    html = ("<html><head><title>Harbour plan</title></head><body><div id='__next'></div>"
+            f"<script id='__NEXT_DATA__' type='application/json'>{json.dumps(payload)}</script>"
+            "</body></html>")
+    body = extract_article(html, "https://x.example/news/harbour-plan").body
+    assert body.split("\n\n") == PARAGRAPHS
