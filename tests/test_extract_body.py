@@ -72,9 +72,9 @@ def body_of(inner: str) -> str:
 
 
 def test_consent_placeholders_are_dropped():
-    placeholder = ("<div class='embed'><p>Externer Inhalt nicht verfügbar</p><p>Deine "
+    placeholder = ("<p>Externer Inhalt nicht verfügbar</p><p>Deine "
                    "Privatsphäre-Einstellungen verhindern das Laden des Inhalts.</p>"
-                   "<p>Please accept marketing cookies to watch this video.</p></div>")
+                   "<p>Please accept marketing cookies to watch this video.</p>")
     body = body_of("".join(f"<p>{p}</p>" for p in PARAGRAPHS[:3]) + placeholder
                    + "".join(f"<p>{p}</p>" for p in PARAGRAPHS[3:]))
     assert "Externer Inhalt" not in body and "Privatsphäre" not in body and "cookies" not in body
