@@ -24,13 +24,11 @@ import re
 import zlib
 from collections.abc import Iterator, Sequence
 from datetime import datetime
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
-from urllib.parse import urljoin, urlparse
+from urllib.parse import urlparse
 
 from lxml.html import HtmlElement
-from py3langid.langid import MODEL_FILE, LanguageIdentifier
 from trafilatura.utils import load_html
 
 from tasks.charset import decode_html
@@ -41,9 +39,20 @@ from tasks.extract_body import (
     blocks_from_elements,
     extract_body,
     join_blocks,
+    next_data_blocks,
     page_chrome,
     strip_chrome,
 )
+from tasks.extract_fields import (
+    absolute_url,
+    in_zone,
+    on_site,
+    people,
+    publication_zone,
+    title_without_affixes,
+    words_key,
+)
+from tasks.extract_language import detect_language
 from tasks.extract_meta import (
     PageMeta,
     captions,
@@ -59,6 +68,7 @@ from tasks.extract_meta import (
     pick_rules,
     read_page_meta,
     select,
+    unescape_entities,
 )
 from tasks.models import Article, Candidate
 
@@ -72,6 +82,9 @@ log = logging.getLogger("newswatch.extract")
 MAX_HTML_CHARS = 5_000_000
 MAX_ELEMENTS = 30_000
 MAX_DEPTH = 255  # libxml2's own limit without XML_PARSE_HUGE; lxml stops reading there
+# A saved file is read (and a .gz inflated, as a stream) only this far: enough bytes for
+# MAX_HTML_CHARS of non-Latin text, and a 1 MB gzip bomb cannot fill the memory.
+MAX_FILE_BYTES = 2 * MAX_HTML_CHARS
 
 _PAYWALL = re.compile(
     r"(subscribe|subscription|sign in|log ?in|register|become a member) (now )?to (continue|keep)"
@@ -86,6 +99,7 @@ _PAYWALL = re.compile(
 # regex most texts (on a 15,000-paragraph page it took 1.5 s)
 _PAYWALL_WORDS = ("read", "continu", "subscri", "member", "premium")
 _CHROME_CHECK_WORDS = 400
+_NEXT_DATA_WORDS = 50
 _VISIBLE_SHORT_TEXT = (
     "//body//text()[not(ancestor::script or ancestor::style or ancestor::noscript)]"
     "[string-length(normalize-space(.)) > 15][string-length(.) < 400]"
@@ -101,9 +115,13 @@ def extract_article(
     fallback: Candidate | None = None,
     boilerplate: Sequence[str] = (),
     languages: Sequence[str] = (),
+    sites: Sequence[str] = (),
 ) -> Article:
     """Extract an article from decoded HTML; `url` is where the page was fetched from.
     `languages` (the configured ones) join NEWS_LANGUAGES for language detection.
+    `sites` (the outlet's domain and aliases) are where its canonical URL may point, with
+    the host it was fetched from; a canonical elsewhere is kept in
+    `field_sources["offsite_canonical"]` and not used.
 
     Raises ExtractError when the input is not HTML or holds no article text.
     """
@@ -121,17 +139,27 @@ def extract_article(
         log.warning("%s: page cut short: %s", url, sources["truncated"])
 
     def pick(name: str, *candidates: tuple[str, Any]) -> Any:
+        """The first truthy value; a callable is a costly one, called only when needed."""
         for source, value in candidates:
+            if callable(value):
+                value = value()
             if value:
                 sources[name] = source
                 return value
         return None
 
+    published_values = (
+        jsonld_text(ld.get("datePublished")),
+        page.first(*_PUBLISHED_OG),
+        page.first(*_PUBLISHED_META),
+    )
+    zone_hints = (*published_values, jsonld_text(ld.get("dateModified")),
+                  page.first(*_MODIFIED_OG), page.first(*_MODIFIED_META))
+    zone = publication_zone(published_values, zone_hints)
     published_raw = pick(
         "published_at",
-        ("jsonld", parse_datetime(jsonld_text(ld.get("datePublished")))),
-        ("opengraph", parse_datetime(page.first("article:published_time", "og:published_time"))),
-        ("meta", parse_datetime(page.first(*_PUBLISHED_META))),
+        *zip(("jsonld", "opengraph", "meta"),
+             (parse_datetime(value, zone) for value in published_values), strict=True),
     )
     version = pick_rules(rules, published_raw)
     caption_texts = captions(tree)
@@ -140,34 +168,42 @@ def extract_article(
             element.drop_tree()
 
     site_name = page.first("og:site_name") or jsonld_text(ld.get("publisher"))
+    h1 = heuristic_title(tree)
     title = pick(
         "title",
         ("jsonld", jsonld_text(ld.get("headline") or ld.get("name"))),
         ("opengraph", page.first("og:title", "twitter:title")),
         ("meta", page.first("title", "dc.title", "parsely-title", "sailthru.title")),
         ("rules", _rule_text(tree, version.title if version else ())),
-        ("heuristic", heuristic_title(tree)),
+        ("heuristic", h1),
         ("feed", fallback.title if fallback else None),
+    )
+    title = title_without_affixes(
+        unescape_entities(title) if title else title,
+        (page.first("og:title", "twitter:title"), h1, page.first("title")),
+        site_name,
+        url,
     )
     published = published_raw or pick(
         "published_at",
-        ("rules", parse_datetime(_rule_text(tree, version.published if version else ()))),
-        ("heuristic", parse_datetime(heuristic_published(tree))),
+        ("rules", parse_datetime(_rule_text(tree, version.published if version else ()), zone)),
+        ("heuristic", in_zone(heuristic_published(tree), zone)),
         ("feed", fallback.published_at if fallback else None),
     )
+    outlet_names = [n for n in (site_name, jsonld_text(ld.get("publisher")), outlet) if n]
     authors: list[str] = (
         pick(
             "authors",
             ("jsonld", clean_authors(jsonld_names(ld.get("author") or ld.get("creator")))),
-            ("opengraph", clean_authors(page.meta.get("article:author", []))),
-            ("meta", clean_authors(_meta_authors(page))),
-            ("rules", clean_authors(_rule_texts(tree, version.authors if version else ()))),
-            ("heuristic", clean_authors(heuristic_authors(tree))),
+            ("opengraph", people(page.meta.get("article:author", []), outlet_names, url)),
+            ("meta", people(_meta_authors(page), outlet_names, url)),
+            ("rules", lambda: clean_authors(_rule_texts(tree, version.authors if version else ()))),
+            ("heuristic", lambda: people(heuristic_authors(tree), outlet_names, url)),
             ("feed", clean_authors(fallback.authors) if fallback else None),
         )
         or []
     )
-    titles = [t for t in (title, page.first("og:title"), heuristic_title(tree)) if t]
+    titles = [t for t in (title, page.first("og:title"), h1) if t]
     body, body_source = _body(tree, url, page, version, titles, caption_texts, boilerplate, authors)
     if not body and fallback and fallback.summary:
         body, body_source = " ".join(fallback.summary.split()), "feed"
@@ -190,8 +226,8 @@ def extract_article(
     ) or pick("language", ("heuristic", detect_language(f"{title or ''}\n{body}", languages)))
     canonical = pick(
         "url",
-        ("meta", _absolute(page.canonical, url)),
-        ("opengraph", _absolute(page.first("og:url"), url)),
+        ("meta", on_site(absolute_url(page.canonical, url), url, sites, sources)),
+        ("opengraph", on_site(absolute_url(page.first("og:url"), url), url, sites, sources)),
         ("heuristic", url),
     )
     article = Article(
@@ -204,7 +240,7 @@ def extract_article(
             ("opengraph", page.first("og:site_name")),
             ("heuristic", urlparse(canonical).hostname),
         ),
-        title=_strip_site_name(title, site_name, url),
+        title=title,
         subtitle=pick(
             "subtitle",
             ("jsonld", _standfirst(jsonld_text(ld.get("alternativeHeadline")), body)),
@@ -216,18 +252,21 @@ def extract_article(
         published_at=published,
         updated_at=pick(
             "updated_at",
-            ("jsonld", _later(parse_datetime(jsonld_text(ld.get("dateModified"))), published)),
+            (
+                "jsonld",
+                _later(parse_datetime(jsonld_text(ld.get("dateModified")), zone), published),
+            ),
             (
                 "opengraph",
                 _later(
-                    parse_datetime(page.first("article:modified_time", "og:updated_time")),
+                    parse_datetime(page.first(*_MODIFIED_OG), zone),
                     published,
                 ),
             ),
             (
                 "meta",
                 _later(
-                    parse_datetime(page.first("last-modified", "datemodified", "dc.date.modified")),
+                    parse_datetime(page.first(*_MODIFIED_META), zone),
                     published,
                 ),
             ),
@@ -237,11 +276,11 @@ def extract_article(
             ("jsonld", jsonld_text(ld.get("articleSection"))),
             ("opengraph", page.first("article:section")),
             ("meta", page.first("section", "parsely-section", "category", "sailthru.section")),
-            ("rules", _rule_text(tree, version.section if version else ())),
+            ("rules", lambda: _rule_text(tree, version.section if version else ())),
         )
         or pick(
             "section",
-            ("heuristic", heuristic_section(tree, titles)),
+            ("heuristic", lambda: heuristic_section(tree, titles)),
             ("heuristic", _url_section(url)),
         ),
         language=language,
@@ -257,6 +296,9 @@ def extract_article(
     return article
 
 
+_PUBLISHED_OG = ("article:published_time", "article:published:time", "og:published_time")
+_MODIFIED_OG = ("article:modified_time", "article:modified:time", "og:updated_time")
+_MODIFIED_META = ("last-modified", "datemodified", "dc.date.modified")
 _PUBLISHED_META = (
     "datepublished",
     "article.published",
@@ -328,6 +370,11 @@ def _body(
         text = extract_body(
             tree, url, titles=titles, captions=caption_texts, boilerplate=boilerplate
         )
+    if len(text.split()) < _NEXT_DATA_WORDS:
+        # an empty Next.js shell: its article is in the page's JSON payload
+        shipped = join_blocks(next_data_blocks(tree), titles, caption_texts, boilerplate)
+        if len(shipped) > 2 * len(text):
+            return shipped, "heuristic"
     # On a near-empty page, trafilatura returns the page's chrome glued around the article's
     # one line; only a short body can be mostly chrome, so only a short one pays the check.
     if text and len(text.split()) <= _CHROME_CHECK_WORDS:
@@ -352,9 +399,9 @@ def _body(
 def _drop_header_text(text: str, tree: HtmlElement) -> str:
     """The body without paragraphs, past its opening, that the page places in a `<header>`
     (a standfirst that trafilatura sometimes appends to a short body)."""
-    header = {_key(el.text_content()) for el in tree.xpath("//header//p")}
+    header = {words_key(el.text_content()) for el in tree.xpath("//header//p")}
     paragraphs = text.split("\n\n")
-    return "\n\n".join(p for i, p in enumerate(paragraphs) if i == 0 or _key(p) not in header)
+    return "\n\n".join(p for i, p in enumerate(paragraphs) if i == 0 or words_key(p) not in header)
 
 
 _NOT_CONTENT = ("header", "nav", "footer", "aside", "figure", "form")
@@ -380,16 +427,6 @@ def _later(moment: datetime | None, published: datetime | None) -> datetime | No
     return moment if moment > published else None
 
 
-def _absolute(href: str | None, base: str) -> str | None:
-    """`href` resolved against the page's URL; None for a relative link on a saved file,
-    whose site is unknown (`/news/a` is not `file:///news/a`)."""
-    if not href:
-        return None
-    if urlparse(base).scheme == "file" and not urlparse(href).scheme:
-        return None
-    return urljoin(base, href)
-
-
 def _descriptions(page: PageMeta) -> list[str]:
     """The page's standfirst candidates, as it declares them."""
     ld = page.jsonld
@@ -403,33 +440,13 @@ def _descriptions(page: PageMeta) -> list[str]:
     return [d for d in declared if d]
 
 
-def _strip_site_name(title: str | None, site_name: str | None, url: str) -> str | None:
-    """ "Headline | Site" -> "Headline" when the suffix is the site's name or domain."""
-    if not title:
-        return title
-    match = re.match(r"(.{10,}?)\s+[|\-–—:»·]\s+([^|\-–—:»·]{2,60})$", title)
-    if not match:
-        return title
-    suffix = _key(match.group(2))
-    host = _key((urlparse(url).hostname or "").removeprefix("www."))
-    if suffix and (
-        suffix == _key(site_name or "") or suffix.replace(" ", "") in host.replace(" ", "")
-    ):
-        return match.group(1)
-    return title
-
-
 def _standfirst(text: str | None, body: str) -> str | None:
     """A subtitle candidate, unless it is the body's own opening cut short (a teaser
     description) or too long to be a standfirst."""
     if not text or len(text) > 400:
         return None
-    opening = _key(text.rstrip(".…"))[:80]
-    return None if opening and opening in _key(body[:1500]) else text
-
-
-def _key(text: str) -> str:
-    return " ".join(re.findall(r"\w+", text.lower()))
+    opening = words_key(text.rstrip(".…"))[:80]
+    return None if opening and opening in words_key(body[:1500]) else text
 
 
 def _rule_texts(tree: HtmlElement, selectors: Sequence[str]) -> list[str]:
@@ -500,44 +517,6 @@ def _is_teaser(tree: HtmlElement, ld: dict[str, Any], body: str, sources: dict[s
     return len(words) < 120 and body.rstrip().endswith(("…", "...", "[…]"))
 
 
-# --- language --------------------------------------------------------------------------
-
-# langid knows 97 languages; on short texts (a headline, a two-line brief) the full set
-# reads neighbours (Russian as Bulgarian, English as a minority Latin-script language).
-# Limited to the languages news monitoring meets (the configured defaults and the other
-# large news languages), it misread 1 of 265 headlines from the demo newsroom and the dev
-# corpus, against 5 with all 97; full bodies were right either way.
-NEWS_LANGUAGES = (
-    *("en", "de", "fr", "es", "ru", "uk", "ar", "fa", "he", "tr"),
-    *("it", "pt", "nl", "pl", "sv", "da", "no", "fi", "cs", "sk", "ro", "hu", "el", "bg"),
-    *("sr", "hr", "ca", "ja", "zh", "ko", "id", "ms", "vi", "th", "hi", "ur", "bn"),
-)
-_MIN_CONFIDENCE = 0.5
-
-
-@lru_cache(maxsize=8)
-def _identifier(extra: frozenset[str]) -> LanguageIdentifier:
-    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-    unknown = extra - set(identifier.nb_classes)
-    if unknown:
-        log.warning("language detection cannot tell %s (not among py3langid's languages); "
-                    "pages in them are labelled from their metadata only",
-                    ", ".join(sorted(unknown)))
-    identifier.set_languages(sorted(set(NEWS_LANGUAGES) | extra - unknown))
-    return identifier
-
-
-def detect_language(text: str, languages: Sequence[str] = ()) -> str | None:
-    """py3langid's guess among NEWS_LANGUAGES and `languages`; None for text without
-    letters or a guess below 0.5 probability. The model loads on first use (about half a
-    second)."""
-    if not re.search(r"[^\W\d_]", text):
-        return None
-    extra = frozenset(languages) - set(NEWS_LANGUAGES)
-    language, probability = _identifier(extra).classify(text[:3000])
-    return language if probability >= _MIN_CONFIDENCE else None
-
-
 # --- files -----------------------------------------------------------------------------
 
 
@@ -557,9 +536,9 @@ def extract_file(path: Path) -> dict[str, Any]:
     """One JSON-ready record for `newswatch extract`: the article, or one error line."""
     record: dict[str, Any] = {"source": str(path)}
     try:
-        raw = path.read_bytes()
-        if path.name.endswith(".gz"):
-            raw = gzip.decompress(raw)
+        opener = gzip.open if path.name.endswith(".gz") else open
+        with opener(path, "rb") as file:
+            raw = file.read(MAX_FILE_BYTES)
         html, _charset = decode_html(raw)
         article = extract_article(html, path.resolve().as_uri())
     except (EOFError, zlib.error, gzip.BadGzipFile) as exc:  # BadGzipFile is an OSError

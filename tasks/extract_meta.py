@@ -3,12 +3,13 @@ heuristics. Each reader returns raw values; `extract.py` decides which source wi
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, tzinfo
 from email.utils import parsedate_to_datetime
 from functools import lru_cache
 from typing import Any
@@ -75,9 +76,13 @@ def read_page_meta(tree: HtmlElement) -> PageMeta:
     return page
 
 
+# CMS templates wrap inline JSON-LD for old XHTML parsers: `//<![CDATA[ ... //]]>`
+_CDATA = re.compile(r"^\s*(//\s*)?<!\[CDATA\[|(//\s*)?\]\]>\s*$")
+
+
 def _jsonld_articles(text: str) -> Iterator[dict[str, Any]]:
     try:
-        data = json.loads(text.strip().rstrip(";"), strict=False)
+        data = json.loads(_CDATA.sub("", text).strip().rstrip(";"), strict=False)
     except ValueError:
         return
     yield from (node for node in _nodes(data) if _types(node) & ARTICLE_TYPES)
@@ -109,19 +114,27 @@ def jsonld_text(value: Any) -> str | None:
     if isinstance(value, dict):
         return jsonld_text(value.get("name") or value.get("@value") or value.get("alternateName"))
     if isinstance(value, str | int | float) and str(value).strip():
-        return " ".join(str(value).split())
+        return " ".join(unescape_entities(str(value)).split())
     return None
 
 
+def unescape_entities(text: str) -> str:
+    """Text with HTML character references decoded (`&quot;`, `&#8216;`): JSON-LD and
+    `<meta>` values are often escaped once more than the markup needs."""
+    return html.unescape(text) if "&" in text else text
+
+
 def jsonld_names(value: Any) -> list[str]:
-    """Author-like values: a name, `{"name": ...}`, or a list of them."""
+    """Author-like values: a name, `{"name": ...}`, or a list of them. Organisations come
+    as `ORGANISATION` + name, so that `clean_authors` can keep them whole."""
     if isinstance(value, list):
         return [name for v in value for name in jsonld_names(v)]
     if isinstance(value, dict):
+        names = jsonld_names(value.get("name"))
         if _types(value) & {"Organization", "NewsMediaOrganization"}:
-            return []
-        return jsonld_names(value.get("name"))
-    return [value] if isinstance(value, str) and value.strip() else []
+            return [ORGANISATION + name for name in names]
+        return names
+    return [unescape_entities(value)] if isinstance(value, str) and value.strip() else []
 
 
 def jsonld_free(value: Any) -> bool | None:
@@ -136,8 +149,50 @@ def jsonld_free(value: Any) -> bool | None:
 # --- dates -----------------------------------------------------------------------------
 
 
-def parse_datetime(value: str | None) -> datetime | None:
-    """A date string from metadata as a timezone-aware UTC datetime (naive means UTC)."""
+# Zone abbreviations that news pages print after a time; dateutil reads an unknown one
+# as no zone at all. Ambiguous ones (IST, CST in Asia) take their most common news use.
+_ZONES = {
+    name: int(offset * 3600)
+    for offset, names in {
+        0: ("UTC", "GMT", "WET", "Z"),
+        1: ("CET", "MEZ", "BST", "WEST", "IST_IE"),
+        2: ("CEST", "MESZ", "EET", "SAST", "CAT"),
+        3: ("EEST", "MSK", "EAT", "TRT", "AST_ARABIA"),
+        -5: ("EST", "CDT"),
+        -4: ("EDT", "AST"),
+        -6: ("CST", "MDT"),
+        -7: ("MST", "PDT"),
+        -8: ("PST",),
+        5.5: ("IST",),
+        8: ("HKT", "SGT", "AWST", "PHT", "MYT"),
+        9: ("JST", "KST"),
+        10: ("AEST",),
+        11: ("AEDT",),
+        12: ("NZST",),
+        13: ("NZDT",),
+    }.items()
+    for name in names
+    if "_" not in name
+}
+
+_ZONE_WORD = re.compile(
+    r"\b(" + "|".join(n for n in _ZONES if n not in {"UTC", "GMT", "Z"}) + r")\b"
+)
+
+
+def parse_datetime(value: str | None, zone: tzinfo | None = None) -> datetime | None:
+    """A date string from metadata as a timezone-aware UTC datetime; a value without an
+    offset is read in `zone` (the page's own, when it shows one elsewhere), else as UTC."""
+    parsed = parse_local(value)
+    if parsed is None:
+        return None
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=zone or UTC)
+    return parsed.astimezone(UTC)
+
+
+def parse_local(value: str | None) -> datetime | None:
+    """A date string as written: with its offset when it has one, naive when not."""
     if not value or not value.strip():
         return None
     text = value.strip()
@@ -146,25 +201,96 @@ def parse_datetime(value: str | None) -> datetime | None:
         parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
         try:
+            # e-mail style dates read an unknown zone ("CEST") as none
+            if _ZONE_WORD.search(text):
+                raise ValueError(text)
             parsed = parsedate_to_datetime(text)
         except (TypeError, ValueError, IndexError):
             try:
-                with warnings.catch_warnings():  # an unknown zone name ("IST") reads as UTC
+                with warnings.catch_warnings():  # an unknown zone name reads as no zone
                     warnings.simplefilter("ignore")
-                    parsed = dateparser.parse(text, fuzzy=False)
+                    parsed = dateparser.parse(text, fuzzy=False, tzinfos=_ZONES)
             except (ValueError, OverflowError):
                 return None
     if parsed is None or not 1990 <= parsed.year <= 2100:
         return None
-    if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=UTC)
-    return parsed.astimezone(UTC)
+    return parsed
+
+
+def page_zone(values: Iterable[str | None], naive: datetime | None = None) -> tzinfo | None:
+    """The zone a page writes its times in, from the dates it gives with an offset: the
+    one whose wall-clock time is `naive`'s, else the first that is not UTC."""
+    zones = [d for d in map(parse_local, values) if d is not None and d.tzinfo is not None]
+    if naive is not None:
+        for moment in zones:
+            if moment.replace(tzinfo=None, second=0, microsecond=0) == naive.replace(
+                tzinfo=None, second=0, microsecond=0
+            ):
+                return moment.tzinfo
+    return next((d.tzinfo for d in zones if d.utcoffset()), None)
+
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            "january jan januar janvier janv enero ene gennaio gen januari janeiro jänner",
+            "february feb februar février févr febrero febbraio februari fevereiro",
+            "march mar märz mars marzo maart março",
+            "april apr avril abril aprile",
+            "may mai mayo maggio mei maio",
+            "june jun juni juin junio giugno junho",
+            "july jul juli juillet julio luglio julho juil",
+            "august aug août agosto augustus ago",
+            "september sep sept septembre septiembre settembre setembro set",
+            "october oct oktober octobre octubre ottobre outubro okt out",
+            "november nov novembre noviembre novembro",
+            "december dec dezember décembre diciembre dicembre dezembro déc dic dez",
+        ),
+        start=1,
+    )
+    for name in names.split()
+}
+# A publication time shown only as text: "erstellt: 01. April 2025, 15:25",
+# "12.03.2024 - 09:41 Uhr", "March 5, 2024 7:30 am"
+_TEXT_DATE = re.compile(
+    r"(?<!\d)(?:(?P<d>\d{1,2})\.?\s*(?:(?P<m>\d{1,2})\.|(?P<mn>[^\W\d_]{3,10})\.?)\s*(?P<y>\d{4})"
+    r"|(?P<mn2>[^\W\d_]{3,10})\.?\s+(?P<d2>\d{1,2}),?\s+(?P<y2>\d{4}))"
+    r"[\s,|\-–—/at um à às alle]{1,8}(?P<H>\d{1,2})[:.h](?P<M>\d{2})(?!\d)"
+    r"\s*(?P<ampm>[ap]\.?m\.?)?",
+    re.I,
+)
+
+
+def text_datetime(text: str) -> datetime | None:
+    """The first date with a time of day in visible text, naive (as the page shows it)."""
+    for match in _TEXT_DATE.finditer(text):
+        month = match["m"] or _MONTHS.get((match["mn"] or match["mn2"] or "").lower())
+        if not month:
+            continue
+        hour, minute = int(match["H"]), int(match["M"])
+        if match["ampm"] and match["ampm"][0].lower() == "p" and hour < 12:
+            hour += 12
+        elif match["ampm"] and hour == 12:
+            hour = 0
+        try:
+            moment = datetime(
+                int(match["y"] or match["y2"]), int(month), int(match["d"] or match["d2"]),
+                hour, minute,
+            )
+        except ValueError:
+            continue
+        if 1990 <= moment.year <= 2100:
+            return moment
+    return None
 
 
 # --- authors ---------------------------------------------------------------------------
 
+ORGANISATION = "\x00org:"  # marks a name the page declares as an organisation's
+
 _BY = re.compile(
-    r"^\s*((written|reported|posted|words|text|story)\s+)?(by|par|von|por|di|door|av|от)"
+    r"^\s*((written|reported|posted|words|text|story)\s+)?(by|par|von|por|di|door|av|от|af)"
     r"\s*[:\-]?\s+",
     re.I,
 )
@@ -178,33 +304,65 @@ _ROLE_WORDS = re.compile(
     r"|envoyée? spéciale?|redactor(a)?|periodista|corresponsal|giornalista|inviato)\b",
     re.I,
 )
-_AGENCIES = re.compile(
-    r"^(the )?(associated press|ap|reuters|thomson reuters|afp|agence france[- ]presse|dpa"
-    r"|pa( media)?|press association|bloomberg|xinhua|efe|ansa|tass|upi|cnn wire"
-    r"|agencies|wire services?|news (agencies|service|desk)|staff|staff writers?|web desk)$",
+# News agencies are authors (a wire story's byline is the agency, alone or beside a
+# reporter); these generic credits name nobody.
+_NOBODY = re.compile(
+    r"^(the )?(agencies|wire services?|news (agencies|service|desk)|staff|staff writers?"
+    r"|web desk|admin(istrator)?|editorial)$",
     re.I,
 )
-_SPLIT_NAMES = re.compile(r"\s*(?:,|;|\||&|\band\b|\bund\b|\bet\b|\by\b|\bwith\b)\s*", re.I)
+_AGENCY = re.compile(
+    r"^(the )?(associated press|ap|reuters|thomson reuters|afp|agence france[- ]presse|dpa|epd"
+    r"|kna|apa|sda|ansa|efe|europa press|pa( media)?|press association|bloomberg|xinhua|tass"
+    r"|ria novosti|interfax|anadolu|upi|ritzau|ntb|tt|anp|belga|kyodo|yonhap|aap|ips|dts)$",
+    re.I,
+)
+# photo credits and places are not bylines ("Foto: Jana Roe", "Jana Roe/Agency")
+_CREDIT = re.compile(
+    r"^\(?(photo|foto|image|picture|bild|illustration|grafik|graphic|video|credit|quelle"
+    r"|source|fuente|fonte)s?\b|\w/\s*\w",
+    re.I,
+)
+_SPLIT_NAMES = re.compile(
+    r"\s*(?:,|;|\||&|\+|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bog\b|\boch\b|\ben\b"
+    r"|\bi\b|\bи\b|\bwith\b)\s*",
+    re.I,
+)
 
 
 def clean_authors(raw: Iterable[str]) -> list[str]:
-    """Names only: no "By", roles, e-mails, agency credits, URLs or duplicates."""
+    """Names only: no "By", roles, e-mails, photo credits, generic credits ("Staff"), URLs
+    or duplicates. News agencies stay. A name marked as an organisation's (`jsonld_names`)
+    is kept whole when it is the only byline, and among people only when it is an agency."""
+    values = list(raw)
+    people = [v for v in values if not v.startswith(ORGANISATION)]
     names: list[str] = []
-    for value in raw:
+    for value in values:
+        if value.startswith(ORGANISATION):
+            value = " ".join(value.removeprefix(ORGANISATION).split())
+            if value and not _NOBODY.match(value) and (not people or _AGENCY.match(value)):
+                _add(names, value)
+            continue
         value = _HANDLE.sub(" ", _EMAIL.sub(" ", " ".join(value.split())))
-        if not value or re.match(r"https?://", value):
+        if not value or re.match(r"https?://", value) or _CREDIT.search(value):
             continue
         value = _BY.sub("", value)
         for part in _SPLIT_NAMES.split(value):
             part = re.split(r"\s+[-–—|/]\s+|\s*\(", part)[0]
             part = _BY.sub("", part).strip(" .,:;-–—'\"")
-            if not part or _AGENCIES.match(part) or _ROLE_WORDS.search(part):
+            if not part or _NOBODY.match(part):
+                continue
+            if not _AGENCY.match(part) and _ROLE_WORDS.search(part):
                 continue
             if len(part.split()) > 5 or re.search(r"\d", part) or not re.search(r"[^\W\d_]", part):
                 continue
-            if part.lower() not in {n.lower() for n in names}:
-                names.append(part)
+            _add(names, part)
     return names
+
+
+def _add(names: list[str], name: str) -> None:
+    if name.lower() not in {n.lower() for n in names}:
+        names.append(name)
 
 
 # --- outlet rules ----------------------------------------------------------------------
@@ -265,21 +423,56 @@ def heuristic_title(tree: HtmlElement) -> str | None:
 
 def heuristic_authors(tree: HtmlElement) -> list[str]:
     """Author links and names first; a whole byline (with its date, "2 min read"...) last."""
-    for xpath in (
-        "//a[@rel='author'] | //*[@itemprop='author']//*[@itemprop='name']",
-        "//*[@itemprop='author' or contains(@class, 'author-name')]",
-        "//*[contains(@class, 'byline')]//a",
-        "//*[contains(@class, 'byline')]",
-    ):
+    for xpath in _AUTHOR_XPATHS:
         found = tree.xpath(xpath)
         if found:
             return [" ".join(el.text_content().split()) for el in found[:4]]
+    for text in tree.xpath(_BY_TEXT):
+        line = " ".join(text.split())
+        if _BY_LINE.match(line):
+            return [line]
     return []
 
 
-def heuristic_published(tree: HtmlElement) -> str | None:
-    stamps = tree.xpath("//time[@datetime]/@datetime")
-    return stamps[0] if stamps else None
+_AUTHOR_XPATHS = (
+    "//a[@rel='author'] | //*[@itemprop='author']//*[@itemprop='name']",
+    "//*[@itemprop='author' or contains(@class, 'author-name')]",
+    "//*[contains(@class, 'byline')]//a",
+    "//*[contains(@class, 'byline')]",
+    # person links and author boxes as common templates mark them
+    "//*[contains(@class, 'person-link') or contains(@class, 'author__name')"
+    " or contains(@class, 'authorname') or contains(@class, 'article-author')]"
+    "[not(ancestor::aside or ancestor::footer or ancestor::nav)]",
+)
+# a byline as plain text, outside the furniture: "von Jemima Kelly", "By Jane Roe"
+_BY_TEXT = (
+    "//body//text()[not(ancestor::script or ancestor::style or ancestor::a"
+    " or ancestor::aside or ancestor::footer or ancestor::nav)][string-length(.) < 80]"
+)
+_BY_LINE = re.compile(
+    r"^(by|von|par|por|door|av|af|di|от)\s+\w[\w'’.-]*(\s+\w[\w'’.-]*){1,3}$", re.I
+)
+
+
+# short visible texts that hold a year: where a page shows its dateline
+_DATED_TEXT = (
+    "//body//text()[not(ancestor::script or ancestor::style or ancestor::noscript)]"
+    "[string-length(.) < 200][contains(., '20') or contains(., '19')]"
+)
+
+
+def heuristic_published(tree: HtmlElement) -> datetime | None:
+    """The first `<time datetime>`, else the first date with a time of day in the page's
+    visible text ("erstellt: 01. April 2025, 15:25"), naive when the page gives no zone."""
+    for stamp in tree.xpath("//time[@datetime]/@datetime"):
+        moment = parse_local(stamp)
+        if moment is not None:
+            return moment
+    for text in tree.xpath(_DATED_TEXT):
+        moment = text_datetime(text)
+        if moment is not None:
+            return moment
+    return None
 
 
 def captions(tree: HtmlElement) -> list[str]:

@@ -42,7 +42,8 @@ def extract_pages(pages: list[Page], config: Config, outlet: str) -> Extracted:
         try:
             article = extract_article(page.html, page.url, outlet_config.rules, outlet=outlet,
                                       fallback=page.candidate, boilerplate=boilerplate,
-                                      languages=config.settings.languages)
+                                      languages=config.settings.languages,
+                                      sites=[outlet_config.domain])
         except ExtractError as exc:
             stub = Article(url=page.url, outlet=outlet)
             out.failed.append(Quarantined(stub, [f"{EXTRACT_FAILED}: {exc}"], page.html))

@@ -8,11 +8,13 @@ import json
 import shutil
 import subprocess
 import sys
+import tracemalloc
 from pathlib import Path
 
 from typer.testing import CliRunner
 
 from flows.cli import app
+from tasks.extract import MAX_FILE_BYTES, extract_file
 from tasks.models import Article
 
 GOLDEN = Path(__file__).with_name("golden")
@@ -105,3 +107,22 @@ def test_the_installed_command(tmp_path):
     assert len(records) == len(pages) + 1
     assert sum("error" in r for r in records) == 1
     assert done.stderr.strip() == "newswatch: 1 page(s) could not be extracted"
+
+
+def test_a_gzip_bomb_is_inflated_only_up_to_the_cap(tmp_path):
+    """256 MiB of zeros in a 250 KB .html.gz: read as a stream up to MAX_FILE_BYTES, so the
+    memory peak stays far below the inflated size, and the record says what is wrong."""
+    bomb = tmp_path / "bomb.html.gz"
+    chunk = bytes(1 << 20)
+    with gzip.open(bomb, "wb", compresslevel=9) as out:
+        for _ in range(256):
+            out.write(chunk)
+    assert bomb.stat().st_size < 2_000_000
+    tracemalloc.start()
+    try:
+        record = extract_file(bomb)
+        _current, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 4 * MAX_FILE_BYTES < 256 << 20
+    assert record["source"] == str(bomb) and "not HTML" in record["error"]

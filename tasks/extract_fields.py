@@ -1,0 +1,113 @@
+"""Field clean-up after the pick: headlines without the template's affixes, times read
+in the page's own zone, bylines without the outlet's name, canonical URLs kept on the
+outlet's site."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import UTC, datetime, tzinfo
+from urllib.parse import urljoin, urlparse
+
+from tasks.extract_meta import clean_authors, page_zone, parse_local, unescape_entities
+
+
+def words_key(text: str) -> str:
+    """The words of `text`, lower-cased, one space apart: for comparing texts."""
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def absolute_url(href: str | None, base: str) -> str | None:
+    """`href` resolved against the page's URL; None for a relative link on a saved file,
+    whose site is unknown (`/news/a` is not `file:///news/a`)."""
+    if not href:
+        return None
+    if urlparse(base).scheme == "file" and not urlparse(href).scheme:
+        return None
+    return urljoin(base, href)
+
+
+_AFFIX_SEPARATORS = "|\\-–—:»·•*｜："
+
+
+def title_without_affixes(
+    title: str | None, others: Sequence[str | None], site_name: str | None, url: str
+) -> str | None:
+    """The headline without what templates put around it: " | Site" or "Site: " (the
+    site's name or domain), or a suffix (" | Sport") that the page's other titles (OpenGraph,
+    `<h1>`, `<title>`) do without."""
+    if not title:
+        return title
+    title = " ".join(title.split())
+    key = words_key(title)
+    for other in others:
+        other = " ".join(unescape_entities(other).split()) if other else ""
+        if len(other) >= 10 and len(words_key(other)) < len(key) and title.startswith(other):
+            rest = title[len(other):]
+            if re.fullmatch(rf"\s*[{_AFFIX_SEPARATORS}]\s*[^{_AFFIX_SEPARATORS}]{{1,60}}", rest):
+                return other
+    host = words_key((urlparse(url).hostname or "").removeprefix("www.")).replace(" ", "")
+    site = words_key(site_name or "")
+
+    def is_site(text: str) -> bool:
+        words = words_key(text)
+        return bool(words) and (words == site or words.replace(" ", "") in host)
+
+    sep = rf"\s*[{_AFFIX_SEPARATORS}]\s*"
+    suffix = re.match(rf"(.{{10,}}?){sep}([^{_AFFIX_SEPARATORS}]{{2,60}})$", title)
+    if suffix and is_site(suffix.group(2)):
+        return suffix.group(1)
+    prefix = re.match(rf"([^{_AFFIX_SEPARATORS}]{{2,60}}?){sep}(.{{10,}})$", title)
+    if prefix and is_site(prefix.group(1)):
+        return prefix.group(2)
+    return title
+
+
+def publication_zone(published: Sequence[str | None], hints: Sequence[str | None]) -> tzinfo | None:
+    """The zone to read the publication time in when the first that the page gives has no
+    offset: the page's own, from its other dates (see `page_zone`)."""
+    first = next((d for d in map(parse_local, published) if d is not None), None)
+    if first is None or first.tzinfo is not None:
+        return page_zone(hints)
+    return page_zone(hints, first)
+
+
+def in_zone(moment: datetime | None, zone: tzinfo | None) -> datetime | None:
+    if moment is None:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=zone or UTC)
+    return moment.astimezone(UTC)
+
+
+def people(values: Sequence[str], outlet_names: Sequence[str], url: str) -> list[str]:
+    """`clean_authors` of bylines that are not the outlet's own name or domain (which some
+    templates put in `<meta name="author">` for every page, with its town)."""
+    host = (urlparse(url).hostname or "").removeprefix("www.")
+    own = {words_key(n) for n in outlet_names} | ({words_key(host)} if host else set())
+    kept = [
+        v for v in values
+        if not any(k and (k == words_key(v) or f" {k} " in f" {words_key(v)} ") for k in own)
+    ]
+    return clean_authors(kept)
+
+
+def on_site(
+    href: str | None, url: str, sites: Sequence[str], sources: dict[str, str]
+) -> str | None:
+    """`href` when its host is the page's own (the host it came from, `sites` and their
+    subdomains); otherwise None, and the URL noted in `sources["offsite_canonical"]`.
+    A saved file (no host) or a caller that names no sites accepts any canonical."""
+    if not href:
+        return None
+    fetched = (urlparse(url).hostname or "").lower().removeprefix("www.")
+    if not sites and not fetched:
+        return href
+    host = (urlparse(href).hostname or "").lower().removeprefix("www.")
+    allowed = {fetched, *(s.lower().removeprefix("www.") for s in sites)} - {""}
+    if urlparse(href).scheme in ("http", "https") and any(
+        host == site or host.endswith("." + site) for site in allowed
+    ):
+        return href
+    sources.setdefault("offsite_canonical", href)
+    return None

@@ -1,0 +1,60 @@
+"""Authors: people and agencies, not roles, outlets, photo credits or places."""
+
+from __future__ import annotations
+
+import json
+
+from tasks.extract import extract_article
+from tasks.extract_meta import clean_authors
+
+
+def test_clean_authors():
+    assert clean_authors(["By Jane Roe and John Doe", "Reuters", "jane@example.com"]) == [
+        "Jane Roe",
+        "John Doe",
+        "Reuters",
+    ]
+    assert clean_authors(["Frank Gardner, BBC Security Correspondent"]) == ["Frank Gardner"]
+    assert clean_authors(["https://example.com/staff/jane", "Staff"]) == []
+
+
+BODY = "<p>" + "The council voted on the harbour plan after a long debate, members said. " * 6
+
+
+def authors(head: str = "", byline: str = "", url: str = "https://harbourpost.example/a") -> list:
+    html = (f"<html><head><title>Harbour plan</title>{head}</head><body><article>"
+            f"<h1>Harbour plan</h1>{byline}{BODY}</p></article></body></html>")
+    return extract_article(html, url).authors
+
+
+def ld(author) -> str:
+    data = {"@type": "NewsArticle", "headline": "Harbour plan", "author": author}
+    return f'<script type="application/ld+json">{json.dumps(data)}</script>'
+
+
+def test_agency_and_organisation_bylines_are_kept():
+    assert authors(ld([{"@type": "Organization", "name": "dpa"}])) == ["dpa"]
+    assert authors(ld([{"@type": "Person", "name": "Ana Lind"}, {"@type": "Person", "name": "AP"}])
+                   ) == ["Ana Lind", "AP"]
+    assert authors(ld({"@type": "Person", "name": "Ana Lind und Jo Berg, dpa"})) == [
+        "Ana Lind", "Jo Berg", "dpa"]
+    assert authors(ld({"@type": "NewsMediaOrganization", "name": "Redaktion Harbour Post"})) == [
+        "Redaktion Harbour Post"]
+    # beside people, an organisation that is no agency is the outlet, not a byline
+    assert authors(ld([{"@type": "Person", "name": "Ana Lind"},
+                       {"@type": "Organization", "name": "Harbour Post Staff"}])) == ["Ana Lind"]
+
+
+def test_the_outlet_name_photo_credits_and_places_are_not_authors():
+    head = ('<meta property="og:site_name" content="Harbour Post">'
+            '<meta name="author" content="Harbour Post, Kiel, Germany">')
+    assert authors(head, '<span class="person-link">Ana Lind</span>') == ["Ana Lind"]
+    assert authors(byline='<div class="byline">Foto: Jo Berg</div>'
+                          '<div class="byline">Jo Berg/Picture Agency</div>') == []
+
+
+def test_bylines_in_common_markup():
+    assert authors(byline='<div>Von <span class="person-link">Ana Lind</span></div>') == [
+        "Ana Lind"]
+    assert authors(byline="<div><span>von Jemima Kelly</span></div>") == ["Jemima Kelly"]
+    assert clean_authors(["Ana Lind og Jo Berg"]) == ["Ana Lind", "Jo Berg"]

@@ -1,0 +1,116 @@
+"""The body: boilerplate lines, link lists and other stories dropped, article text kept."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tasks.extract import extract_article
+from tasks.extract_body import compile_patterns, is_boilerplate
+
+PATTERNS = compile_patterns()
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Want the latest updates on the election? Sign up for our newsletter.",
+        "Sign up to read this article",
+        "Read more",
+        "Related Stories",
+        "Related: How the vote was counted",
+        "Photo: Anna Smith/Reuters",
+        "(Image credit: NASA/JPL)",
+        "Subscribe to continue reading",
+        "Follow us on Twitter @example",
+        "Write to Jane Roe at jane.roe@example.com",
+        "Click here to subscribe to The Daily Brief",
+        "We use cookies to give you the best experience.",
+        "Advertisement",
+        "Reporting by Jane Roe; editing by John Doe",
+    ],
+)
+def test_default_boilerplate_is_removed(line):
+    assert is_boilerplate(line, PATTERNS)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Readers who subscribe to the paper's print edition pay more this year.",
+        "The photo showed the minister leaving the building.",
+        "More than 200 people signed up to volunteer, the organisers said.",
+        "Related research published last year reached the same conclusion about the river.",
+    ],
+)
+def test_article_sentences_survive(line):
+    assert not is_boilerplate(line, PATTERNS)
+
+
+def test_config_boilerplate_patterns_are_added():
+    html = (
+        "<html><head><title>t</title></head><body><article><h1>Storm damage</h1>"
+        + "<p>The storm damaged roofs across the county overnight, officials said.</p>" * 5
+        + "<p>Download the Daily Gazette app for alerts.</p></article></body></html>"
+    )
+    body = extract_article(html, "https://g.example/s", boilerplate=[r"daily gazette"]).body
+    assert "Gazette" not in body and "storm damaged roofs" in body
+
+
+PARAGRAPHS = [
+    f"Paragraph {n} of the harbour story: the council debated the new pier for hours, and "
+    f"members from every party spoke about the cost, the jobs and the noise for residents."
+    for n in range(1, 9)
+]
+
+
+def body_of(inner: str) -> str:
+    html = (f"<html><head><title>Harbour plan</title></head><body><article>"
+            f"<h1>Harbour plan</h1>{inner}</article></body></html>")
+    return extract_article(html, "https://x.example/news/harbour-plan").body
+
+
+def test_consent_placeholders_are_dropped():
+    placeholder = ("<p>Externer Inhalt nicht verfügbar</p><p>Deine "
+                   "Privatsphäre-Einstellungen verhindern das Laden des Inhalts.</p>"
+                   "<p>Please accept marketing cookies to watch this video.</p>")
+    body = body_of("".join(f"<p>{p}</p>" for p in PARAGRAPHS[:3]) + placeholder
+                   + "".join(f"<p>{p}</p>" for p in PARAGRAPHS[3:]))
+    assert "Externer Inhalt" not in body and "Privatsphäre" not in body and "cookies" not in body
+    assert PARAGRAPHS[0] in body and PARAGRAPHS[-1] in body
+
+
+def test_paragraphs_after_an_inline_related_card_are_kept():
+    card = ("<div class='card'><h3>Related stories</h3><ul>"
+            "<li><a href='/a'>Pier builder wins contract</a></li>"
+            "<li><a href='/b'>Residents fear harbour noise</a></li></ul></div>")
+    body = body_of("".join(f"<p>{p}</p>" for p in PARAGRAPHS[:5]) + card
+                   + "".join(f"<p>{p}</p>" for p in PARAGRAPHS[5:]))
+    assert PARAGRAPHS[-1] in body
+    assert "Pier builder wins contract" not in body
+
+
+def test_teasers_and_reader_service_footers_at_the_end_are_dropped():
+    teasers = "<h3>Related stories</h3>" + "".join(
+        f"<h4>Other headline {n}</h4><p>A one-line summary of another story about the town, "
+        f"its council, its harbour and its people, number {n}.</p>" for n in range(4)
+    )
+    footer = ("<p>Got a story? Email news@x.example. By submitting you agree to our Terms and "
+              "Privacy Policy.</p>")
+    body = body_of("".join(f"<p>{p}</p>" for p in PARAGRAPHS) + footer + teasers)
+    assert "Got a story" not in body and "Other headline" not in body
+    assert "one-line summary" not in body and PARAGRAPHS[-1] in body
+
+
+def test_an_article_only_in_a_next_js_payload_is_found():
+    payload = {"props": {"pageProps": {"story": {
+        "title": "Harbour plan",
+        "body": "".join(f"<p>{p}</p>" for p in PARAGRAPHS),
+        "teaser": "The council debated the pier.",
+    }}}}
+    html = ("<html><head><title>Harbour plan</title></head><body><div id='__next'></div>"
+            f"<script id='__NEXT_DATA__' type='application/json'>{json.dumps(payload)}</script>"
+            "</body></html>")
+    body = extract_article(html, "https://x.example/news/harbour-plan").body
+    assert body.split("\n\n") == PARAGRAPHS

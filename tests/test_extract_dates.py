@@ -1,0 +1,54 @@
+"""Publication times: with the page's own offset, from every place pages put them."""
+
+from __future__ import annotations
+
+import json
+
+from tasks.extract import extract_article
+from tasks.extract_meta import parse_datetime
+
+BODY = "<p>" + "The council voted on the harbour plan after a long debate, members said. " * 6
+
+
+def published(head: str, body: str = "") -> str | None:
+    html = (f"<html><head><title>Harbour plan</title>{head}</head><body><article>{body}"
+            f"<h1>Harbour plan</h1>{BODY}</p></article></body></html>")
+    moment = extract_article(html, "https://x.example/a").published_at
+    return moment.isoformat() if moment else None
+
+
+def ld_script(data: dict, wrap: str = "{}") -> str:
+    text = wrap.format(json.dumps({"@type": "NewsArticle", **data}))
+    return f'<script type="application/ld+json">{text}</script>'
+
+
+def test_a_jsonld_time_without_offset_takes_the_offset_the_meta_tags_give():
+    head = (ld_script({"datePublished": "2025-04-01T15:25:00"})
+            + '<meta property="article:published_time" content="2025-04-01T15:25:00+02:00">')
+    assert published(head) == "2025-04-01T13:25:00+00:00"
+
+
+def test_zone_abbreviations_are_read():
+    assert parse_datetime("April 1, 2025 3:25 PM CEST").isoformat() == "2025-04-01T13:25:00+00:00"
+    assert parse_datetime("Tue, 01 Apr 2025 15:25:00 EDT").isoformat() == (
+        "2025-04-01T19:25:00+00:00"
+    )
+
+
+def test_jsonld_wrapped_in_cdata_is_parsed():
+    head = ld_script({"datePublished": "2025-04-01T15:25:00+02:00"}, "//<![CDATA[\n{}\n//]]>")
+    assert published(head) == "2025-04-01T13:25:00+00:00"
+
+
+def test_the_article_published_colon_time_spelling():
+    head = '<meta property="article:published:time" content="2025-04-01T15:25:00+02:00">'
+    assert published(head) == "2025-04-01T13:25:00+00:00"
+
+
+def test_a_date_shown_only_in_the_text():
+    assert published("", "<div>erstellt: 01. April 2025, 15:25</div>") == (
+        "2025-04-01T15:25:00+00:00"
+    )
+    assert published("", "<p class=meta>Posted March 5, 2024 7:30 pm</p>") == (
+        "2024-03-05T19:30:00+00:00"
+    )
