@@ -68,8 +68,14 @@ def sql(
     query: Annotated[str, typer.Argument(help="SQL to run; '-' reads it from stdin")],
     db: DbOption = DEFAULT_DB,
     as_json: Annotated[bool, typer.Option("--json", help="JSON lines instead of a table")] = False,
+    allow_files: Annotated[list[Path] | None, typer.Option(
+        "--allow-files", help="A folder the query may read and write files in (repeatable); "
+        "without it only the warehouse is reachable")] = None,
 ) -> None:
     """Run a read-only SQL query on the warehouse (safe while flows write).
+
+    No writes, attaches, installs or file access outside the warehouse, unless
+    --allow-files names a folder.
 
     Example: newswatch sql "SELECT * FROM topic_volume_hourly ORDER BY hour DESC LIMIT 10"
     """
@@ -80,7 +86,7 @@ def sql(
     text = sys.stdin.read() if query == "-" else query
     if Path(text).suffix == ".sql" and Path(text).is_file():
         text = Path(text).read_text(encoding="utf-8")
-    with read(db) as con:
+    with read(db, allowed_directories=allow_files or ()) as con:
         try:
             result = con.execute(text)
         except duckdb.Error as exc:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from importlib import resources
@@ -41,10 +41,44 @@ def _is_lock_conflict(exc: duckdb.Error) -> bool:
     return "lock" in str(exc).lower()
 
 
+# Given when a read-only connection opens; the rest (`_lock_down`) can only be set on a
+# started database.
+READER_CONFIG = {
+    "autoinstall_known_extensions": False,
+    "autoload_known_extensions": False,
+    "allow_community_extensions": False,
+}
+
+
+def _lock_down(con: duckdb.DuckDBPyConnection, path: Path,
+               allowed_directories: Sequence[Path]) -> None:
+    """Make a read-only connection harmless: no file access beyond the warehouse itself
+    (no COPY TO, EXPORT DATABASE, ATTACH, read_csv of other files), no extension installs
+    or loads, and no SET that could undo any of it. `allowed_directories` opens folders
+    for reading and writing files, never the warehouse's own folder (a COPY TO there
+    could overwrite the warehouse)."""
+    if con.execute("SELECT current_setting('lock_configuration')").fetchone()[0]:
+        return  # this process's database instance is locked down already
+    home = path.resolve().parent
+    folders = [Path(folder).resolve() for folder in allowed_directories]
+    for folder in folders:
+        if folder == home or folder in home.parents:
+            raise WarehouseError(
+                f"{folder}: refusing file access to the folder that holds the warehouse "
+                f"{path}; allow a folder of its own")
+    con.execute("SET allowed_directories = ?", [[f"{folder}/" for folder in folders]])
+    con.execute("SET enable_external_access = false")
+    con.execute("SET lock_configuration = true")
+
+
 def connect(
-    path: Path | str, *, read_only: bool = False, wait: float = LOCK_WAIT_SECONDS
+    path: Path | str, *, read_only: bool = False, wait: float = LOCK_WAIT_SECONDS,
+    allowed_directories: Sequence[Path] = (),
 ) -> duckdb.DuckDBPyConnection:
-    """Open the warehouse, waiting up to `wait` seconds while another process holds it."""
+    """Open the warehouse, waiting up to `wait` seconds while another process holds it.
+
+    A read-only connection is locked down (`_lock_down`): it can read the warehouse
+    and the folders in `allowed_directories`, nothing else."""
     path = Path(path)
     if not read_only:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -55,7 +89,15 @@ def connect(
     delay = 0.05
     while True:
         try:
-            return duckdb.connect(str(path), read_only=read_only)
+            if not read_only:
+                return duckdb.connect(str(path))
+            con = duckdb.connect(str(path), read_only=True, config=READER_CONFIG)
+            try:
+                _lock_down(con, path, allowed_directories)
+            except BaseException:
+                con.close()
+                raise
+            return con
         except duckdb.IOException as exc:
             if not _is_lock_conflict(exc):
                 raise WarehouseError(f"{path}: cannot open: {exc}") from exc
@@ -132,9 +174,11 @@ def write(path: Path | str) -> Iterator[duckdb.DuckDBPyConnection]:
 
 
 @contextmanager
-def read(path: Path | str) -> Iterator[duckdb.DuckDBPyConnection]:
+def read(path: Path | str, allowed_directories: Sequence[Path] = ()
+         ) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A locked-down read-only connection (see `connect`), closed afterwards."""
     with _turn(path):
-        con = connect(path, read_only=True)
+        con = connect(path, read_only=True, allowed_directories=allowed_directories)
         try:
             yield con
         finally:
