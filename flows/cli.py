@@ -81,12 +81,12 @@ def sql(
     """
     import duckdb
 
-    from warehouse.db import read
+    from warehouse.db import snapshot
 
     text = sys.stdin.read() if query == "-" else query
     if Path(text).suffix == ".sql" and Path(text).is_file():
         text = Path(text).read_text(encoding="utf-8")
-    with read(db, allowed_directories=allow_files or ()) as con:
+    with snapshot(db, allowed_directories=allow_files or ()) as con:
         try:
             result = con.execute(text)
         except duckdb.Error as exc:

@@ -14,7 +14,7 @@ from rich.table import Table
 from flows.alerts import alerts
 from flows.ingest import ingest
 from tasks.newsroom import start_newsroom
-from warehouse.db import read
+from warehouse.db import read, remove
 
 # Loopback outlets need the SSRF guard relaxed; the newsroom needs no politeness delay.
 DEMO_SETTINGS = {
@@ -35,8 +35,7 @@ def write_demo_config(folder: Path, outlets: list[dict]) -> Path:
 def run_demo(db_path: Path, console: Console | None = None) -> dict:
     console = console or Console(width=max(140, Console().width))
     db_path.parent.mkdir(parents=True, exist_ok=True)
-    if db_path.exists():
-        db_path.unlink()  # the demo always starts from an empty warehouse
+    remove(db_path)  # the demo always starts from an empty warehouse
     now = datetime.now(UTC)
     with start_newsroom(now=now) as newsroom:
         outlets = newsroom.outlets_config()
