@@ -19,6 +19,7 @@ from tasks.alerting import (
 )
 from tasks.config import Config, load_config
 from tasks.notify import resolve_target
+from warehouse import db
 from warehouse.db import DEFAULT_DB
 
 
@@ -32,7 +33,7 @@ def detect_task(config: Config, db_path: Path, now: datetime) -> dict:
     store_decisions(db_path, decisions)
     planned = plan(decisions)
     added = write_outbox(db_path, [(p, evidence(db_path, config, p, counts, bucket, now))
-                                   for p in planned])
+                                   for p in planned], counts.snapshot)
     return {"topics": len(decisions), "planned": len(planned), "new_alerts": added}
 
 
@@ -48,6 +49,7 @@ def alerts(config_dir: str | None = None, db_path: str = str(DEFAULT_DB),
     logger = get_run_logger()
     config = load_config(config_dir)
     path = Path(db_path)
+    db.configure(path, config.settings.warehouse)
     summary = detect_task(config, path, now or datetime.now(UTC))
     summary["deliveries"] = notify_task(config, path)
     logger.info("%(topics)d topics checked, %(new_alerts)d new alerts", summary)

@@ -7,7 +7,7 @@ ended), each with a stable id so that it is written, and so delivered, once
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -32,6 +32,7 @@ class Counts:
     grid: pd.DatetimeIndex
     topics: dict[str, np.ndarray]
     totals: np.ndarray
+    snapshot: db.Snapshot = field(default_factory=lambda: db.Snapshot(datetime.now(UTC)))
 
 
 def floor_time(moment: datetime, bucket: timedelta) -> datetime:
@@ -45,6 +46,7 @@ def count_stories(db_path: Path, topics: list[str], bucket: timedelta, since: da
     grid = pd.date_range(floor_time(since, bucket), floor_time(until, bucket), freq=bucket)
     seconds = int(bucket.total_seconds())
     with db.read(db_path) as con:
+        snapshot = db.current_snapshot(con)
         rows = con.execute("""
             WITH a AS (
                 SELECT url_hash, coalesce(story_id, url_hash) AS story,
@@ -69,7 +71,7 @@ def count_stories(db_path: Path, topics: list[str], bucket: timedelta, since: da
             totals[i] = count
         elif topic in series:
             series[topic][i] = count
-    return Counts(grid, series, totals)
+    return Counts(grid, series, totals, snapshot)
 
 
 def decide(counts: Counts, config: Config, bucket: timedelta) -> dict[str, list[Decision]]:
@@ -93,11 +95,12 @@ def store_decisions(db_path: Path, decisions: dict[str, list[Decision]]) -> None
     with db.write(db_path) as con:
         con.register("incoming", frame)
         con.execute("""
-            INSERT INTO spike_decisions SELECT * FROM incoming
-            ON CONFLICT (topic, bucket_start) DO UPDATE SET observed = excluded.observed,
-                expected = excluded.expected, score = excluded.score,
-                status = excluded.status, reason = excluded.reason,
-                decided_at = excluded.decided_at
+            MERGE INTO spike_decisions d USING incoming i
+                ON d.topic = i.topic AND d.bucket_start = i.bucket_start
+            WHEN MATCHED THEN UPDATE SET observed = i.observed, expected = i.expected,
+                score = i.score, status = i.status, reason = i.reason,
+                decided_at = i.decided_at
+            WHEN NOT MATCHED THEN INSERT BY NAME
         """)
 
 
@@ -168,21 +171,28 @@ def collection_caveat(counts: Counts, at: datetime, days: int = 7) -> str | None
     return None
 
 
-def count_query(topic: str, start: datetime, bucket: timedelta, until: datetime) -> str:
+def _timestamptz(moment: datetime) -> str:
+    return f"TIMESTAMPTZ '{moment.astimezone(UTC):%Y-%m-%d %H:%M:%S.%f}+00'"
+
+
+def count_query(topic: str, start: datetime, bucket: timedelta, until: datetime,
+                snapshot: db.Snapshot) -> str:
     """DuckDB SQL returning the stories `count_stories` counted for `topic` in the bucket
-    at `start`, as of `until` (the current bucket is cut there, as the detector saw it)."""
+    at `start`, as of `until` (the current bucket is cut there, as the detector saw it),
+    on the warehouse as it was at `snapshot`: DuckLake reads that snapshot
+    (`AT (VERSION => id)`); the file backend counts only articles loaded by then."""
     end = start + bucket
-    stop = f"< TIMESTAMPTZ '{end.astimezone(UTC):%Y-%m-%d %H:%M:%S}+00'"
-    if until < end:
-        stop = f"<= TIMESTAMPTZ '{until.astimezone(UTC):%Y-%m-%d %H:%M:%S.%f}+00'"
+    stop = f"< {_timestamptz(end)}" if until >= end else f"<= {_timestamptz(until)}"
     name = topic.replace("'", "''")
+    at = f" AT (VERSION => {snapshot.version})" if snapshot.version is not None else ""
+    loaded = ("" if snapshot.version is not None
+              else f"\n  AND a.loaded_at <= {_timestamptz(snapshot.read_at)}")
     return (
         "SELECT count(DISTINCT coalesce(a.story_id, a.url_hash)) AS stories\n"
-        "FROM articles a JOIN article_topics t USING (url_hash)\n"
+        f"FROM articles AS a{at} JOIN article_topics AS t{at} USING (url_hash)\n"
         f"WHERE t.topic = '{name}'\n"
-        f"  AND coalesce(a.published_at, a.loaded_at) >= "
-        f"TIMESTAMPTZ '{start.astimezone(UTC):%Y-%m-%d %H:%M:%S}+00'\n"
-        f"  AND coalesce(a.published_at, a.loaded_at) {stop};"
+        f"  AND coalesce(a.published_at, a.loaded_at) >= {_timestamptz(start)}\n"
+        f"  AND coalesce(a.published_at, a.loaded_at) {stop}{loaded};"
     )
 
 
@@ -233,28 +243,33 @@ def evidence(db_path: Path, config: Config, item: Planned, counts: Counts,
         thread_ts=thread[0] if thread and item.kind != "alert" else None,
         caveat=collection_caveat(counts, d.timestamp),
         co_topics=[(labels.get(topic, topic), n) for topic, n in co_topics],
-        query=count_query(item.topic, d.timestamp, bucket, until),
+        query=count_query(item.topic, d.timestamp, bucket, until, counts.snapshot),
     )
 
 
-def write_outbox(db_path: Path, items: list[tuple[Planned, SpikeAlert]]) -> int:
-    """Add the planned alerts not yet in the outbox; returns how many were new."""
+def write_outbox(db_path: Path, items: list[tuple[Planned, SpikeAlert]],
+                 snapshot: db.Snapshot | None = None) -> int:
+    """Add the planned alerts not yet in the outbox, with the warehouse snapshot their
+    counts were read at; returns how many were new."""
     now = datetime.now(UTC)
     added = 0
     with db.write(db_path) as con:
         for item, alert in items:
+            if con.execute("SELECT 1 FROM alerts WHERE alert_id = ?",
+                           [alert.alert_id]).fetchone():
+                continue
             message = build_message(alert)
-            new = con.execute("""
+            con.execute("""
                 INSERT INTO alerts (alert_id, topic, kind, episode_id, bucket_start, observed,
-                    expected, score, articles, stories, outlets, message, status, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?)
-                ON CONFLICT (alert_id) DO NOTHING
-                RETURNING alert_id
+                    expected, score, articles, stories, outlets, message, status, created_at,
+                    counted_at, snapshot_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?)
             """, [alert.alert_id, alert.topic, alert.kind, item.episode_id, alert.bucket_start,
                   alert.observed, alert.expected, alert.score, alert.articles, alert.stories,
                   alert.outlets, json.dumps({"alert": _alert_json(alert), **message}),
-                  now]).fetchall()
-            added += len(new)
+                  now, snapshot and snapshot.read_at,
+                  snapshot and snapshot.version])
+            added += 1
     return added
 
 

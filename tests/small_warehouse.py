@@ -20,7 +20,7 @@ TOPICS = ["iran", "drones", "ukraine", "china"]
 BURST = "iran"
 
 
-def _article(outlet: str, n: int, published: datetime, topic: str) -> Article:
+def article(outlet: str, n: int, published: datetime, topic: str) -> Article:
     body = f"Report {n} on {topic}. " + " ".join(f"word{(n * 7 + i) % 97}" for i in range(60))
     return Article(url=f"https://{outlet}.example/news/{n}", outlet=outlet,
                    title=f"{topic.title()} story {n}", published_at=published,
@@ -55,12 +55,12 @@ def build(path: Path, now: datetime | None = None, days: int = 10, seed: int = 7
             if rng.random() < 0.5:
                 n += 1
                 outlet = rng.choice(OUTLETS)
-                per_outlet[outlet].append((_article(outlet, n, hour, topic), topic, f"s{n}"))
+                per_outlet[outlet].append((article(outlet, n, hour, topic), topic, f"s{n}"))
     for i in range(24):  # the burst: 12 stories an hour, half carried by two outlets
         n += 1
         hour = now - timedelta(minutes=5 + i * 5)
         for outlet in OUTLETS[: 1 + i % 2]:
-            per_outlet[outlet].append((_article(outlet, n, hour, BURST), BURST, f"s{n}"))
+            per_outlet[outlet].append((article(outlet, n, hour, BURST), BURST, f"s{n}"))
     for outlet, articles in per_outlet.items():
         load = batch(outlet, "run-1", articles, now)
         load.records.append(FetchRecord(f"https://{outlet}.example/broken", outlet, "article",
@@ -86,4 +86,4 @@ def alert_now(path: Path, now: datetime) -> int:
     decisions = decide(counts, config, bucket)
     store_decisions(path, decisions)
     return write_outbox(path, [(p, evidence(path, config, p, counts, bucket, now))
-                               for p in plan(decisions)])
+                               for p in plan(decisions)], counts.snapshot)
