@@ -71,6 +71,7 @@ def sql(
     allow_files: Annotated[list[Path] | None, typer.Option(
         "--allow-files", help="A folder the query may read and write files in (repeatable); "
         "without it only the warehouse is reachable")] = None,
+    config: ConfigOption = None,
 ) -> None:
     """Run a read-only SQL query on the warehouse (safe while flows write).
 
@@ -81,8 +82,10 @@ def sql(
     """
     import duckdb
 
-    from warehouse.db import snapshot
+    from tasks.config import load_config
+    from warehouse.db import configure, snapshot
 
+    configure(db, load_config(config).settings.warehouse)  # the file, or the DuckLake
     text = sys.stdin.read() if query == "-" else query
     if Path(text).suffix == ".sql" and Path(text).is_file():
         text = Path(text).read_text(encoding="utf-8")

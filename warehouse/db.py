@@ -122,22 +122,22 @@ READER_CONFIG = {
 }
 
 
-def _lock_down(con: duckdb.DuckDBPyConnection, path: Path | None,
+def _lock_down(con: duckdb.DuckDBPyConnection, homes: Sequence[Path],
                allowed_directories: Sequence[Path]) -> None:
     """Make a read-only connection harmless: no file access beyond the warehouse itself
     (no COPY TO, EXPORT DATABASE, ATTACH, read_csv of other files), no extension installs
     or loads, and no SET that could undo any of it. `allowed_directories` opens folders
-    for reading and writing files, never the warehouse's own folder (a COPY TO there
-    could overwrite the warehouse)."""
+    for reading and writing files, never one of the warehouse's `homes` (a COPY TO there
+    could overwrite the warehouse, a lake's catalog or its files)."""
     if con.execute("SELECT current_setting('lock_configuration')").fetchone()[0]:
         return  # this process's database instance is locked down already
     folders = [Path(folder).resolve() for folder in allowed_directories]
-    home = path.resolve().parent if path is not None else None
-    for folder in folders if home is not None else []:
-        if folder == home or folder in home.parents:
-            raise WarehouseError(
-                f"{folder}: refusing file access to the folder that holds the warehouse "
-                f"{path}; allow a folder of its own")
+    for folder in folders:
+        for home in (Path(h).resolve() for h in homes):
+            if folder == home or folder in home.parents or home in folder.parents:
+                raise WarehouseError(
+                    f"{folder}: refusing file access to a folder that holds the warehouse "
+                    f"({home}); allow a folder of its own")
     con.execute("SET allowed_directories = ?", [[f"{folder}/" for folder in folders]])
     con.execute("SET enable_external_access = false")
     con.execute("SET lock_configuration = true")
@@ -165,7 +165,7 @@ def connect(
                 return duckdb.connect(str(path))
             con = duckdb.connect(str(path), read_only=True, config=READER_CONFIG)
             try:
-                _lock_down(con, path, allowed_directories)
+                _lock_down(con, [path.parent], allowed_directories)
             except BaseException:
                 con.close()
                 raise
@@ -295,7 +295,7 @@ def _lake_read(catalog: str, data_path: str, allowed_directories: Sequence[Path]
                ) -> Iterator[duckdb.DuckDBPyConnection]:
     con = lake.connect(catalog, data_path, read_only=True)
     try:
-        _lock_down(con, None, [*lake.reachable(catalog, data_path), *allowed_directories])
+        _lock_down(con, lake.homes(catalog, data_path), allowed_directories)
         yield con
     finally:
         con.close()

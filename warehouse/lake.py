@@ -80,8 +80,9 @@ def connect(catalog: str, data_path: str, *, read_only: bool = False
     return con
 
 
-def reachable(catalog: str, data_path: str) -> list[Path]:
-    """The folders a locked-down reader of the lake must still reach."""
+def homes(catalog: str, data_path: str) -> list[Path]:
+    """The folders the lake's files live in: a locked-down reader may never write there
+    (it reads the lake through the attached catalog without them)."""
     folders = [] if "://" in data_path else [Path(data_path)]
     if catalog_kind(catalog) == "sqlite":
         folders.append(Path(catalog.split(":", 1)[1]).parent)
