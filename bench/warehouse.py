@@ -155,9 +155,11 @@ def measure(name: str, path: Path, files: list[Path], args, now: datetime) -> di
         for query in QUERIES:
             sql = query.read_text(encoding="utf-8")
             result["queries"][query.stem] = best(lambda sql=sql: con.execute(sql).fetchall())
+            print(f"  {name} {query.name}: {result['queries'][query.stem]:.3f} s", flush=True)
     topics = [f"topic{i:02d}" for i in range(args.topics)]
     result["count"] = best(lambda: count_stories(path, topics, timedelta(hours=1),
                                                  now - timedelta(days=28), now))
+    print(f"  {name} alerts count: {result['count']:.3f} s", flush=True)
     print(f"{name}: filled {args.articles} articles in {filled:.1f} s, loaded {args.loads} "
           f"more in {load:.1f} s ({result['per_s']:.0f}/s), {result['bytes'] / 2**20:.0f} MB",
           flush=True)

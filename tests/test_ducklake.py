@@ -5,12 +5,14 @@ exactly at its snapshot. With a SQLite catalog always, with PostgreSQL where ins
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 from datetime import timedelta
 from pathlib import Path
 
@@ -77,23 +79,19 @@ def free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def postgres(tmp_path_factory):
+def postgres():
     """A PostgreSQL 15 cluster of our own in a temporary folder, on a free port, run as
-    `nobody` when we are root (initdb refuses root)."""
+    `nobody` when we are root (initdb refuses root). Not under pytest's folder: pytest
+    makes that private to its user again whenever a session starts."""
     if not (PG_BIN / "initdb").exists():
         pytest.skip(f"PostgreSQL is not installed here ({PG_BIN} is absent)")
-    folder = tmp_path_factory.mktemp("pg")
     as_user: list[str] = []
+    if os.geteuid() == 0 and not shutil.which("runuser"):
+        pytest.skip("running as root and runuser is missing: initdb refuses root")
+    folder = Path(tempfile.mkdtemp(prefix="newswatch-pg-"))
     if os.geteuid() == 0:
-        if not shutil.which("runuser"):
-            pytest.skip("running as root and runuser is missing: initdb refuses root")
         as_user = ["runuser", "-u", "nobody", "--"]
         shutil.chown(folder, "nobody")
-        folder.chmod(0o755)
-        for parent in folder.parents:  # nobody must reach the folder
-            if parent == Path("/"):
-                break
-            parent.chmod(parent.stat().st_mode | 0o011)
     data, port = folder / "data", free_port()
     subprocess.run([*as_user, str(PG_BIN / "initdb"), "-D", str(data), "-A", "trust", "-U",
                     "newswatch"], check=True, capture_output=True, timeout=120)
@@ -101,17 +99,26 @@ def postgres(tmp_path_factory):
                     str(folder / "log"), "-w", "-t", "60", "-o",
                     f"-p {port} -k {folder} -c listen_addresses=127.0.0.1", "start"],
                    check=True, capture_output=True, timeout=120)
+    databases = itertools.count()
+
+    def new_database() -> str:
+        name = f"lake{next(databases)}"
+        subprocess.run([str(PG_BIN / "createdb"), "-h", "127.0.0.1", "-p", str(port), "-U",
+                        "newswatch", name], check=True, capture_output=True, timeout=60)
+        return f"postgres:dbname={name} host=127.0.0.1 port={port} user=newswatch"
+
     try:
-        yield f"postgres:dbname=postgres host=127.0.0.1 port={port} user=newswatch"
+        yield new_database
     finally:
         subprocess.run([*as_user, str(PG_BIN / "pg_ctl"), "-D", str(data), "-m", "fast",
                         "stop"], capture_output=True, timeout=60)
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.fixture(params=["sqlite", "postgres"])
 def lake(request, tmp_path):
     catalog = (f"sqlite:{tmp_path / 'catalog.sqlite'}" if request.param == "sqlite"
-               else request.getfixturevalue("postgres"))
+               else request.getfixturevalue("postgres")())
     settings = WarehouseSettings(backend="ducklake", catalog=catalog,
                                  data_path=str(tmp_path / "files") + "/")
     path = tmp_path / "newswatch.duckdb"

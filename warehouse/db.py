@@ -123,12 +123,15 @@ READER_CONFIG = {
 
 
 def _lock_down(con: duckdb.DuckDBPyConnection, homes: Sequence[Path],
-               allowed_directories: Sequence[Path]) -> None:
+               allowed_directories: Sequence[Path], needed: Sequence[Path] = ()) -> None:
     """Make a read-only connection harmless: no file access beyond the warehouse itself
     (no COPY TO, EXPORT DATABASE, ATTACH, read_csv of other files), no extension installs
     or loads, and no SET that could undo any of it. `allowed_directories` opens folders
     for reading and writing files, never one of the warehouse's `homes` (a COPY TO there
-    could overwrite the warehouse, a lake's catalog or its files)."""
+    could overwrite the warehouse, a lake's catalog or its files). `needed` are folders
+    the connection itself reads: a DuckLake's data path (its Parquet files are opened per
+    query; DuckDB cannot open a folder for reading only, so there a deliberate COPY TO an
+    existing file's name could still harm the lake)."""
     if con.execute("SELECT current_setting('lock_configuration')").fetchone()[0]:
         return  # this process's database instance is locked down already
     folders = [Path(folder).resolve() for folder in allowed_directories]
@@ -138,6 +141,7 @@ def _lock_down(con: duckdb.DuckDBPyConnection, homes: Sequence[Path],
                 raise WarehouseError(
                     f"{folder}: refusing file access to a folder that holds the warehouse "
                     f"({home}); allow a folder of its own")
+    folders += [Path(folder).resolve() for folder in needed]
     con.execute("SET allowed_directories = ?", [[f"{folder}/" for folder in folders]])
     con.execute("SET enable_external_access = false")
     con.execute("SET lock_configuration = true")
@@ -295,7 +299,8 @@ def _lake_read(catalog: str, data_path: str, allowed_directories: Sequence[Path]
                ) -> Iterator[duckdb.DuckDBPyConnection]:
     con = lake.connect(catalog, data_path, read_only=True)
     try:
-        _lock_down(con, lake.homes(catalog, data_path), allowed_directories)
+        _lock_down(con, lake.homes(catalog, data_path), allowed_directories,
+                   needed=[] if "://" in data_path else [Path(data_path)])
         yield con
     finally:
         con.close()

@@ -81,8 +81,7 @@ def connect(catalog: str, data_path: str, *, read_only: bool = False
 
 
 def homes(catalog: str, data_path: str) -> list[Path]:
-    """The folders the lake's files live in: a locked-down reader may never write there
-    (it reads the lake through the attached catalog without them)."""
+    """The folders the lake's files live in, which a reader's --allow-files may not open."""
     folders = [] if "://" in data_path else [Path(data_path)]
     if catalog_kind(catalog) == "sqlite":
         folders.append(Path(catalog.split(":", 1)[1]).parent)
