@@ -55,22 +55,20 @@ def count_stories(db_path: Path, topics: list[str], bucket: timedelta, since: da
                 FROM articles
                 WHERE coalesce(published_at, loaded_at) BETWEEN ? AND ?
             )
-            SELECT t.topic, a.bucket, count(DISTINCT a.story)
+            SELECT t.topic, epoch(a.bucket)::BIGINT AS bucket, count(DISTINCT a.story) AS n
             FROM a JOIN article_topics t USING (url_hash) GROUP BY ALL
             UNION ALL
-            SELECT NULL, bucket, count(DISTINCT story) FROM a GROUP BY ALL
-        """, [seconds, since, until]).fetchall()
-    index = {ts: i for i, ts in enumerate(grid)}
+            SELECT NULL, epoch(bucket)::BIGINT, count(DISTINCT story) FROM a GROUP BY ALL
+        """, [seconds, since, until]).df()
+    # bucket starts to grid positions by arithmetic: no per-row datetime conversion
+    position = (rows["bucket"].to_numpy() - int(grid[0].timestamp())) // seconds
+    rows = rows.assign(i=position)[(position >= 0) & (position < len(grid))]
     series = {topic: np.zeros(len(grid)) for topic in topics}
     totals = np.zeros(len(grid))
-    for topic, bucket_start, count in rows:
-        i = index.get(pd.Timestamp(bucket_start).tz_convert(UTC))
-        if i is None:
-            continue
-        if topic is None:
-            totals[i] = count
-        elif topic in series:
-            series[topic][i] = count
+    for topic, group in rows.groupby(rows["topic"].fillna(""), sort=False):
+        target = totals if topic == "" else series.get(topic)
+        if target is not None:
+            target[group["i"].to_numpy()] = group["n"].to_numpy()
     return Counts(grid, series, totals, snapshot)
 
 

@@ -280,7 +280,12 @@ def write(path: Path | str) -> Iterator[duckdb.DuckDBPyConnection]:
 
 @contextmanager
 def _lake_write(catalog: str, data_path: str) -> Iterator[duckdb.DuckDBPyConnection]:
-    con = lake.connect(catalog, data_path)
+    with lake.writers_turn(catalog, LOCK_WAIT_SECONDS):
+        con = lake.connect(catalog, data_path)
+        yield from _lake_transaction(con)
+
+
+def _lake_transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
     try:
         migrate(con, on_lake=True)
         con.execute("BEGIN TRANSACTION")

@@ -12,7 +12,11 @@ instead, and statuses are plain VARCHAR there).
 
 from __future__ import annotations
 
+import fcntl
 import re
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from importlib.util import find_spec
 from pathlib import Path
 
@@ -78,6 +82,33 @@ def connect(catalog: str, data_path: str, *, read_only: bool = False
         raise WarehouseError(f"DuckLake {catalog} ({data_path}): cannot attach: "
                              f"{str(exc).splitlines()[0]}") from exc
     return con
+
+
+@contextmanager
+def writers_turn(catalog: str, wait: float) -> Iterator[None]:
+    """Writers of a SQLite catalog take turns (SQLite's own lock fails a concurrent
+    commit instead of waiting); a PostgreSQL catalog takes concurrent commits itself.
+    Readers never take a turn."""
+    if catalog_kind(catalog) != "sqlite":
+        yield
+        return
+    lock_path = Path(catalog.split(":", 1)[1] + ".writer-lock")
+    lock_path.parent.mkdir(parents=True, exist_ok=True)
+    with lock_path.open("a") as handle:
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise WarehouseError(f"{catalog}: another writer held the catalog for "
+                                         f"over {wait:g}s") from None
+                time.sleep(0.05)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def homes(catalog: str, data_path: str) -> list[Path]:
