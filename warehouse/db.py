@@ -87,7 +87,9 @@ def current_snapshot(con: duckdb.DuckDBPyConnection) -> Snapshot:
     """What `con` reads now. On the file backend a reader holds the primary's lock, so
     nothing commits while it is open and the time is exact."""
     read_at = datetime.now(UTC)
-    if con.execute("SELECT current_database()").fetchone()[0] != lake.NAME:
+    kind = con.execute("SELECT type FROM duckdb_databases() "
+                       "WHERE database_name = current_database()").fetchone()[0]
+    if kind != "ducklake":
         return Snapshot(read_at)
     return Snapshot(read_at, lake.current_version(con))
 
