@@ -18,7 +18,7 @@ runner = CliRunner()
 
 
 def test_the_alerts_query_returns_its_count_after_more_articles_arrive(tmp_path):
-    path = tmp_path / "w.duckdb"
+    path = tmp_path / "newswatch.duckdb"  # the default name: its primary is "newswatch" too
     now = build(path)
     with read(path) as con:
         observed, bucket, counted_at, message = con.execute(
