@@ -21,6 +21,7 @@ from tasks.artifacts import alerts_markdown, alerts_of_run, run_name
 from tasks.config import Config, load_config
 from tasks.notify import resolve_target
 from tasks.outbox import deliver_problems, undelivered
+from warehouse import db
 from warehouse.db import DEFAULT_DB
 
 
@@ -33,7 +34,7 @@ def detect_task(config: Config, db_path: Path, now: datetime) -> dict:
     store_decisions(db_path, decisions)
     planned = plan(decisions)
     added = write_outbox(db_path, [(p, evidence(db_path, config, p, counts, bucket, now))
-                                   for p in planned])
+                                   for p in planned], counts.snapshot)
     return {"topics": len(decisions), "planned": len(planned), "new_alerts": added}
 
 
@@ -57,6 +58,7 @@ def alerts(config_dir: str | None = None, db_path: str = str(DEFAULT_DB),
     logger = get_run_logger()
     config = load_config(config_dir)
     path = Path(db_path)
+    db.configure(path, config.settings.warehouse)
     started = datetime.now(UTC)
     summary = detect_task(config, path, now or started)
     summary["deliveries"] = notify_task(config, path)

@@ -13,6 +13,7 @@ from flows.alerts import alerts
 from flows.ephemeral import outcome
 from flows.ingest import ingest
 from newsroom.server import start_newsroom
+from warehouse.db import remove
 
 # Loopback outlets need the SSRF guard relaxed; the newsroom needs no politeness delay.
 DEMO_SETTINGS = {
@@ -38,8 +39,7 @@ def write_demo_config(folder: Path, outlets: list[dict]) -> Path:
 def run_demo(db_path: Path, console: Console | None = None) -> dict:
     console = console or Console(width=max(140, Console().width))
     db_path.parent.mkdir(parents=True, exist_ok=True)
-    if db_path.exists():
-        db_path.unlink()  # the demo always starts from an empty warehouse
+    remove(db_path)  # the demo always starts from an empty warehouse
     now = datetime.now(UTC)
     with start_newsroom(now=now) as newsroom:
         outlets = newsroom.outlets_config()

@@ -7,7 +7,7 @@ ended), each with a stable id so that it is written, and so delivered, once
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -38,6 +38,7 @@ class Counts:
     grid: pd.DatetimeIndex
     topics: dict[str, np.ndarray]
     totals: np.ndarray
+    snapshot: db.Snapshot = field(default_factory=lambda: db.Snapshot(datetime.now(UTC)))
 
     @property
     def span(self) -> timedelta:
@@ -57,6 +58,7 @@ def count_stories(db_path: Path, topics: list[str], bucket: timedelta, since: da
     grid = pd.date_range(floor_time(since, bucket), floor_time(until, bucket), freq=bucket)
     seconds = int(bucket.total_seconds())
     with db.read(db_path) as con:
+        snapshot = db.current_snapshot(con)
         rows = con.execute("""
             WITH a AS (
                 SELECT url_hash, coalesce(story_id, url_hash) AS story,
@@ -65,23 +67,21 @@ def count_stories(db_path: Path, topics: list[str], bucket: timedelta, since: da
                 FROM articles
                 WHERE coalesce(published_at, loaded_at) BETWEEN ? AND ?
             )
-            SELECT t.topic, a.bucket, count(DISTINCT a.story)
+            SELECT t.topic, epoch(a.bucket)::BIGINT AS bucket, count(DISTINCT a.story) AS n
             FROM a JOIN article_topics t USING (url_hash) GROUP BY ALL
             UNION ALL
-            SELECT NULL, bucket, count(DISTINCT story) FROM a GROUP BY ALL
-        """, [seconds, since, until]).fetchall()
-    index = {ts: i for i, ts in enumerate(grid)}
+            SELECT NULL, epoch(bucket)::BIGINT, count(DISTINCT story) FROM a GROUP BY ALL
+        """, [seconds, since, until]).df()
+    # bucket starts to grid positions by arithmetic: no per-row datetime conversion
+    position = (rows["bucket"].to_numpy() - int(grid[0].timestamp())) // seconds
+    rows = rows.assign(i=position)[(position >= 0) & (position < len(grid))]
     series = {topic: np.zeros(len(grid)) for topic in topics}
     totals = np.zeros(len(grid))
-    for topic, bucket_start, count in rows:
-        i = index.get(pd.Timestamp(bucket_start).tz_convert(UTC))
-        if i is None:
-            continue
-        if topic is None:
-            totals[i] = count
-        elif topic in series:
-            series[topic][i] = count
-    return Counts(grid, series, totals)
+    for topic, group in rows.groupby(rows["topic"].fillna(""), sort=False):
+        target = totals if topic == "" else series.get(topic)
+        if target is not None:
+            target[group["i"].to_numpy()] = group["n"].to_numpy()
+    return Counts(grid, series, totals, snapshot)
 
 
 def decide(counts: Counts, config: Config, bucket: timedelta) -> dict[str, list[Decision]]:
@@ -124,12 +124,13 @@ def store_decisions(db_path: Path, decisions: dict[str, list[Decision]]) -> None
     with db.write(db_path) as con:
         con.register("incoming", frame)
         con.execute("""
-            INSERT INTO spike_decisions BY NAME SELECT * FROM incoming
-            ON CONFLICT (topic, bucket_start) DO UPDATE SET observed = excluded.observed,
-                expected = excluded.expected, score = excluded.score,
-                status = excluded.status, reason = excluded.reason,
-                decided_at = excluded.decided_at, return_period = excluded.return_period,
-                threshold_period = excluded.threshold_period
+            MERGE INTO spike_decisions d USING incoming i
+                ON d.topic = i.topic AND d.bucket_start = i.bucket_start
+            WHEN MATCHED THEN UPDATE SET observed = i.observed, expected = i.expected,
+                score = i.score, status = i.status, reason = i.reason,
+                decided_at = i.decided_at, return_period = i.return_period,
+                threshold_period = i.threshold_period
+            WHEN NOT MATCHED THEN INSERT BY NAME
         """)
 
 
@@ -200,21 +201,28 @@ def collection_caveat(counts: Counts, at: datetime, days: int = 7) -> str | None
     return None
 
 
-def count_query(topic: str, start: datetime, bucket: timedelta, until: datetime) -> str:
+def _timestamptz(moment: datetime) -> str:
+    return f"TIMESTAMPTZ '{moment.astimezone(UTC):%Y-%m-%d %H:%M:%S.%f}+00'"
+
+
+def count_query(topic: str, start: datetime, bucket: timedelta, until: datetime,
+                snapshot: db.Snapshot) -> str:
     """DuckDB SQL returning the stories `count_stories` counted for `topic` in the bucket
-    at `start`, as of `until` (the current bucket is cut there, as the detector saw it)."""
+    at `start`, as of `until` (the current bucket is cut there, as the detector saw it),
+    on the warehouse as it was at `snapshot`: DuckLake reads that snapshot
+    (`AT (VERSION => id)`); the file backend counts only articles loaded by then."""
     end = start + bucket
-    stop = f"< TIMESTAMPTZ '{end.astimezone(UTC):%Y-%m-%d %H:%M:%S}+00'"
-    if until < end:
-        stop = f"<= TIMESTAMPTZ '{until.astimezone(UTC):%Y-%m-%d %H:%M:%S.%f}+00'"
+    stop = f"< {_timestamptz(end)}" if until >= end else f"<= {_timestamptz(until)}"
     name = topic.replace("'", "''")
+    at = f" AT (VERSION => {snapshot.version})" if snapshot.version is not None else ""
+    loaded = ("" if snapshot.version is not None
+              else f"\n  AND a.loaded_at <= {_timestamptz(snapshot.read_at)}")
     return (
         "SELECT count(DISTINCT coalesce(a.story_id, a.url_hash)) AS stories\n"
-        "FROM articles a JOIN article_topics t USING (url_hash)\n"
+        f"FROM articles AS a{at} JOIN article_topics AS t{at} USING (url_hash)\n"
         f"WHERE t.topic = '{name}'\n"
-        f"  AND coalesce(a.published_at, a.loaded_at) >= "
-        f"TIMESTAMPTZ '{start.astimezone(UTC):%Y-%m-%d %H:%M:%S}+00'\n"
-        f"  AND coalesce(a.published_at, a.loaded_at) {stop};"
+        f"  AND coalesce(a.published_at, a.loaded_at) >= {_timestamptz(start)}\n"
+        f"  AND coalesce(a.published_at, a.loaded_at) {stop}{loaded};"
     )
 
 
@@ -277,7 +285,7 @@ def evidence(db_path: Path, config: Config, item: Planned, counts: Counts,
         thread_ts=thread[0] if thread and item.kind != "alert" else None,
         caveat=collection_caveat(counts, d.timestamp),
         co_topics=[(labels.get(topic, topic), n) for topic, n in co_topics],
-        query=count_query(item.topic, d.timestamp, bucket, until),
+        query=count_query(item.topic, d.timestamp, bucket, until, counts.snapshot),
         episode_start=item.start, drivers=new_terms,
         baseline=[(t, float(v)) for t, v in expected],
         return_period=d.return_period, threshold_period=d.threshold_period,
@@ -301,9 +309,11 @@ def story_texts(con: DuckDBPyConnection, topic: str, since: datetime, until: dat
     return [Text(text, language) for text, language in rows]
 
 
-def write_outbox(db_path: Path, items: list[tuple[Planned, SpikeAlert]]) -> int:
+def write_outbox(db_path: Path, items: list[tuple[Planned, SpikeAlert]],
+                 snapshot: db.Snapshot | None = None) -> int:
     """Add the planned alerts not yet in the outbox, each with its Slack message built
-    once, chart included; returns how many were new."""
+    once, chart included, and the warehouse snapshot their counts were read at; returns
+    how many were new."""
     now = datetime.now(UTC)
     with db.write(db_path) as con:  # a write connection: it creates a new warehouse
         known = {row[0] for row in con.execute(
@@ -315,16 +325,16 @@ def write_outbox(db_path: Path, items: list[tuple[Planned, SpikeAlert]]) -> int:
             continue  # its message (and chart) is not rendered again
         message = build_message(alert)  # outside the write lock: the chart takes a moment
         with db.write(db_path) as con:
-            new = con.execute("""
+            con.execute("""
                 INSERT INTO alerts (alert_id, topic, kind, episode_id, bucket_start, observed,
-                    expected, score, articles, stories, outlets, message, status, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?)
-                ON CONFLICT (alert_id) DO NOTHING
-                RETURNING alert_id
+                    expected, score, articles, stories, outlets, message, status, created_at,
+                    counted_at, snapshot_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?)
             """, [alert.alert_id, alert.topic, alert.kind, item.episode_id, alert.bucket_start,
                   alert.observed, alert.expected, alert.score, alert.articles, alert.stories,
-                  alert.outlets, json.dumps(message), now]).fetchall()
-        added += len(new)
+                  alert.outlets, json.dumps(message), now, snapshot and snapshot.read_at,
+                  snapshot and snapshot.version])
+        added += 1
     return added
 
 

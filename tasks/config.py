@@ -269,11 +269,29 @@ class SlackSettings(Strict):
     base_url_env: str = "NEWSWATCH_SLACK_BASE_URL"
 
 
+class WarehouseSettings(Strict):
+    """Where the warehouse lives: a DuckDB file (`--db`), or a DuckLake catalog
+    (`sqlite:PATH` for processes on one machine, `postgres:CONNECTION` for several) with
+    its Parquet files under `data_path` (a folder or an object-store URL)."""
+
+    backend: Literal["duckdb", "ducklake"] = "duckdb"
+    catalog: str | None = Field(default=None, pattern=r"^(sqlite|postgres):.+")
+    data_path: str | None = None
+
+    @model_validator(mode="after")
+    def _lake_needs_both(self) -> WarehouseSettings:
+        if self.backend == "ducklake" and not (self.catalog and self.data_path):
+            raise ValueError("backend ducklake needs catalog (sqlite:PATH or "
+                             "postgres:CONNECTION) and data_path")
+        return self
+
+
 class Settings(Strict):
     languages: list[str] = ["en", "de", "fr", "es", "ru", "uk", "ar", "fa", "he", "tr"]
     fetch: FetchSettings = FetchSettings()
     alerts: AlertRules = AlertRules()
     slack: SlackSettings = SlackSettings()
+    warehouse: WarehouseSettings = WarehouseSettings()
     health: HealthRules = HealthRules()
     min_words: int = Field(default=40, ge=1)
     boilerplate: list[str] = Field(

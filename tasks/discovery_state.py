@@ -18,7 +18,7 @@ from warehouse import db
 
 def source_states(db_path: Path, outlet: str) -> dict[str, SourceState]:
     """The validators of the outlet's feeds, sitemaps and listings, by URL."""
-    if not Path(db_path).exists():
+    if not db.exists(db_path):
         return {}
     with db.read(db_path) as con:
         rows = con.execute(
@@ -30,7 +30,7 @@ def source_states(db_path: Path, outlet: str) -> dict[str, SourceState]:
 def new_candidates(db_path: Path, candidates: list[Candidate],
                    max_attempts: int) -> list[Candidate]:
     """Drop candidates already stored or quarantined, or that failed too often."""
-    if not candidates or not Path(db_path).exists():
+    if not candidates or not db.exists(db_path):
         return candidates
     frame = pd.DataFrame({"url": [c.url for c in candidates],
                           "url_hash": [url_hash(c.url) for c in candidates]})
@@ -48,7 +48,7 @@ def new_candidates(db_path: Path, candidates: list[Candidate],
 def retry_candidates(db_path: Path, outlet: str, max_attempts: int) -> list[Candidate]:
     """Articles that failed on an earlier run and have attempts left, as their feed
     described them."""
-    if not Path(db_path).exists():
+    if not db.exists(db_path):
         return []
     with db.read(db_path) as con:
         rows = con.execute("""

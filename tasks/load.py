@@ -1,6 +1,7 @@
 """The loader's side of the warehouse: idempotent upserts in one short transaction per
 batch, so a re-run never duplicates an article and readers get in, and the story index
-the loader reads back. What discovery reads (cursors, seen URLs) is in
+the loader reads back. Upserts are MERGE INTO on the natural keys: DuckLake has no primary
+keys for ON CONFLICT. What discovery reads (cursors, seen URLs) is in
 `tasks.discovery_state`."""
 
 from __future__ import annotations
@@ -52,11 +53,10 @@ def upsert_outlets(db_path: Path, outlets: list[Outlet]) -> None:
     with db.write(db_path) as con:
         con.register("incoming", frame)
         con.execute("""
-            INSERT INTO outlets SELECT name, display_name, domain, language, country, updated_at
-            FROM incoming
-            ON CONFLICT (name) DO UPDATE SET display_name = excluded.display_name,
-                domain = excluded.domain, language = excluded.language,
-                country = excluded.country, updated_at = excluded.updated_at
+            MERGE INTO outlets USING incoming i ON outlets.name = i.name
+            WHEN MATCHED THEN UPDATE SET display_name = i.display_name, domain = i.domain,
+                language = i.language, country = i.country, updated_at = i.updated_at
+            WHEN NOT MATCHED THEN INSERT BY NAME
         """)
 
 
@@ -96,10 +96,12 @@ def write_batch(db_path: Path, batch: LoadBatch) -> None:
             """)
         for url, state in batch.source_states.items():
             con.execute("""
-                INSERT INTO url_state (url, outlet, kind, etag, last_modified, updated_at)
-                VALUES (?, ?, 'source', ?, ?, ?)
-                ON CONFLICT (url) DO UPDATE SET etag = excluded.etag,
-                    last_modified = excluded.last_modified, updated_at = excluded.updated_at
+                MERGE INTO url_state USING (SELECT ? AS url, ? AS outlet, 'source' AS kind,
+                    ?::VARCHAR AS etag, ?::VARCHAR AS last_modified, ?::TIMESTAMPTZ AS updated_at
+                ) s ON url_state.url = s.url
+                WHEN MATCHED THEN UPDATE SET etag = s.etag, last_modified = s.last_modified,
+                    updated_at = s.updated_at
+                WHEN NOT MATCHED THEN INSERT BY NAME
             """, [url, batch.outlet, state.etag, state.last_modified, now])
         if batch.failed:
             failed = pd.DataFrame([
@@ -107,26 +109,28 @@ def write_batch(db_path: Path, batch: LoadBatch) -> None:
                 for c, error in batch.failed]).drop_duplicates("url")
             con.register("failed", failed)
             con.execute("""
-                INSERT INTO url_state (url, outlet, kind, failures, last_error, candidate,
-                    updated_at)
-                SELECT url, outlet, 'article', 1, error, candidate, ? FROM failed
-                ON CONFLICT (url) DO UPDATE SET failures = url_state.failures + 1,
-                    last_error = excluded.last_error, updated_at = excluded.updated_at
+                MERGE INTO url_state USING (
+                    SELECT url, outlet, 'article' AS kind, 1 AS failures, error AS last_error,
+                           candidate::JSON AS candidate, ?::TIMESTAMPTZ AS updated_at
+                    FROM failed) s ON url_state.url = s.url
+                WHEN MATCHED THEN UPDATE SET failures = url_state.failures + 1,
+                    last_error = s.last_error, updated_at = s.updated_at
+                WHEN NOT MATCHED THEN INSERT BY NAME
             """, [now])
         if batch.articles:
             con.register("incoming", _articles_frame(batch, now))
             con.execute("""
-                INSERT INTO articles SELECT * FROM incoming
-                ON CONFLICT (url_hash) DO UPDATE SET
-                    title = excluded.title, subtitle = excluded.subtitle,
-                    authors = excluded.authors, published_at = excluded.published_at,
-                    updated_at = excluded.updated_at, section = excluded.section,
-                    language = excluded.language, body = excluded.body,
-                    captions = excluded.captions, is_teaser = excluded.is_teaser,
-                    word_count = excluded.word_count, content_hash = excluded.content_hash,
-                    story_sig = excluded.story_sig, field_sources = excluded.field_sources,
-                    fetched_at = excluded.fetched_at, run_id = excluded.run_id
-                WHERE articles.content_hash IS DISTINCT FROM excluded.content_hash
+                MERGE INTO articles USING incoming i ON articles.url_hash = i.url_hash
+                WHEN MATCHED AND articles.content_hash IS DISTINCT FROM i.content_hash
+                THEN UPDATE SET
+                    title = i.title, subtitle = i.subtitle, authors = i.authors,
+                    published_at = i.published_at, updated_at = i.updated_at,
+                    section = i.section, language = i.language, body = i.body,
+                    captions = i.captions, is_teaser = i.is_teaser, word_count = i.word_count,
+                    content_hash = i.content_hash, story_sig = i.story_sig,
+                    field_sources = i.field_sources, fetched_at = i.fetched_at,
+                    run_id = i.run_id
+                WHEN NOT MATCHED THEN INSERT BY NAME
             """)
         if batch.topics:
             hits = pd.DataFrame([
@@ -136,10 +140,11 @@ def write_batch(db_path: Path, batch: LoadBatch) -> None:
             ])
             con.register("hits", hits)
             con.execute("""
-                INSERT INTO article_topics SELECT url_hash, topic, title_hits, body_hits, weight
-                FROM hits
-                ON CONFLICT (url_hash, topic) DO UPDATE SET title_hits = excluded.title_hits,
-                    body_hits = excluded.body_hits, weight = excluded.weight
+                MERGE INTO article_topics USING hits h
+                    ON article_topics.url_hash = h.url_hash AND article_topics.topic = h.topic
+                WHEN MATCHED THEN UPDATE SET title_hits = h.title_hits,
+                    body_hits = h.body_hits, weight = h.weight
+                WHEN NOT MATCHED THEN INSERT BY NAME
             """)
         if batch.quarantined:
             quarantined = pd.DataFrame([
@@ -167,10 +172,13 @@ def write_batch(db_path: Path, batch: LoadBatch) -> None:
         if batch.fetched:
             con.register("fetched", pd.DataFrame({"url": sorted(set(batch.fetched))}))
             con.execute("""
-                INSERT INTO url_state (url, outlet, kind, failures, last_status, updated_at)
-                SELECT url, ?, 'article', 0, 200, ? FROM fetched
-                ON CONFLICT (url) DO UPDATE SET failures = 0, last_status = 200,
-                    last_error = NULL, updated_at = excluded.updated_at
+                MERGE INTO url_state USING (
+                    SELECT url, ?::VARCHAR AS outlet, 'article' AS kind, 0 AS failures,
+                           200 AS last_status, ?::TIMESTAMPTZ AS updated_at FROM fetched
+                ) s ON url_state.url = s.url
+                WHEN MATCHED THEN UPDATE SET failures = 0, last_status = 200,
+                    last_error = NULL, updated_at = s.updated_at
+                WHEN NOT MATCHED THEN INSERT BY NAME
             """, [batch.outlet, now])
 
 
@@ -187,7 +195,7 @@ def recent_stories(db_path: Path, index: StoryIndex | None = None, run_id: str |
     own articles, which it already holds: the loader keeps one index a run instead of
     re-reading days of signatures for every outlet."""
     index = index if index is not None else StoryIndex()
-    if not Path(db_path).exists():
+    if not db.exists(db_path):
         return index
     read_at = datetime.now(UTC)
     since = index.read_up_to - READ_BACK if index.read_up_to else datetime.min.replace(tzinfo=UTC)

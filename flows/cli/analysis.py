@@ -24,19 +24,29 @@ def sql(
     query: Annotated[str, typer.Argument(help="SQL to run; '-' reads it from stdin")],
     db: WarehouseOption = None,
     as_json: JsonOption = False,
+    allow_files: Annotated[list[Path] | None, typer.Option(
+        "--allow-files", help="A folder the query may read and write files in (repeatable); "
+        "without it only the warehouse is reachable")] = None,
+    config: ConfigOption = None,
 ) -> None:
     """Run a read-only SQL query on the warehouse (safe while flows write).
+
+    No writes, attaches, installs or file access outside the warehouse, unless
+    --allow-files names a folder.
 
     Example: newswatch sql "SELECT * FROM topic_volume_hourly ORDER BY hour DESC LIMIT 10"
     """
     import duckdb
 
-    from warehouse.db import read
+    from tasks.config import load_config
+    from warehouse.db import configure, snapshot
 
+    path = warehouse(db)
+    configure(path, load_config(config_for(config, path)).settings.warehouse)  # or a DuckLake
     text = sys.stdin.read() if query == "-" else query
     if Path(text).suffix == ".sql" and Path(text).is_file():
         text = Path(text).read_text(encoding="utf-8")
-    with read(warehouse(db)) as con:
+    with snapshot(path, allowed_directories=allow_files or ()) as con:
         try:
             result = con.execute(text)
         except duckdb.Error as exc:

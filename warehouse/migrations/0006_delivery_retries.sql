@@ -26,6 +26,7 @@ CREATE TABLE delivery_problems (
     created_at      TIMESTAMPTZ NOT NULL,
     delivered_at    TIMESTAMPTZ
 );
+ALTER TABLE delivery_problems ALTER status TYPE delivery_status;
 COMMENT ON TABLE delivery_problems IS
     'operations alerts saying that Slack messages were given up on; an outbox itself (same delivery states as alerts)';
 COMMENT ON COLUMN delivery_problems.problem_id IS 'the outbox table and the time the delivery run gave up';

@@ -50,3 +50,15 @@ FROM outlets o
 LEFT JOIN per_outlet p ON p.outlet = o.name
 LEFT JOIN streaks s ON s.outlet = o.name
 LEFT JOIN loaded l ON l.outlet = o.name;
+
+COMMENT ON VIEW outlet_health IS 'Per outlet: last successful fetch, failure streak, 304 share, articles loaded';
+COMMENT ON COLUMN outlet_health.outlet IS 'Outlet name';
+COMMENT ON COLUMN outlet_health.last_success IS 'Last fetch that worked (UTC)';
+COMMENT ON COLUMN outlet_health.last_fetch IS 'Last fetch attempt (UTC)';
+COMMENT ON COLUMN outlet_health.consecutive_failures IS 'Failed fetches since the last success';
+COMMENT ON COLUMN outlet_health.fetches IS 'Fetch attempts recorded';
+COMMENT ON COLUMN outlet_health.failed_fetches IS 'Of those, failed';
+COMMENT ON COLUMN outlet_health.not_modified_ratio IS 'Share of feed, sitemap and listing fetches answered 304 Not Modified';
+COMMENT ON COLUMN outlet_health.articles IS 'Articles loaded, all time';
+COMMENT ON COLUMN outlet_health.articles_24h IS 'Articles loaded in the last 24 hours';
+COMMENT ON COLUMN outlet_health.last_article_loaded IS 'When its last article was loaded (UTC)';

@@ -1,12 +1,22 @@
 -- Articles, independent stories and outlets per topic and UTC hour (by publication time,
--- or load time when the page gave none).
+-- or load time when the page gave none). Bucketed as the alerts flow counts
+-- (time_bucket from the Unix epoch), so the hours are UTC hours whatever the session's
+-- TimeZone; date_trunc would cut them at local hours.
 CREATE OR REPLACE VIEW topic_volume_hourly AS
 SELECT
     t.topic,
-    date_trunc('hour', coalesce(a.published_at, a.loaded_at)) AS hour,
+    time_bucket(INTERVAL 1 HOUR, coalesce(a.published_at, a.loaded_at),
+                TIMESTAMPTZ '1970-01-01 00:00:00+00')         AS hour,
     count(*)                                                  AS articles,
     count(DISTINCT coalesce(a.story_id, a.url_hash))          AS stories,
     count(DISTINCT a.outlet)                                  AS outlets
 FROM article_topics t
 JOIN articles a USING (url_hash)
 GROUP BY ALL;
+
+COMMENT ON VIEW topic_volume_hourly IS 'Articles, independent stories and outlets per topic and UTC hour (publication time, else load time)';
+COMMENT ON COLUMN topic_volume_hourly.topic IS 'Topic name';
+COMMENT ON COLUMN topic_volume_hourly.hour IS 'Start of the UTC hour, whatever the session TimeZone';
+COMMENT ON COLUMN topic_volume_hourly.articles IS 'Articles mentioning the topic';
+COMMENT ON COLUMN topic_volume_hourly.stories IS 'Independent stories: syndicated copies count once (what alerts count)';
+COMMENT ON COLUMN topic_volume_hourly.outlets IS 'Outlets that covered it';
