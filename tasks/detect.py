@@ -1,21 +1,23 @@
 """Topic-spike detection: pure functions from a count series to one decision per bucket.
 
-The model: counts are summed over a short trailing *window* (one hour by default, so a
-5-minute backtest and an hourly flow see the same evidence). The expected window count
-comes from the last `baseline` days of window counts in the same seasonal slot (hour of
-day by default; the `season` setting can split weekends or weeks). It is the slot's
-median, shrunk toward the series' overall mean rate by an empirical-Bayes weight: the
-share of sampling noise in the spread of the slot means. A busy topic with a clear daily
-rhythm keeps its slot medians; a sparse topic (most hours empty, so every median is 0) is
-expected at its real rate. When `totals` (everything ingested per bucket) are given, the
-expectation is scaled by the rest of the coverage (totals less the topic itself) against
-its usual level in the slot, so a new outlet or a backfill scales the expectation instead
-of raising an alert, while the topic's own burst does not inflate its expectation; a prior
-of `EXPOSURE_PRIOR` stories damps the scale in thin hours. Counts are negative binomial
-around that expectation, var = mu + phi mu^2, with the extra dispersion phi read from the
-median absolute log deviation of the same past (phi = 0 is plain Poisson). The score is the
-normal z with the same upper tail as the count (the exact mid-p tail, from scipy), so that 9
-stories against 0.13 expected scores like the 1-in-10^11 event it is.
+The model: counts are summed over a short trailing *window* (half an hour by default, never
+less than one bucket: an hourly flow scores each hour, a 5-minute series its last half
+hour, which keeps a sharp burst from being diluted by the quiet minutes around it). The
+expected window count comes from the last `baseline` days of window counts in the same
+seasonal slot (hour of day by default; the `season` setting can split weekends or weeks).
+It is the slot's median, shrunk toward the series' overall mean rate by an empirical-Bayes
+weight: the share of sampling noise in the spread of the slot means. A busy topic with a
+clear daily rhythm keeps its slot medians; a sparse topic (most hours empty, so every
+median is 0) is expected at its real rate. When `totals` (everything ingested per bucket)
+are given, the expectation is scaled by the rest of the coverage (totals less the topic
+itself) against its usual level in the slot, so a new outlet or a backfill scales the
+expectation instead of raising an alert, while the topic's own burst does not inflate its
+expectation; a prior of `EXPOSURE_PRIOR` stories damps the scale in thin hours. Counts are
+negative binomial around that expectation, var = mu + phi mu^2, with the extra dispersion
+phi read from the median absolute log deviation of the same past (phi = 0 is plain
+Poisson). The score is the normal z with the same upper tail as the count (the exact mid-p
+tail, from scipy), so that 9 stories against 0.13 expected scores like the 1-in-10^11 event
+it is.
 
 No single threshold on that score serves every topic: a busy, bursty topic reaches z 7 on
 ordinary days, a sparse one rarely passes 3. So each score is calibrated against the
@@ -111,10 +113,10 @@ class DetectorSettings(BaseModel):
         "alert; fewer is 'below_min_count' however surprising.",
     )
     window: timedelta = Field(
-        default=timedelta(hours=1),
+        default=timedelta(minutes=30),
         gt=timedelta(0),
         description="Counts are summed over this trailing window before scoring (never "
-        "less than one bucket), so fine buckets are judged on an hour's evidence.",
+        "less than one bucket, so hourly counts are scored hour by hour).",
     )
     season: Season = Field(
         default=Season.hour_of_day,

@@ -379,3 +379,23 @@ def test_real_corpus_in_sample_f1_stays_above_the_nested_floor():
     floors = json.loads(bench.FLOORS.read_text())
     assert overall["f1"] >= floors["nested_f1"]
     assert overall["false_alerts_per_1k_buckets"] <= 2 * floors["nested_false_alerts_per_1k"]
+
+
+def test_five_minute_series_is_scored_on_its_last_half_hour():
+    # A sharp quarter-hour burst in 5-minute counts alerts at once, judged on the half hour
+    # around it rather than diluted over a full hour; hourly counts stay hour by hour.
+    rng = np.random.default_rng(11)
+    step = timedelta(minutes=5)
+    buckets = 21 * 288
+    counts = rng.poisson(3.0, buckets).astype(float)
+    burst = 18 * 288 + 140
+    counts[burst : burst + 3] += 12
+    timestamps = [START + step * i for i in range(buckets)]
+
+    [alert] = alerts(detect(timestamps, counts, CALM))
+    assert timestamps[burst] <= alert.timestamp <= timestamps[burst + 1]
+    assert "in the last 30 min" in alert.reason
+    hourly, hourly_counts = seasonal_series()
+    hourly_counts[15 * 24 + 10] *= 5
+    [hourly_alert] = alerts(detect(hourly, hourly_counts, CALM))
+    assert "in the last 1 h" in hourly_alert.reason
