@@ -18,6 +18,8 @@ from flows.cli.common import one_line_errors
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("PREFECT_LOGGING_EXTRA_LOGGERS", "newswatch")  # into the run logs
+# ...and, outside a flow run (extract, discover, sql), only to the console, without a warning
+os.environ.setdefault("PREFECT_LOGGING_TO_API_WHEN_MISSING_FLOW", "ignore")
 
 app = typer.Typer(
     help="Newswatch: watch news outlets, keep articles in DuckDB, alert Slack on topic spikes.",
