@@ -16,9 +16,9 @@ log = logging.getLogger("newswatch.run_problem")
 
 
 def build_message(flow_name: str, run_name: str, state: str, message: str | None,
-                  url: str | None) -> dict:
+                  run_id: str | None) -> dict:
     """A plain operations message: which run, in what state, why, where to look."""
-    where = f"\n<{url}|The run in Prefect>" if url and url.startswith("http") else ""
+    where = f"\nSee `prefect flow-run inspect {escape(run_id)}`" if run_id else ""
     text = (f":rotating_light: Newswatch operations: the {escape(flow_name)} run "
             f"`{escape(run_name)}` is {escape(state)}"
             f"{': ' + escape(message) if message else ''}{where}")
@@ -28,10 +28,10 @@ def build_message(flow_name: str, run_name: str, state: str, message: str | None
 
 @flow(name="run-problem", flow_run_name="run-problem-{run_name}", log_prints=True)
 def run_problem(flow_name: str, run_name: str, state: str, message: str | None = None,
-                url: str | None = None, config_dir: str | None = None) -> str:
+                run_id: str | None = None, config_dir: str | None = None) -> str:
     """Post one operations message about a flow run that went wrong; with no Slack
     configured, log it."""
-    payload = build_message(flow_name, run_name, state, message, url)
+    payload = build_message(flow_name, run_name, state, message, run_id)
     target = resolve_target(load_config(config_dir).settings.slack, operations=True)
     if target is None:
         log.warning("Slack is not configured; %s", payload["text"])
