@@ -155,22 +155,22 @@ def test_readme_deployments_schedule_run_and_trigger_alerts(newsroom, tmp_path):
         wait_for("alerts run triggered by the ingest run, completed", lambda: completed(
             flow_runs(api, "alerts"), auto_scheduled=False), 300, logs)
 
-        # A short schedule beside the 15-minute one, so that a scheduled run is due soon.
-        subprocess.run([f"{BIN}/prefect", "deployment", "schedule", "create", "ingest/ingest",
-                        "--interval", "60"], env=env, cwd=ROOT, check=True,
-                       capture_output=True, timeout=120)
-        wait_for("ingest run from the scheduler, completed", lambda: completed(
-            flow_runs(api, "ingest"), auto_scheduled=True), 600, logs)
         # A run that fails (an outlet not in the config) reaches the operations channel:
         # no Slack here, so the run-problem run logs the message.
         subprocess.run([f"{BIN}/prefect", "deployment", "run", "ingest/ingest", "--param",
                         'outlets=["no-such-outlet"]', "--flow-run-name", "bound-to-fail"],
                        env=env, cwd=ROOT, check=True, capture_output=True, timeout=120)
         wait_for("run-problem run, completed", lambda: completed(
-            flow_runs(api, "run-problem")), 300, logs)
+            flow_runs(api, "run-problem")), 400, logs)
         [problem] = completed(flow_runs(api, "run-problem"))
         problem_logs = api_post(api, "/logs/filter", {
             "logs": {"flow_run_id": {"any_": [problem["id"]]}}})
+        # A short schedule beside the 15-minute one, so that a scheduled run is due soon.
+        subprocess.run([f"{BIN}/prefect", "deployment", "schedule", "create", "ingest/ingest",
+                        "--interval", "60"], env=env, cwd=ROOT, check=True,
+                       capture_output=True, timeout=120)
+        wait_for("ingest run from the scheduler, completed", lambda: completed(
+            flow_runs(api, "ingest"), auto_scheduled=True), 600, logs)
         scheduled = [r for r in flow_runs(api, "ingest") if r["state_type"] == "SCHEDULED"]
         server_log = next(logs.glob("*-server.log")).read_text(errors="replace")
 
