@@ -13,6 +13,7 @@ from tasks.config import Config, load_config
 from tasks.digest import deliver, gather, write_digest
 from tasks.notify import resolve_target
 from tasks.outbox import deliver_problems, undelivered
+from warehouse import db
 from warehouse.db import DEFAULT_DB
 
 
@@ -39,6 +40,7 @@ def digest(config_dir: str | None = None, db_path: str = str(DEFAULT_DB),
     """Build the day's digest (once per day: a stable id) and deliver it."""
     config = load_config(config_dir)
     path = Path(db_path)
+    db.configure(path, config.settings.warehouse)
     summary = build_task(config, path, now or datetime.now(UTC))
     summary["deliveries"] = send_task(config, path)
     summary["undelivered"] = undelivered(summary["deliveries"])

@@ -19,6 +19,7 @@ from tasks.fetch import FetchedBatch, Fetcher, fetch_pages
 from tasks.load import LoadBatch
 from tasks.models import Article, Page, Quarantined
 from tasks.validate import validate_articles
+from warehouse import db
 
 EXTRACT_FAILED = "extract_article"
 
@@ -61,6 +62,7 @@ def collect_outlet(config: Config, outlet: str, db_path: Path,
                    fetcher: Fetcher) -> tuple[Discovery, FetchedBatch]:
     """The network half of an outlet's batch: discover its new articles (with earlier
     failures due another try) and fetch them."""
+    db.configure(db_path, config.settings.warehouse)  # a Dask worker is a process of its own
     found = discover_outlet(config.outlet(outlet), fetcher, source_states(db_path, outlet))
     found.candidates = due_for_fetch(db_path, outlet, found.candidates, config.settings.fetch)
     return found, fetch_pages(found.candidates, fetcher)

@@ -18,6 +18,7 @@ from tasks.config import Config, Outlet
 from tasks.load import LoadBatch, recent_stories, upsert_outlets, write_batch
 from tasks.match import TopicMatcher, match_articles
 from tasks.stories import StoryIndex, story_signature
+from warehouse import db
 
 
 def new_run_id(prefix: str = "") -> str:
@@ -46,6 +47,7 @@ def start_run(config: Config, db_path: Path | str, outlets: list[str] | None = N
     name is a ConfigError before anything is written."""
     chosen = [config.outlet(name) for name in outlets] if outlets else config.outlets
     path = Path(db_path)
+    db.configure(path, config.settings.warehouse)  # the --db file, or the DuckLake
     upsert_outlets(path, chosen)
     return Run(config=config, db_path=path, run_id=new_run_id(id_prefix), outlets=chosen,
                matcher=TopicMatcher.compile(config.topics), stories=StoryIndex())

@@ -5,6 +5,8 @@ a quarantined page, and a burst on one topic in the last hours that the detector
 
 from __future__ import annotations
 
+import html
+import json
 import random
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -13,7 +15,7 @@ from tasks.alerting import count_stories, decide, evidence, plan, store_decision
 from tasks.config import Outlet, load_config
 from tasks.load import LoadBatch, upsert_outlets, write_batch
 from tasks.match import TopicHit
-from tasks.models import Article, FetchRecord
+from tasks.models import Article, FetchRecord, Quarantined
 
 OUTLETS = ["herald", "tagesbote", "harbor"]
 TOPICS = ["iran", "drones", "ukraine", "china"]
@@ -67,7 +69,7 @@ def build(path: Path, now: datetime | None = None, days: int = 10, seed: int = 7
                                         503, 0, 10.0, 3, now - timedelta(hours=1),
                                         error_class="HTTPError", error_message="503"))
         broken = Article(url=f"https://{outlet}.example/empty", outlet=outlet, title=None)
-        load.quarantined.append((broken, ["expect_title_to_exist"], "<html></html>"))
+        load.quarantined.append(Quarantined(broken, ["expect_title_to_exist"], "<html></html>"))
         load.validation_runs.append({"suite": "articles", "outlet": outlet,
                                      "rows": len(articles) + 1, "passed": len(articles),
                                      "failed": 1, "success": True, "failed_expectations": [],
@@ -87,3 +89,13 @@ def alert_now(path: Path, now: datetime) -> int:
     store_decisions(path, decisions)
     return write_outbox(path, [(p, evidence(path, config, p, counts, bucket, now))
                                for p in plan(decisions)], counts.snapshot)
+
+
+def reproducing_query(message: str) -> str:
+    """The DuckDB query an alert's stored Slack message gives in its thread reply, as a
+    reader of the thread copies it (Slack shows `&lt;` as `<`)."""
+    replies = json.loads(message)["replies"]
+    texts = [block["text"]["text"] for reply in replies for block in reply["blocks"]
+             if block.get("type") == "section"]
+    code = next(text for text in texts if "```" in text).split("```")[1]
+    return html.unescape(code)

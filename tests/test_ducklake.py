@@ -22,7 +22,7 @@ import yaml
 from flows.demo import write_demo_config
 from tasks.config import WarehouseSettings
 from tasks.load import write_batch
-from tests.small_warehouse import BURST, article, batch, build
+from tests.small_warehouse import BURST, article, batch, build, reproducing_query
 from warehouse import db
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -31,25 +31,22 @@ PG_BIN = Path("/usr/lib/postgresql/15/bin")
 SHARDS = [["globe-herald", "vostochny-vestnik"], ["der-tagesbote", "gulf-dispatch"]]
 PER_OUTLET = 12  # articles each outlet's run takes (fetch.max_articles_per_outlet)
 
-# An ingest process without Prefect: the ingest flow's batch functions for its shard.
+# An ingest process without Prefect: the ingest flow's run set-up and batch functions for
+# its shard.
 WRITER = """
 import sys
 from pathlib import Path
 from tasks.config import load_config
 from tasks.fetch import Fetcher
-from tasks.ingest import collect_outlet, prepare_load, process_outlet
-from tasks.load import recent_stories, write_batch
-from tasks.match import TopicMatcher
-from warehouse import db
-config, path = load_config(sys.argv[1]), Path(sys.argv[2])
-db.configure(path, config.settings.warehouse)
-fetcher, matcher = Fetcher(config.settings.fetch), TopicMatcher.compile(config.topics)
-stories = None
-for outlet in sys.argv[3].split(","):
+from tasks.ingest import collect_outlet, process_outlet
+from tasks.run import start_run
+config, path, outlets = load_config(sys.argv[1]), Path(sys.argv[2]), sys.argv[3].split(",")
+run = start_run(config, path, outlets, id_prefix=sys.argv[4] + "-")
+fetcher = Fetcher(config.settings.fetch)
+for outlet in outlets:
     found, fetched = collect_outlet(config, outlet, path, fetcher)
-    loaded = process_outlet(config, outlet, sys.argv[4], found, fetched)
-    stories = recent_stories(path, stories, sys.argv[4])
-    write_batch(path, prepare_load(loaded, matcher, stories))
+    loaded = process_outlet(config, outlet, run.run_id, found, fetched)
+    run.load(loaded)
     print(outlet, len(loaded.articles), flush=True)
 """
 
@@ -160,7 +157,7 @@ def test_an_alerts_count_reads_back_exactly_at_its_snapshot(lake):
         observed, bucket, version, message = con.execute(
             "SELECT observed, bucket_start, snapshot_id, message FROM alerts "
             "WHERE topic = ? AND kind = 'alert'", [BURST]).fetchone()
-    query = json.loads(message)["alert"]["query"]
+    query = reproducing_query(message)
     assert version is not None and f"AT (VERSION => {version})" in query
     late = [(article("harbor", 80_000 + i, bucket + timedelta(minutes=5 + i), BURST), BURST,
              f"late{i}") for i in range(3)]

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from flows.cli import app
 from tasks.load import write_batch
-from tests.small_warehouse import BURST, article, batch, build
+from tests.small_warehouse import BURST, article, batch, build, reproducing_query
 from warehouse.db import read
 
 runner = CliRunner()
@@ -24,7 +24,7 @@ def test_the_alerts_query_returns_its_count_after_more_articles_arrive(tmp_path)
         observed, bucket, counted_at, message = con.execute(
             "SELECT observed, bucket_start, counted_at, message FROM alerts "
             "WHERE topic = ? AND kind = 'alert'", [BURST]).fetchone()
-    query = json.loads(message)["alert"]["query"]
+    query = reproducing_query(message)
     assert counted_at is not None and observed >= 5
 
     def run(sql: str) -> int:

@@ -68,8 +68,8 @@ def test_statuses_are_checked_and_every_documented_value_is_valid(tmp_path):
     with pytest.raises(duckdb.ConversionException), write(path) as con:
         con.execute("UPDATE digests SET status = 'delivered-ish'")
     with pytest.raises(duckdb.ConversionException), write(path) as con:
-        con.execute("INSERT INTO spike_decisions VALUES ('iran', now(), 1, 1, 1, 'spiky', "
-                    "NULL, now())")
+        con.execute("INSERT INTO spike_decisions (topic, bucket_start, observed, expected, "
+                    "score, status, decided_at) VALUES ('iran', now(), 1, 1, 1, 'spiky', now())")
 
 
 def test_internal_columns_stay_out_of_the_views(fresh):
