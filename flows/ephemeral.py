@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
-from tasks.errors import NewswatchError
+from tasks.errors import NewswatchError, PrefectUnavailable, RunFailed
 
 if TYPE_CHECKING:
     from prefect.states import State
@@ -29,10 +29,6 @@ if TYPE_CHECKING:
 STARTUP_TIMEOUT = 180  # seconds; the server took 33 s with the machine's load at 4-6
 TIMEOUT_SETTING = "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS"
 PR_SET_PDEATHSIG = 1
-
-
-class PrefectUnavailable(NewswatchError):
-    """No Prefect API to run the flows on."""
 
 
 def _die_with_parent(parent: int) -> None:
@@ -133,11 +129,6 @@ def quiet_own_tracebacks() -> None:
         if isinstance(handler, PrefectConsoleHandler) and not any(
                 isinstance(f, OwnErrorsOffTheConsole) for f in handler.filters):
             handler.addFilter(OwnErrorsOffTheConsole())
-
-
-class RunFailed(NewswatchError):
-    """A flow run ended Failed on purpose (nothing could be collected); the message says
-    why."""
 
 
 def outcome(state: State) -> Any:

@@ -56,3 +56,12 @@ class SeriesError(NewswatchError):
 
 class WarehouseError(NewswatchError):
     """The DuckDB file could not be opened or written."""
+
+
+class PrefectUnavailable(NewswatchError):
+    """No Prefect API to run the flows on."""
+
+
+class RunFailed(NewswatchError):
+    """A flow run ended Failed on purpose (nothing could be collected); the message says
+    why."""
