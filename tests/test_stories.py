@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import random
-import time
 from datetime import UTC, datetime
+
+import pytest
 
 from tasks.config import load_config
 from tasks.load import LoadBatch, recent_stories, write_batch
@@ -166,16 +167,15 @@ def test_signatures_round_trip_through_the_warehouse_form() -> None:
     assert StorySignature.from_db([2 << 56, *stored[1:]]).bands == ()
 
 
-def test_thousands_of_articles_are_assigned_quickly() -> None:
+@pytest.mark.timeout(120)  # a hang guard; the speed is bench/stories.py's figure
+def test_thousands_of_articles_are_assigned_copies_to_their_stories() -> None:
     rng = random.Random(3)
     vocabulary = [f"w{i}" for i in range(5000)]
     bodies = [" ".join(rng.choice(vocabulary) for _ in range(300)) for _ in range(1500)]
     signatures = [(f"a{i}", story_signature(None, body)) for i, body in enumerate(bodies)]
     existing = [(f"old{i}", f"old{i}", sig) for i, (_, sig) in enumerate(signatures[:1000])]
     copies = [(f"copy{i}", sig) for i, (_, sig) in enumerate(signatures[:200])]
-    start = time.perf_counter()
     stories = assign_stories(signatures[1000:] + copies, existing)
-    assert time.perf_counter() - start < 2.0
     assert [stories[f"copy{i}"] for i in range(200)] == [f"old{i}" for i in range(200)]
     assert all(stories[key] == key for key, _ in signatures[1000:])
 
