@@ -50,6 +50,7 @@ class KnownThreadTimeoutNotice(logging.Filter):
 # Here, not in the flow: Dask workers import this module to run the outlet tasks.
 logging.getLogger("prefect.task_runs").addFilter(KnownThreadTimeoutNotice())
 
+
 @task(name="outlet", task_run_name="outlet-{outlet}", retries=1, retry_delay_seconds=5,
       timeout_seconds=1800, cache_policy=NO_CACHE)
 def outlet_task(config: Config, outlet: str, db_path: Path, run_id: str) -> LoadBatch:
