@@ -130,17 +130,21 @@ class Outlet(Strict):
     _boilerplate_compiles = field_validator("boilerplate")(check_regexes)
 
 
+def _unique_names(items: list, kind: str) -> list:
+    names = [item.name for item in items]
+    duplicates = sorted({n for n in names if names.count(n) > 1})
+    if duplicates:
+        raise ValueError(f"{kind} names must be unique; repeated: {', '.join(duplicates)}")
+    return items
+
+
 class OutletsFile(Strict):
     outlets: list[Outlet] = Field(min_length=1)
 
     @field_validator("outlets")
     @classmethod
     def unique_names(cls, outlets: list[Outlet]) -> list[Outlet]:
-        names = [o.name for o in outlets]
-        duplicates = sorted({n for n in names if names.count(n) > 1})
-        if duplicates:
-            raise ValueError(f"outlet names must be unique; repeated: {', '.join(duplicates)}")
-        return outlets
+        return _unique_names(outlets, "outlet")
 
 
 class Topic(Strict):
@@ -186,11 +190,7 @@ class TopicsFile(Strict):
     @field_validator("topics")
     @classmethod
     def unique_names(cls, topics: list[Topic]) -> list[Topic]:
-        names = [t.name for t in topics]
-        duplicates = sorted({n for n in names if names.count(n) > 1})
-        if duplicates:
-            raise ValueError(f"topic names must be unique; repeated: {', '.join(duplicates)}")
-        return topics
+        return _unique_names(topics, "topic")
 
 
 class FetchSettings(Strict):

@@ -272,18 +272,7 @@ def write(path: Path | str) -> Iterator[duckdb.DuckDBPyConnection]:
         own = primary(path)
         if not own.exists() and path.exists():  # a warehouse from before the primary
             shutil.copyfile(path, own)
-        con = connect(own)
-        try:
-            migrate(con)
-            con.execute("BEGIN TRANSACTION")
-            try:
-                yield con
-                con.execute("COMMIT")
-            except BaseException:
-                con.execute("ROLLBACK")
-                raise
-        finally:
-            con.close()
+        yield from _transaction(connect(own))
         if path.exists() and own.stat().st_size > PUBLISH_AT_ONCE_BYTES:
             _publish_soon(path)
         else:
@@ -294,12 +283,14 @@ def write(path: Path | str) -> Iterator[duckdb.DuckDBPyConnection]:
 def _lake_write(catalog: str, data_path: str) -> Iterator[duckdb.DuckDBPyConnection]:
     with lake.writers_turn(catalog, LOCK_WAIT_SECONDS):
         con = lake.connect(catalog, data_path)
-        yield from _lake_transaction(con)
+        yield from _transaction(con, on_lake=True)
 
 
-def _lake_transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
+def _transaction(con: duckdb.DuckDBPyConnection,
+                 on_lake: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
+    """Migrate, then one transaction around the caller's writes; the connection closes."""
     try:
-        migrate(con, on_lake=True)
+        migrate(con, on_lake=on_lake)
         con.execute("BEGIN TRANSACTION")
         try:
             yield con
