@@ -26,7 +26,7 @@ from flows.shared import named_runs
 from tasks.artifacts import ingest_markdown
 from tasks.config import Config, load_config
 from tasks.discover import Discovery
-from tasks.errors import ConfigError
+from tasks.errors import ConfigError, RunFailed
 from tasks.fetch import FetchedBatch, closing_fetchers, fetcher_for
 from tasks.health import HealthCheck, RunSummary, check_outlets
 from tasks.health import deliver as deliver_health_alerts
@@ -195,6 +195,8 @@ def ingest(config_dir: str | None = None, db_path: str = str(DEFAULT_DB),
     summaries.sort(key=lambda s: s["outlet"])
     if totals.failed(config.settings.health.min_reachable_share):
         logger.error(totals.line)
-        return Failed(message=totals.line, data=summaries)
+        # the state's result is the error: a list there makes Prefect's engine end the
+        # worker's flow-run process with "TypeError: Unexpected result for failed state"
+        return Failed(message=totals.line, data=RunFailed(totals.line))
     logger.info(totals.line)
     return summaries
