@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from prefect import flow, get_run_logger, runtime, task
+from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 
+from flows.shared import deliver_task, named_runs
 from tasks.alerting import (
     count_and_decide,
     deliver,
@@ -17,15 +18,14 @@ from tasks.alerting import (
     store_decisions,
     write_outbox,
 )
-from tasks.artifacts import alerts_markdown, alerts_of_run, run_name
+from tasks.artifacts import alerts_markdown, alerts_of_run
 from tasks.config import Config, load_config
-from tasks.notify import resolve_target
-from tasks.outbox import deliver_problems, undelivered
+from tasks.outbox import undelivered
 from warehouse import db
 from warehouse.db import DEFAULT_DB
 
 
-@task(name="detect", cache_policy=NO_CACHE)
+@task(name="detect", task_run_name="detect-spikes", cache_policy=NO_CACHE)
 def detect_task(config: Config, db_path: Path, now: datetime) -> dict:
     rules = config.settings.alerts
     bucket = timedelta(minutes=rules.bucket_minutes)
@@ -38,20 +38,7 @@ def detect_task(config: Config, db_path: Path, now: datetime) -> dict:
     return {"topics": len(decisions), "planned": len(planned), "new_alerts": added}
 
 
-@task(name="notify", retries=2, retry_delay_seconds=30, cache_policy=NO_CACHE)
-def notify_task(config: Config, db_path: Path) -> list[dict]:
-    """Deliver the due alerts, then the report of any given up on (to the operations
-    channel)."""
-    outcomes = deliver(db_path, resolve_target(config.settings.slack))
-    return outcomes + deliver_problems(
-        db_path, resolve_target(config.settings.slack, operations=True))
-
-
-def _flow_run_name() -> str:
-    return run_name("alerts", runtime.flow_run.parameters, runtime.flow_run.scheduled_start_time)
-
-
-@flow(name="alerts", flow_run_name=_flow_run_name, log_prints=True)
+@flow(name="alerts", flow_run_name=named_runs("alerts"), log_prints=True)
 def alerts(config_dir: str | None = None, db_path: str = str(DEFAULT_DB),
            now: datetime | None = None) -> dict:
     """Detect topic spikes in the warehouse and deliver the alerts they call for."""
@@ -61,12 +48,9 @@ def alerts(config_dir: str | None = None, db_path: str = str(DEFAULT_DB),
     db.configure(path, config.settings.warehouse)
     started = datetime.now(UTC)
     summary = detect_task(config, path, now or started)
-    summary["deliveries"] = notify_task(config, path)
+    summary["deliveries"] = deliver_task("alerts", deliver, config, path)
     summary["undelivered"] = undelivered(summary["deliveries"])
     logger.info("%(topics)d topics checked, %(new_alerts)d new alerts", summary)
-    if summary["undelivered"]:
-        logger.error("%(undelivered)d Slack messages were given up on: see the slack_outbox "
-                     "view", summary)
     create_markdown_artifact(alerts_markdown(summary, alerts_of_run(path, started)),
                              key="alerts-run", description=f"{summary['new_alerts']} new alerts")
     return summary

@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal
 
-from prefect import flow, get_run_logger, runtime, task
+from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.futures import PrefectFuture, as_completed
@@ -22,15 +22,17 @@ from prefect.states import Failed, State
 from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
 from prefect.utilities.annotations import quote
 
-from tasks.artifacts import ingest_markdown, run_name
+from flows.shared import named_runs
+from tasks.artifacts import ingest_markdown
 from tasks.config import Config, load_config
 from tasks.discover import Discovery
-from tasks.errors import ConfigError
+from tasks.errors import ConfigError, RunFailed
 from tasks.fetch import FetchedBatch, closing_fetchers, fetcher_for
 from tasks.health import HealthCheck, RunSummary, check_outlets
 from tasks.health import deliver as deliver_health_alerts
 from tasks.ingest import collect_outlet, process_outlet
 from tasks.load import LoadBatch
+from tasks.mrkdwn import plural
 from tasks.notify import resolve_target
 from tasks.run import PendingLoads, Run, start_run
 from warehouse.db import DEFAULT_DB
@@ -67,7 +69,13 @@ def process_task(config: Config, outlet: str, run_id: str, fetched: FetchedBatch
     return process_outlet(config, outlet, run_id, Discovery(), fetched)
 
 
-@task(name="load", retries=2, retry_delay_seconds=2, cache_policy=NO_CACHE)
+def _load_run_name(parameters: dict) -> str:
+    """`load-bbc-world+dw-news`: the outlets whose batches the task writes."""
+    return "load-" + "+".join(batch.outlet for batch in parameters["batches"])
+
+
+@task(name="load", task_run_name=_load_run_name, retries=2, retry_delay_seconds=2,
+      cache_policy=NO_CACHE)
 def load_task(run: Run, batches: list[LoadBatch]) -> list[dict]:
     """Write outlets' batches, each in its own short transaction. Returns one summary
     per batch."""
@@ -100,7 +108,12 @@ def make_task_runner(kind: str, outlets_at_once: int,
     raise ConfigError(f"task_runner {kind!r} is not one of: threads, dask")
 
 
-@task(name="outlet-health", cache_policy=NO_CACHE)
+def _health_run_name(parameters: dict) -> str:
+    """`health-check-19-outlets`: how many outlets the task judges."""
+    return f"health-check-{plural(len(parameters['outlets']), 'outlet').replace(' ', '-')}"
+
+
+@task(name="outlet-health", task_run_name=_health_run_name, cache_policy=NO_CACHE)
 def health_task(config: Config, db_path: Path, run_id: str,
                 outlets: list[str]) -> list[HealthCheck]:
     checks = check_outlets(db_path, run_id, outlets, datetime.now(UTC),
@@ -109,11 +122,7 @@ def health_task(config: Config, db_path: Path, run_id: str,
     return checks
 
 
-def _flow_run_name() -> str:
-    return run_name("ingest", runtime.flow_run.parameters, runtime.flow_run.scheduled_start_time)
-
-
-@flow(name="ingest", flow_run_name=_flow_run_name, log_prints=True)
+@flow(name="ingest", flow_run_name=named_runs("ingest"), log_prints=True)
 def ingest(config_dir: str | None = None, db_path: str = str(DEFAULT_DB),
            outlets: list[str] | None = None,
            task_runner: Literal["threads", "dask"] = "threads",
@@ -186,6 +195,8 @@ def ingest(config_dir: str | None = None, db_path: str = str(DEFAULT_DB),
     summaries.sort(key=lambda s: s["outlet"])
     if totals.failed(config.settings.health.min_reachable_share):
         logger.error(totals.line)
-        return Failed(message=totals.line, data=summaries)
+        # the state's result is the error: a list there makes Prefect's engine end the
+        # worker's flow-run process with "TypeError: Unexpected result for failed state"
+        return Failed(message=totals.line, data=RunFailed(totals.line))
     logger.info(totals.line)
     return summaries

@@ -1,8 +1,9 @@
 """The deployments for real: the README's Deployments block, run line by line against a
 Prefect server on 127.0.0.1 with its scheduler on. The server's scheduler creates the
 ingest runs, the worker completes them, each completed ingest run triggers an alerts run
-(prefect.yaml's deployment trigger), and the server logs no error. Every process is
-stopped afterwards."""
+(prefect.yaml's deployment trigger), a failed and a late ingest run each reach the
+operations channel (the run-problem trigger), and the server logs no error. Every process
+is stopped afterwards."""
 
 from __future__ import annotations
 
@@ -16,10 +17,13 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager, suppress
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 import requests
+from requests.adapters import HTTPAdapter
+from urllib3.util.retry import Retry
 
 from flows.demo import write_demo_config
 from warehouse.db import read
@@ -27,6 +31,11 @@ from warehouse.db import read
 ROOT = Path(__file__).resolve().parents[1]
 BIN = str(Path(sys.executable).parent)
 OUTLETS = ["globe-herald", "der-tagesbote"]
+# Prefect's API answers 503 to a write SQLite refused ("database is locked" on a busy
+# machine) and its own client retries; so does the test's.
+API = requests.Session()
+API.mount("http://", HTTPAdapter(max_retries=Retry(
+    total=6, backoff_factor=0.5, status_forcelist=[503], allowed_methods=None)))
 
 
 def free_port() -> int:
@@ -84,7 +93,7 @@ def run_block(lines: list[str], env: dict[str, str], port: int, logs: Path,
 
 
 def api_post(api: str, path: str, body: dict) -> list[dict]:
-    response = requests.post(f"{api}{path}", json=body, timeout=10)
+    response = API.post(f"{api}{path}", json=body, timeout=10)
     response.raise_for_status()
     return response.json()
 
@@ -93,7 +102,7 @@ def point_deployments_at(api: str, params: dict) -> None:
     """Every run of the three deployments (scheduled, triggered, by hand) works on the
     newsroom and the test's warehouse, not on the bundled outlets and data/."""
     for deployment in api_post(api, "/deployments/filter", {}):
-        response = requests.patch(f"{api}/deployments/{deployment['id']}", timeout=10,
+        response = API.patch(f"{api}/deployments/{deployment['id']}", timeout=10,
                                   json={"parameters": {
                                       key: params.get(key, value)
                                       for key, value in deployment["parameters"].items()}})
@@ -104,7 +113,17 @@ def flow_runs(api: str, flow: str) -> list[dict]:
     return api_post(api, "/flow_runs/filter", {"flows": {"name": {"any_": [flow]}}})
 
 
-def wait_for(what: str, check: Callable[[], bool], seconds: float, logs: Path) -> None:
+def automation_events(api: str) -> list[str]:
+    """What the automations did (`prefect.automation.action.failed` says why a trigger
+    produced no run): the first thing to read when a triggered run never comes."""
+    found = API.post(f"{api}/events/filter", timeout=10, json={
+        "filter": {"event": {"prefix": ["prefect.automation"]}}, "limit": 50})
+    return [f"{e['event']} {e['resource'].get('prefect.resource.name')} {e.get('payload')}"
+            for e in found.json()["events"]]
+
+
+def wait_for(what: str, check: Callable[[], bool], seconds: float, logs: Path,
+             api: str) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if check():
@@ -112,7 +131,30 @@ def wait_for(what: str, check: Callable[[], bool], seconds: float, logs: Path) -
         time.sleep(2)
     tail = "\n".join(f"--- {p.name}\n{p.read_text(errors='replace')[-2500:]}"
                      for p in sorted(logs.glob("*.log")))
-    raise AssertionError(f"no {what} after {seconds}s\n{tail}")
+    events = "\n".join(automation_events(api))
+    raise AssertionError(f"no {what} after {seconds}s\n{tail}\n--- automation events\n{events}")
+
+
+def start_run(api: str, deployment: str, **body: object) -> dict:
+    """A run of `deployment` created through the API (the deployment's parameters,
+    overridden by `body`'s)."""
+    [found] = [d for d in api_post(api, "/deployments/filter", {}) if d["name"] == deployment]
+    return api_post(api, f"/deployments/{found['id']}/create_flow_run", body)
+
+
+def refusing_config(folder: Path, outlets: list[dict], port: int) -> Path:
+    """The outlets' config with every source on `port`, which refuses connections."""
+    down = [{**o, "sources": [{**s, "url": re.sub(r"//127\.0\.0\.1:\d+", f"//127.0.0.1:{port}",
+                                                  s["url"])} for s in o["sources"]]}
+            for o in outlets]
+    return write_demo_config(folder, down)
+
+
+def operations_messages(api: str) -> list[str]:
+    """The run-problem runs' operations messages, from their logs (no Slack here)."""
+    runs = [r["id"] for r in completed(flow_runs(api, "run-problem"))]
+    records = api_post(api, "/logs/filter", {"logs": {"flow_run_id": {"any_": runs}}})
+    return [r["message"] for r in records if r["name"] == "newswatch.run_problem"]
 
 
 def server_errors(log: str) -> list[str]:
@@ -148,23 +190,49 @@ def test_readme_deployments_schedule_run_and_trigger_alerts(newsroom, tmp_path):
     logs.mkdir()
 
     with ExitStack() as stack:
+        refusing = stack.enter_context(socket.socket())  # bound, never listening: refused
+        refusing.bind(("127.0.0.1", 0))
         run_block(lines[:deploy], env, port, logs, stack)
         point_deployments_at(api, {"config_dir": str(config_dir), "db_path": str(db_path),
                                    "outlets": OUTLETS})
         run_block(lines[deploy:], env, port, logs, stack)  # the worker, a run by hand
         wait_for("alerts run triggered by the ingest run, completed", lambda: completed(
-            flow_runs(api, "alerts"), auto_scheduled=False), 300, logs)
+            flow_runs(api, "alerts"), auto_scheduled=False), 300, logs, api)
+
+        # A run whose outlets all refuse connections ends Failed; a run held on a paused
+        # queue, due ten minutes ago, is marked Late by the server (and stays there). Each
+        # reaches the operations channel through the run-problem trigger (no Slack here:
+        # logged).
+        down = refusing_config(tmp_path / "down", newsroom.outlets_config(),
+                               refusing.getsockname()[1])
+        failing = start_run(api, "ingest", parameters={"config_dir": str(down)})
+        api_post(api, "/work_pools/newswatch/queues", {"name": "held", "is_paused": True})
+        start_run(api, "ingest", name="ingest-held-back", work_queue_name="held",
+                         state={"type": "SCHEDULED", "state_details": {
+                             "scheduled_time": (datetime.now(UTC) - timedelta(minutes=10))
+                             .isoformat()}})
+        wait_for("operations messages for the failed and the late run", lambda: len(
+            operations_messages(api)) >= 2, 300, logs, api)
+        messages = operations_messages(api)
+        failed = API.get(f"{api}/flow_runs/{failing['id']}", timeout=10).json()
 
         # A short schedule beside the 15-minute one, so that a scheduled run is due soon.
         subprocess.run([f"{BIN}/prefect", "deployment", "schedule", "create", "ingest/ingest",
                         "--interval", "60"], env=env, cwd=ROOT, check=True,
                        capture_output=True, timeout=120)
         wait_for("ingest run from the scheduler, completed", lambda: completed(
-            flow_runs(api, "ingest"), auto_scheduled=True), 600, logs)
+            flow_runs(api, "ingest"), auto_scheduled=True), 600, logs, api)
         scheduled = [r for r in flow_runs(api, "ingest") if r["state_type"] == "SCHEDULED"]
+        every_run = api_post(api, "/flow_runs/filter", {"sort": "EXPECTED_START_TIME_ASC"})
         server_log = next(logs.glob("*-server.log")).read_text(errors="replace")
 
+    print("\n".join(f"{r['state_name']:>10} {r['name']} (auto-scheduled: {r['auto_scheduled']})"
+                    for r in every_run), "\n".join(messages), sep="\n")
     assert scheduled, "the scheduler keeps future ingest runs scheduled"
+    assert failed["state_type"] == "FAILED"
+    assert any(f"the ingest run `{failed['name']}` is Failed: outlets reachable 0/2" in m
+               for m in messages), messages
+    assert any("the ingest run `ingest-held-back` is Late" in m for m in messages), messages
     assert not server_errors(server_log), server_log[-3000:]
     expected = {a["url"] for a in newsroom.articles if a["outlet"] in OUTLETS}
     with read(db_path) as con:

@@ -110,11 +110,16 @@ def test_newsroom_down_fails_the_run_and_says_why(prefect_harness, tmp_path):
     for outlet in outlets:
         assert re.search(rf"\| {outlet['name']} \| 0 \| 0 \| \d+ of \d+ \| unhealthy: all ",
                          artifact.data), artifact.data
-    outlet_runs = {r.name: set(r.tags) for r in task_runs if r.name.startswith("outlet-")
-                   and not r.name.startswith("outlet-health")}
+    # every task run is named by what it does: per outlet, the loads by their outlets
+    outlet_runs = {r.name: set(r.tags) for r in task_runs if r.name.startswith("outlet-")}
     assert outlet_runs == {f"outlet-{o['name']}": {f"outlet:{o['name']}",
                                                    f"language:{o['language']}"}
                            for o in outlets}
+    loads = [r.name for r in task_runs if r.name.startswith("load-")]
+    assert sorted(o for n in loads for o in n.removeprefix("load-").split("+")) == sorted(
+        o["name"] for o in outlets)
+    assert {r.name for r in task_runs} - set(outlet_runs) - set(loads) == {
+        f"health-check-{len(outlets)}-outlets"}
     # The operations alert of each broken outlet, with no Slack configured, is logged by
     # newswatch.outbox: in the run's logs in Prefect, not only on the worker's stdout.
     assert any("looks broken" in log.message for log in logs), [log.name for log in logs]

@@ -1,0 +1,37 @@
+"""What the flows share: flow-run names by what and when, and the delivery step of the
+alerts and digest flows (their outbox, then the reports of deliveries given up on)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from prefect import get_run_logger, runtime, task
+from prefect.cache_policies import NO_CACHE
+
+from tasks.artifacts import run_name
+from tasks.config import Config
+from tasks.notify import SlackTarget, resolve_target
+from tasks.outbox import deliver_problems, undelivered
+
+Deliver = Callable[[Path, SlackTarget | None], list[dict]]
+
+
+def named_runs(flow: str) -> Callable[[], str]:
+    """A `flow_run_name` for `flow`: `ingest-all-outlets-2026-12-02T04:15Z`, `alerts-...`."""
+    def name() -> str:
+        return run_name(flow, runtime.flow_run.parameters, runtime.flow_run.scheduled_start_time)
+    return name
+
+
+@task(name="deliver", task_run_name="deliver-{what}", retries=2, retry_delay_seconds=30,
+      cache_policy=NO_CACHE)
+def deliver_task(what: str, deliver: Deliver, config: Config, db_path: Path) -> list[dict]:
+    """Deliver the due messages of one outbox (`deliver`), then the report of any given
+    up on (to the operations channel). Returns every delivery's outcome."""
+    outcomes = deliver(db_path, resolve_target(config.settings.slack))
+    outcomes += deliver_problems(db_path, resolve_target(config.settings.slack, operations=True))
+    if lost := undelivered(outcomes):
+        get_run_logger().error("%d Slack messages were given up on: see the slack_outbox view",
+                               lost)
+    return outcomes
