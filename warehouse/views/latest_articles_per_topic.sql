@@ -1,14 +1,16 @@
 -- The 20 newest articles of each topic, with the weight of the match.
 CREATE OR REPLACE VIEW latest_articles_per_topic AS
 -- Joining every match to its article costs seconds at a year's scale, so the matches of
--- the last 7 days are joined first (a filter on the scan): a topic with 20 of them there
--- has its newest 20 among them. Only the topics with fewer are looked up in full.
+-- the last 7 days are joined first: a topic with 20 of them there has its newest 20
+-- among them. Only the topics with fewer are looked up in full. (The filter is
+-- coalesce(published_at, loaded_at) >= a week ago, spelt so the scan can apply it.)
 WITH recent AS (
     SELECT t.topic, t.weight, a.published_at, a.loaded_at, a.outlet, a.title, a.url,
         a.story_id
     FROM articles a
     JOIN article_topics t USING (url_hash)
-    WHERE coalesce(a.published_at, a.loaded_at) >= now() - INTERVAL 7 DAY
+    WHERE a.published_at >= now() - INTERVAL 7 DAY
+        OR (a.published_at IS NULL AND a.loaded_at >= now() - INTERVAL 7 DAY)
 ),
 thin AS (
     SELECT DISTINCT topic FROM article_topics
