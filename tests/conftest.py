@@ -64,5 +64,8 @@ def any_backend(request, tmp_path):
     path = tmp_path / "w.duckdb"
     settings = lake_settings(tmp_path) if request.param == "ducklake" else WarehouseSettings()
     db.configure(path, settings)
+    if request.param == "ducklake":
+        with db.write(path):
+            pass  # the catalog exists before anything reads it, as after a run's set-up
     yield path, settings
     db.configure(path, WarehouseSettings())
