@@ -115,7 +115,8 @@ INSERT INTO fetch_log (run_id, outlet, kind, url, status, bytes, elapsed_ms, att
 SELECT 'fill', outlet, 'article', url, CASE WHEN hash(url) % 30 = 0 THEN 503 ELSE 200 END,
        40000, 80, 1, CASE WHEN hash(url) % 30 = 0 THEN 'HTTPError' END,
        CASE WHEN hash(url) % 30 = 0 THEN 'HTTP 503' END, loaded_at FROM articles;
-INSERT INTO spike_decisions
+INSERT INTO spike_decisions (topic, bucket_start, observed, expected, score, status, reason,
+                             decided_at)
 SELECT 'topic' || lpad(t::VARCHAR, 2, '0'), time_bucket(INTERVAL 1 HOUR, $now::TIMESTAMPTZ)
        - to_hours(h), 3, 2.5, 0.4, 'quiet', 'score under the threshold', now()
 FROM range($topics) a(t), range(365 * 24) b(h);

@@ -217,14 +217,16 @@ def build_message(digest: Digest) -> dict[str, Any]:
 def write_digest(db_path: Path, digest: Digest) -> bool:
     """Put the day's digest in the outbox unless it is there; True when it was new."""
     with db.write(db_path) as con:
-        new = con.execute("""
-            INSERT INTO digests (digest_id, window_start, window_end, message, created_at)
-            VALUES (?, ?, ?, ?, ?)
-            ON CONFLICT (digest_id) DO NOTHING
-            RETURNING digest_id
+        [(inserted,)] = con.execute("""
+            MERGE INTO digests USING (
+                SELECT ? AS digest_id, ?::TIMESTAMPTZ AS window_start,
+                    ?::TIMESTAMPTZ AS window_end, ?::JSON AS message,
+                    ?::TIMESTAMPTZ AS created_at
+            ) d ON digests.digest_id = d.digest_id
+            WHEN NOT MATCHED THEN INSERT BY NAME
         """, [digest.digest_id, digest.start, digest.end, json.dumps(build_message(digest)),
               datetime.now(UTC)]).fetchall()
-    return bool(new)
+    return inserted > 0
 
 
 def deliver(db_path: Path, target: SlackTarget | None,

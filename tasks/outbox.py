@@ -150,8 +150,11 @@ def report(db_path: Path, outbox: Outbox, lost: list[dict], now: datetime) -> No
     message = problem_message(outbox.table, lost, outbox.key, now)
     with db.write(db_path) as con:
         con.execute("""
-            INSERT INTO delivery_problems (problem_id, outbox, row_ids, message, created_at)
-            VALUES (?, ?, ?, ?, ?) ON CONFLICT (problem_id) DO NOTHING
+            MERGE INTO delivery_problems USING (
+                SELECT ? AS problem_id, ? AS outbox, ?::VARCHAR[] AS row_ids,
+                    ?::JSON AS message, ?::TIMESTAMPTZ AS created_at
+            ) p ON delivery_problems.problem_id = p.problem_id
+            WHEN NOT MATCHED THEN INSERT BY NAME
         """, [f"{outbox.table}:{now:%Y%m%dT%H%M%S.%f}", outbox.table, ids, json.dumps(message),
               now])
 

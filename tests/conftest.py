@@ -1,4 +1,5 @@
-"""Shared fixtures: a private Prefect home and test harness, the local newsroom, paths."""
+"""Shared fixtures: a private Prefect home and test harness, the local newsroom, paths,
+a warehouse on either backend."""
 
 from __future__ import annotations
 
@@ -41,3 +42,30 @@ def newsroom():
 
     with start_newsroom() as room:
         yield room
+
+
+def lake_settings(folder: Path, catalog: str | None = None):
+    """DuckLake settings with the data path in `folder`, and the catalog given or a
+    SQLite one there."""
+    from tasks.config import WarehouseSettings
+
+    return WarehouseSettings(backend="ducklake",
+                             catalog=catalog or f"sqlite:{folder / 'catalog.sqlite'}",
+                             data_path=str(folder / "files") + "/")
+
+
+@pytest.fixture(params=["file", "ducklake"])
+def any_backend(request, tmp_path):
+    """A warehouse path and its settings on each backend: the DuckDB file itself, and a
+    DuckLake with a SQLite catalog (configured in this process for the path)."""
+    from tasks.config import WarehouseSettings
+    from warehouse import db
+
+    path = tmp_path / "w.duckdb"
+    settings = lake_settings(tmp_path) if request.param == "ducklake" else WarehouseSettings()
+    db.configure(path, settings)
+    if request.param == "ducklake":
+        with db.write(path):
+            pass  # the catalog exists before anything reads it, as after a run's set-up
+    yield path, settings
+    db.configure(path, WarehouseSettings())

@@ -1,5 +1,6 @@
 """The daily digest: its numbers from a small warehouse, its message, and one post a day
-through the outbox, against the local Slack server."""
+through the outbox, against the local Slack server; on the DuckDB file and on DuckLake
+(no primary keys there: the outbox's write-once rests on MERGE INTO)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import pytest
 from tasks.config import load_config
 from tasks.digest import build_message, deliver, gather, write_digest
 from tasks.notify import SlackTarget
+from tasks.outbox import deliver_problems
 from warehouse.db import read, write
 
 pytest_plugins = ["tests.slack_server"]
@@ -21,11 +23,11 @@ HOUR = timedelta(hours=1)
 
 
 @pytest.fixture
-def warehouse(tmp_path):
+def warehouse(any_backend):
     """Eight days: iran 2 stories a day, then 9 (one carried by two outlets) in the last
     24 hours; israel 1 a day, none today. Outlet `herald` is fine, `gazette` has an open
     health episode, `courier` failed its last 3 fetches and loaded nothing."""
-    path = tmp_path / "w.duckdb"
+    path, _ = any_backend
     articles = []
     for day in range(1, 8):
         at = END - day * 24 * HOUR - 3 * HOUR
@@ -58,6 +60,19 @@ def warehouse(tmp_path):
             VALUES ('iran:20260316T0300', 'iran', 'alert', 'iran:20260316T0300', ?, 6, 0.4,
                     8.2, 7, 6, 2, '{}', 'sent', ?)""", [END - 4 * HOUR, END - 3 * HOUR])
     return path
+
+
+@pytest.fixture
+def channel(any_backend):
+    """A channel name of this backend's own: the Slack server lives for the session, and
+    each backend posts the same digest."""
+    return lambda name: f"{name}-{any_backend[1].backend}"
+
+
+def posted_in(slack_server, channel: str) -> list[dict]:
+    from tests.slack_server import channel_id  # a plugin here: imported late, asserts rewritten
+
+    return slack_server.messages.get(channel_id(channel), [])
 
 
 def test_the_digest_counts_topics_spikes_and_outlets(warehouse):
@@ -96,9 +111,9 @@ def test_the_digest_message_reads_well(warehouse):
     assert message["text"].startswith("Newswatch daily digest: 24 hours to 07:00 UTC")
 
 
-def test_the_digest_is_written_and_posted_once_a_day(warehouse, slack_server):
+def test_the_digest_is_written_and_posted_once_a_day(warehouse, slack_server, channel):
     config = load_config(None)
-    target = SlackTarget("xoxb-ok", "#digest", None, slack_server.url)
+    target = SlackTarget("xoxb-ok", channel("#digest"), None, slack_server.url)
 
     assert write_digest(warehouse, gather(warehouse, config, NOW))
     assert [o["status"] for o in deliver(warehouse, target)] == ["sent"]
@@ -106,19 +121,22 @@ def test_the_digest_is_written_and_posted_once_a_day(warehouse, slack_server):
     assert not write_digest(warehouse, gather(warehouse, config, later))
     assert deliver(warehouse, target) == []
 
-    [posted] = slack_server.posted("newswatch_digest", "digest_id", "digest:2026-03-16")
+    [posted] = posted_in(slack_server, target.channel)
+    assert posted["metadata"]["event_payload"] == {"digest_id": "digest:2026-03-16"}
     assert "Iran" in json.dumps(posted["blocks"])
     with read(warehouse) as con:
         assert con.execute("SELECT status, slack_ts FROM digests").fetchall() == [
             ("sent", posted["ts"])]
 
 
-def test_a_digest_whose_post_got_lost_is_found_not_posted_twice(warehouse, slack_server):
+def test_a_digest_whose_post_got_lost_is_found_not_posted_twice(warehouse, slack_server,
+                                                               channel):
     assert write_digest(warehouse, gather(warehouse, load_config(None), NOW))
-    stored_then_500 = SlackTarget("xoxb-500-after-post", "#digest-5xx", None, slack_server.url)
+    stored_then_500 = SlackTarget("xoxb-500-after-post", channel("#digest-5xx"), None,
+                                  slack_server.url)
     assert deliver(warehouse, stored_then_500)[0]["status"] == "failed"
 
-    ok = SlackTarget("xoxb-ok", "#digest-5xx", None, slack_server.url)
+    ok = SlackTarget("xoxb-ok", channel("#digest-5xx"), None, slack_server.url)
     retry = datetime.now(UTC) + timedelta(minutes=2)  # after the backoff
     assert [o["status"] for o in deliver(warehouse, ok, now=retry)] == ["sent"]
     with read(warehouse) as con:
@@ -131,3 +149,21 @@ def test_without_slack_the_digest_is_logged(warehouse, caplog):
     assert deliver(warehouse, None) == [
         {"digest_id": "digest:2026-03-16", "status": "logged", "error": None}]
     assert "Newswatch daily digest" in caplog.text
+
+
+def test_a_digest_slack_refuses_is_reported_once_to_operations(warehouse, slack_server,
+                                                               channel):
+    write_digest(warehouse, gather(warehouse, load_config(None), NOW))
+    gone = SlackTarget("xoxb-ok", "#missing", None, slack_server.url)
+    assert [o["status"] for o in deliver(warehouse, gone)] == ["undeliverable"]
+    assert deliver(warehouse, gone) == []
+    ops = SlackTarget("xoxb-ok", channel("#newswatch-ops"), None, slack_server.url)
+    [report] = deliver_problems(warehouse, ops)
+    assert report["status"] == "sent"
+    assert deliver_problems(warehouse, ops) == []
+    [posted] = posted_in(slack_server, ops.channel)
+    assert "1 Slack message could not be delivered" in posted["text"]
+    assert "digest:2026-03-16" in json.dumps(posted["blocks"])
+    with read(warehouse) as con:
+        assert con.execute("SELECT outbox, row_ids, status FROM delivery_problems").fetchall(
+            ) == [("digests", ["digest:2026-03-16"], "sent")]

@@ -22,6 +22,7 @@ import yaml
 from flows.demo import write_demo_config
 from tasks.config import WarehouseSettings
 from tasks.load import write_batch
+from tests.conftest import lake_settings
 from tests.small_warehouse import BURST, article, batch, build, reproducing_query
 from warehouse import db
 
@@ -114,10 +115,8 @@ def postgres():
 
 @pytest.fixture(params=["sqlite", "postgres"])
 def lake(request, tmp_path):
-    catalog = (f"sqlite:{tmp_path / 'catalog.sqlite'}" if request.param == "sqlite"
-               else request.getfixturevalue("postgres")())
-    settings = WarehouseSettings(backend="ducklake", catalog=catalog,
-                                 data_path=str(tmp_path / "files") + "/")
+    settings = lake_settings(tmp_path, None if request.param == "sqlite"
+                             else request.getfixturevalue("postgres")())
     path = tmp_path / "newswatch.duckdb"
     db.configure(path, settings)
     yield path, settings

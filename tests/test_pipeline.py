@@ -1,24 +1,32 @@
 """End to end: both flows under Prefect's test harness against the local newsroom, into a
-temporary DuckDB file. What a user of the demo would check by hand."""
+temporary DuckDB file and into a DuckLake (SQLite catalog). What a user of the demo would
+check by hand."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 
 import pytest
+import yaml
 
 from flows.alerts import alerts
 from flows.demo import write_demo_config
 from flows.ingest import ingest
+from tests.conftest import lake_settings
 from warehouse.db import read
 
 BURST_TOPICS = {"iran", "drones"}
 
 
-@pytest.fixture(scope="module")
-def run(prefect_harness, newsroom, tmp_path_factory):
-    folder = tmp_path_factory.mktemp("pipeline")
+@pytest.fixture(scope="module", params=["file", "ducklake"])
+def run(request, prefect_harness, newsroom, tmp_path_factory):
+    folder = tmp_path_factory.mktemp(f"pipeline-{request.param}")
     config_dir = write_demo_config(folder / "config", newsroom.outlets_config())
+    if request.param == "ducklake":  # the flows attach it from the settings
+        settings_file = config_dir / "settings.yaml"
+        data = yaml.safe_load(settings_file.read_text("utf-8"))
+        data["warehouse"] = lake_settings(folder).model_dump()
+        settings_file.write_text(yaml.safe_dump(data), "utf-8")
     db_path = folder / "newswatch.duckdb"
     now = datetime.now(UTC)
     first = ingest(config_dir=str(config_dir), db_path=str(db_path))
@@ -38,6 +46,8 @@ def test_every_article_is_loaded_or_quarantined(run, newsroom):
     quarantined = {r[0] for r in query(run["db"], "SELECT url FROM quarantine")}
     assert loaded | quarantined == expected
     assert not loaded & quarantined
+    assert query(run["db"], "SELECT count(*) FILTER (WHERE id IS NULL), count(DISTINCT id) "
+                 "FROM quarantine") == [(0, len(quarantined))]  # `quarantine retry` needs them
     per_outlet = dict(query(run["db"], "SELECT outlet, count(*) FROM articles GROUP BY ALL"))
     assert set(per_outlet) == {o["name"] for o in newsroom.outlets_config()}
 

@@ -1,8 +1,8 @@
 """Quarantine instead of loss: a bad batch splits into loaded and quarantined rows with
 reasons, and a retry after a settings change releases the rows that now pass.
 
-Driven through the ingest functions on a temporary DuckDB file; the first validation pays
-the one-off Great Expectations import.
+Driven through the ingest functions on a temporary DuckDB file (the CLI also on a
+DuckLake); the first validation pays the one-off Great Expectations import.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ import json
 from datetime import UTC, datetime, timedelta
 
 import pytest
+import yaml
 from typer.testing import CliRunner
 
 from flows.cli import app
@@ -135,30 +136,48 @@ def test_retry_without_changes_keeps_everything(warehouse):
     assert counts(warehouse) == before
 
 
-def test_cli_lists_and_retries(warehouse, tmp_path):
+@pytest.fixture
+def configured(any_backend, tmp_path):
+    """A warehouse on either backend after the bad batch, and a config folder naming it:
+    the CLI finds a DuckLake through --config."""
+    path, settings = any_backend
+    config_dir = tmp_path / "config"
+    config_dir.mkdir()
+    backend = {"warehouse": settings.model_dump()}
+    (config_dir / "settings.yaml").write_text(yaml.safe_dump(backend))
+    ingest_batch(path, load_config(config_dir))
+    return path, config_dir, backend
+
+
+def test_cli_lists_and_retries(configured):
+    warehouse, config_dir, backend = configured
     runner = CliRunner()
-    listed = runner.invoke(app, ["quarantine", "list", "--db", str(warehouse), "--json"])
-    assert listed.exit_code == 0, listed.output
-    rows = [json.loads(line) for line in listed.stdout.splitlines()]
+
+    def listed(*options: str) -> list[dict]:
+        result = runner.invoke(app, ["quarantine", "list", "--db", str(warehouse),
+                                     "--config", str(config_dir), "--json", *options])
+        assert result.exit_code == 0, result.output
+        return [json.loads(line) for line in result.stdout.splitlines()]
+
+    rows = listed()
     assert {r["url"].removeprefix(BASE) for r in rows} == {"short", "bad-title", "not-html"}
     assert all(r["outlet"] == OUTLET and r["failed_expectations"] for r in rows)
+    assert len({r["id"] for r in rows}) == 3 and all(isinstance(r["id"], int) for r in rows)
 
-    table = runner.invoke(app, ["quarantine", "list", "--db", str(warehouse)],
-                          env={"COLUMNS": "250"})
+    table = runner.invoke(app, ["quarantine", "list", "--db", str(warehouse), "--config",
+                                str(config_dir)], env={"COLUMNS": "250"})
     assert table.exit_code == 0
     assert BASE + "bad-title" in table.stdout and TITLE_CHECK in table.stdout
 
-    config_dir = tmp_path / "config"
-    config_dir.mkdir()
-    (config_dir / "settings.yaml").write_text("min_words: 10\n")
+    (config_dir / "settings.yaml").write_text(yaml.safe_dump({**backend, "min_words": 10}))
     retried = runner.invoke(app, ["quarantine", "retry", "--db", str(warehouse),
                                   "--config", str(config_dir)])
     assert retried.exit_code == 0, retried.output
     summary = json.loads(retried.stdout.splitlines()[-1])
     assert (summary["retried"], summary["released"], summary["kept"]) == (3, 1, 2)
 
-    everything = runner.invoke(app, ["quarantine", "list", "--db", str(warehouse), "--json",
-                                     "--all", "--outlet", OUTLET])
-    assert len(everything.stdout.splitlines()) == 3
-    assert runner.invoke(app, ["quarantine", "list", "--db", str(warehouse), "--json",
-                               "--outlet", "nowhere"]).stdout == ""
+    still_open = listed()
+    assert {r["url"].removeprefix(BASE) for r in still_open} == {"bad-title", "not-html"}
+    assert {r["id"] for r in still_open} < {r["id"] for r in rows}
+    assert len(listed("--all", "--outlet", OUTLET)) == 3
+    assert listed("--outlet", "nowhere") == []

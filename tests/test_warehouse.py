@@ -50,3 +50,27 @@ def test_failed_write_leaves_nothing_behind(tmp_path):
         pass
     with write(path) as con:
         assert con.execute("SELECT count(*) FROM outlets").fetchone()[0] == 0
+
+
+def test_latest_articles_are_each_topics_newest_twenty_however_old(tmp_path):
+    """A busy topic's newest 20 are this week's; a topic quiet for a month still shows
+    its newest, and a topic's articles never show under another topic."""
+    path = tmp_path / "w.duckdb"
+    with write(path) as con:
+        con.execute("""
+            INSERT INTO articles (url_hash, url, outlet, title, published_at, loaded_at)
+            SELECT 'h' || i, 'https://x/' || i, 'x', 'busy ' || i,
+                   now() - to_hours(i), now() FROM range(50) r(i)
+            UNION ALL
+            SELECT 'q' || i, 'https://x/q' || i, 'x', 'quiet ' || i,
+                   now() - to_days(30 + i), now() - to_days(30 + i) FROM range(30) r(i)
+        """)
+        con.execute("""
+            INSERT INTO article_topics
+            SELECT url_hash, CASE WHEN url_hash LIKE 'h%' THEN 'busy' ELSE 'quiet' END,
+                   1, 1, 4.0 FROM articles
+        """)
+        rows = con.execute("SELECT topic, title FROM latest_articles_per_topic "
+                           "ORDER BY topic, published_at DESC").fetchall()
+    assert rows == ([("busy", f"busy {i}") for i in range(20)]
+                    + [("quiet", f"quiet {i}") for i in range(20)])

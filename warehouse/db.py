@@ -2,15 +2,6 @@
 and publish what the flows commit to the file analysts open.
 
 One process at a time may hold a DuckDB file for writing, and while it does no other
-<<<<<<< HEAD
-process can open it at all. So writers keep connections short (`write`), and both
-readers and writers retry for a while when the file is busy instead of failing.
-
-Its one dependency inside the project is `tasks.errors`, a module that imports nothing:
-a `WarehouseError` is a `NewswatchError`, so every caller that prints Newswatch's errors
-as one line (the CLI) prints a locked or missing warehouse that way too
-(tests/test_errors.py keeps the dependency to that one module).
-=======
 process can open it at all; a read-only process blocks writers too. So the flows own a
 private primary file (`<warehouse>.primary`: `write` and `read` go there) and publish a
 copy of it as the warehouse file itself (`data/newswatch.duckdb`) after their commits:
@@ -19,7 +10,11 @@ for as long as they like: the rename leaves an open session its copy, and reopen
 re-attaching shows what was committed since. A small warehouse is published after every
 commit; a big one at most every 20 copy times (so copying costs the writers at most ~5%),
 and always within a few seconds and at the writing process's exit.
->>>>>>> warehouse
+
+Its one dependency outside `warehouse/` is `tasks.errors`, a module that imports nothing:
+a `WarehouseError` is a `NewswatchError`, so every caller that prints Newswatch's errors
+as one line (the CLI) prints a locked or missing warehouse that way too
+(tests/test_errors.py keeps the dependency to that one module).
 """
 
 from __future__ import annotations

@@ -13,6 +13,7 @@ from flows.cli.common import (
     JsonOption,
     WarehouseOption,
     config_for,
+    configured_warehouse,
     emit,
     fail,
     print_table,
@@ -38,11 +39,9 @@ def sql(
     """
     import duckdb
 
-    from tasks.config import load_config
-    from warehouse.db import configure, snapshot
+    from warehouse.db import snapshot
 
-    path = warehouse(db)
-    configure(path, load_config(config_for(config, path)).settings.warehouse)  # or a DuckLake
+    path = configured_warehouse(db, config)
     text = sys.stdin.read() if query == "-" else query
     if Path(text).suffix == ".sql" and Path(text).is_file():
         text = Path(text).read_text(encoding="utf-8")
@@ -80,6 +79,7 @@ def backtest(
     from tasks.alerting import count_and_decide
     from tasks.config import load_config
     from tasks.detect import alerts, detect, read_series_csv
+    from warehouse.db import configure
 
     if (series is None) == (topic is None):
         fail("give exactly one of --series FILE.csv or --topic NAME", code=2)
@@ -90,6 +90,7 @@ def backtest(
     else:
         path = warehouse(db)
         loaded = load_config(config_for(config, path))
+        configure(path, loaded.settings.warehouse)  # the file, or a DuckLake
         if topic not in {t.name for t in loaded.topics}:
             fail(f"unknown topic {topic!r}; configured: "
                  f"{', '.join(t.name for t in loaded.topics)}")

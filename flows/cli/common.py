@@ -77,6 +77,17 @@ def config_for(config: Path | None, db: Path) -> Path | None:
     return folder
 
 
+def configured_warehouse(db: Path | None, config: Path | None) -> Path:
+    """The warehouse (`warehouse`) on the backend its config names: the DuckDB file, or
+    the DuckLake of `warehouse:` in the settings."""
+    from tasks.config import load_config
+    from warehouse.db import configure
+
+    path = warehouse(db)
+    configure(path, load_config(config_for(config, path)).settings.warehouse)
+    return path
+
+
 def one_line_errors(command: Callable) -> Callable:
     @wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:

@@ -12,6 +12,7 @@ from flows.cli.common import (
     JsonOption,
     WarehouseOption,
     config_for,
+    configured_warehouse,
     emit,
     note,
     print_table,
@@ -29,6 +30,7 @@ def list_quarantine(
     include_released: Annotated[bool, typer.Option("--all", help="Include released rows")
                                 ] = False,
     as_json: JsonOption = False,
+    config: ConfigOption = None,
 ) -> None:
     """List quarantined rows with the expectations they failed, oldest first.
 
@@ -38,7 +40,8 @@ def list_quarantine(
 
     from tasks.quarantine import list_rows
 
-    rows = list_rows(warehouse(db), outlet=outlet, include_released=include_released)
+    rows = list_rows(configured_warehouse(db, config), outlet=outlet,
+                     include_released=include_released)
     if as_json:
         for row in rows:
             emit(asdict(row))
