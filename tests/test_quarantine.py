@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 import yaml
@@ -181,3 +182,8 @@ def test_cli_lists_and_retries(configured):
     assert {r["id"] for r in still_open} < {r["id"] for r in rows}
     assert len(listed("--all", "--outlet", OUTLET)) == 3
     assert listed("--outlet", "nowhere") == []
+
+    report = runner.invoke(app, ["report", "--db", str(warehouse), "--config", str(config_dir),
+                                 "--out", str(warehouse.parent / "report.html")])
+    assert report.exit_code == 0, report.output
+    assert TITLE_CHECK in Path(report.stdout.strip()).read_text()  # the open rows' reason

@@ -91,6 +91,7 @@ def report(
                    ] = Path("data/report.html"),
     runs: Annotated[int, typer.Option(min=1, help="How many recent validation runs to show")
                     ] = 100,
+    config: ConfigOption = None,
 ) -> None:
     """Write an HTML report of validation runs, outlet health and the quarantine.
 
@@ -100,7 +101,7 @@ def report(
     """
     from tasks.report import write_report
 
-    typer.echo(str(write_report(warehouse(db), out, runs=runs)))
+    typer.echo(str(write_report(configured_warehouse(db, config), out, runs=runs)))
 
 
 COMMANDS = {"report": report}
