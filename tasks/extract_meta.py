@@ -294,6 +294,8 @@ _BY = re.compile(
     r"\s*[:\-]?\s+",
     re.I,
 )
+# Korean bylines put the role after the name ("신현주 기자": reporter, correspondent)
+_ROLE_AFTER_NAME = re.compile(r"\s+(기자|특파원)$")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
 _HANDLE = re.compile(r"(?<!\w)@\w+")
 _ROLE_WORDS = re.compile(
@@ -349,7 +351,7 @@ def clean_authors(raw: Iterable[str]) -> list[str]:
         value = _BY.sub("", value)
         for part in _SPLIT_NAMES.split(value):
             part = re.split(r"\s+[-–—|/]\s+|\s*\(", part)[0]
-            part = _BY.sub("", part).strip(" .,:;-–—'\"")
+            part = _ROLE_AFTER_NAME.sub("", _BY.sub("", part).strip(" .,:;-–—'\""))
             if not part or _NOBODY.match(part):
                 continue
             if not _AGENCY.match(part) and _ROLE_WORDS.search(part):

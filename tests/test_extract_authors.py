@@ -58,3 +58,7 @@ def test_bylines_in_common_markup():
         "Ana Lind"]
     assert authors(byline="<div><span>von Jemima Kelly</span></div>") == ["Jemima Kelly"]
     assert clean_authors(["Ana Lind og Jo Berg"]) == ["Ana Lind", "Jo Berg"]
+
+
+def test_a_role_after_the_name_is_not_part_of_it():
+    assert clean_authors(["신현주 기자", "김태연 특파원"]) == ["신현주", "김태연"]

@@ -114,3 +114,17 @@ def test_an_article_only_in_a_next_js_payload_is_found():
             "</body></html>")
     body = extract_article(html, "https://x.example/news/harbour-plan").body
     assert body.split("\n\n") == PARAGRAPHS
+
+
+def test_an_article_only_in_a_next_js_app_router_flight_stream_is_found():
+    """App Router pages push their data in `self.__next_f` chunks; a long string is a text
+    row ("2a:T<hex length>,<html>") that the JSON refers to as "$2a"."""
+    html_body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    row = f"2a:T{len(html_body.encode()):x},{html_body}"
+    story = '3:["$","div",null,{"story":{"title":"Harbour plan","contentHtml":"$2a"}}]\n'
+    pushes = "".join(f"<script>self.__next_f.push({json.dumps([1, chunk])})</script>"
+                     for chunk in (row[:40], row[40:], story))
+    html = ("<html><head><title>Harbour plan</title></head><body><main></main>"
+            f"{pushes}</body></html>")
+    body = extract_article(html, "https://x.example/news/harbour-plan").body
+    assert body.split("\n\n") == PARAGRAPHS
