@@ -68,6 +68,7 @@ from tasks.extract_meta import (
     pick_rules,
     read_page_meta,
     select,
+    teaser_card_texts,
     unescape_entities,
 )
 from tasks.models import Article, Candidate
@@ -162,7 +163,8 @@ def extract_article(
              (parse_datetime(value, zone) for value in published_values), strict=True),
     )
     version = pick_rules(rules, published_raw)
-    caption_texts = captions(tree)
+    # dropped wherever the body has them: captions, and teaser cards for other stories
+    caption_texts = captions(tree) + teaser_card_texts(tree)
     if version is not None:
         for element in select(tree, version.remove):
             element.drop_tree()
