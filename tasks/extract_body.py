@@ -204,7 +204,7 @@ _NEXT_DATA_KEYS = {"articlebody", "body", "content", "text", "html", "bodyhtml",
 _FLIGHT_PUSH = re.compile(r"self\.__next_f\.push\((\[.*\])\)\s*;?\s*$", re.S)
 _FLIGHT_TEXT_ROW = re.compile(rb"(?m)^([0-9a-f]+):T([0-9a-f]+),")
 _BODY_STRING = re.compile(
-    r'"(%s)"\s*:\s*"((?:[^"\\]|\\.)*)"' % "|".join(sorted(_NEXT_DATA_KEYS)), re.I
+    rf'"({"|".join(sorted(_NEXT_DATA_KEYS))})"\s*:\s*"((?:[^"\\]|\\.)*)"', re.I
 )
 
 
