@@ -45,6 +45,7 @@ from tasks.extract_body import (
 )
 from tasks.extract_fields import (
     absolute_url,
+    beside_the_outlet,
     in_zone,
     on_site,
     people,
@@ -196,7 +197,9 @@ def extract_article(
     authors: list[str] = (
         pick(
             "authors",
-            ("jsonld", clean_authors(jsonld_names(ld.get("author") or ld.get("creator")))),
+            ("jsonld", beside_the_outlet(clean_authors(jsonld_names(ld.get("author")
+                                                                   or ld.get("creator"))),
+                                         outlet_names, url)),
             ("opengraph", people(page.meta.get("article:author", []), outlet_names, url)),
             ("meta", people(_meta_authors(page), outlet_names, url)),
             ("rules", lambda: clean_authors(_rule_texts(tree, version.authors if version else ()))),
