@@ -45,6 +45,7 @@ from tasks.extract_body import (
 )
 from tasks.extract_fields import (
     absolute_url,
+    beside_the_outlet,
     in_zone,
     on_site,
     people,
@@ -68,6 +69,7 @@ from tasks.extract_meta import (
     pick_rules,
     read_page_meta,
     select,
+    teaser_card_texts,
     unescape_entities,
 )
 from tasks.models import Article, Candidate
@@ -162,7 +164,8 @@ def extract_article(
              (parse_datetime(value, zone) for value in published_values), strict=True),
     )
     version = pick_rules(rules, published_raw)
-    caption_texts = captions(tree)
+    # dropped wherever the body has them: captions, and teaser cards for other stories
+    caption_texts = captions(tree) + teaser_card_texts(tree)
     if version is not None:
         for element in select(tree, version.remove):
             element.drop_tree()
@@ -194,7 +197,9 @@ def extract_article(
     authors: list[str] = (
         pick(
             "authors",
-            ("jsonld", clean_authors(jsonld_names(ld.get("author") or ld.get("creator")))),
+            ("jsonld", beside_the_outlet(clean_authors(jsonld_names(ld.get("author")
+                                                                   or ld.get("creator"))),
+                                         outlet_names, url)),
             ("opengraph", people(page.meta.get("article:author", []), outlet_names, url)),
             ("meta", people(_meta_authors(page), outlet_names, url)),
             ("rules", lambda: clean_authors(_rule_texts(tree, version.authors if version else ()))),

@@ -83,13 +83,26 @@ def in_zone(moment: datetime | None, zone: tzinfo | None) -> datetime | None:
 def people(values: Sequence[str], outlet_names: Sequence[str], url: str) -> list[str]:
     """`clean_authors` of bylines that are not the outlet's own name or domain (which some
     templates put in `<meta name="author">` for every page, with its town)."""
-    host = (urlparse(url).hostname or "").removeprefix("www.")
-    own = {words_key(n) for n in outlet_names} | ({words_key(host)} if host else set())
+    own = _own_names(outlet_names, url)
     kept = [
         v for v in values
         if not any(k and (k == words_key(v) or f" {k} " in f" {words_key(v)} ") for k in own)
     ]
     return clean_authors(kept)
+
+
+def beside_the_outlet(names: Sequence[str], outlet_names: Sequence[str], url: str) -> list[str]:
+    """The names without the outlet's own (its name, a part of it: "VnExpress" of "Báo
+    VnExpress", or its domain) when others are left: beside a person's or an agency's
+    byline, the house's name is the template's, not an author. Alone, it is the byline."""
+    own = _own_names(outlet_names, url)
+    others = [n for n in names if not any(k and f" {words_key(n)} " in f" {k} " for k in own)]
+    return others or list(names)
+
+
+def _own_names(outlet_names: Sequence[str], url: str) -> set[str]:
+    host = (urlparse(url).hostname or "").removeprefix("www.")
+    return {words_key(n) for n in outlet_names} | ({words_key(host)} if host else set())
 
 
 def on_site(

@@ -294,6 +294,8 @@ _BY = re.compile(
     r"\s*[:\-]?\s+",
     re.I,
 )
+# Korean bylines put the role after the name ("신현주 기자": reporter, correspondent)
+_ROLE_AFTER_NAME = re.compile(r"\s+(기자|특파원)$")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
 _HANDLE = re.compile(r"(?<!\w)@\w+")
 _ROLE_WORDS = re.compile(
@@ -349,7 +351,7 @@ def clean_authors(raw: Iterable[str]) -> list[str]:
         value = _BY.sub("", value)
         for part in _SPLIT_NAMES.split(value):
             part = re.split(r"\s+[-–—|/]\s+|\s*\(", part)[0]
-            part = _BY.sub("", part).strip(" .,:;-–—'\"")
+            part = _ROLE_AFTER_NAME.sub("", _BY.sub("", part).strip(" .,:;-–—'\""))
             if not part or _NOBODY.match(part):
                 continue
             if not _AGENCY.match(part) and _ROLE_WORDS.search(part):
@@ -492,6 +494,17 @@ def captions(tree: HtmlElement) -> list[str]:
         if len(text.split()) >= 3 and len(text) < 1000 and text not in out:
             out.append(text)
     return out
+
+
+def teaser_card_texts(tree: HtmlElement) -> list[str]:
+    """The headings and paragraphs of links around them: teaser cards for other stories
+    (an article's own text never sits inside a link)."""
+    found = tree.xpath(
+        "//body//a//*[self::p or self::h1 or self::h2 or self::h3 or self::h4 or self::h5"
+        " or self::h6]"
+    )
+    return [text for text in (" ".join(el.text_content().split()) for el in found)
+            if len(text.split()) >= 3]
 
 
 def _text_without_credits(element: HtmlElement) -> str:

@@ -58,3 +58,17 @@ def test_bylines_in_common_markup():
         "Ana Lind"]
     assert authors(byline="<div><span>von Jemima Kelly</span></div>") == ["Jemima Kelly"]
     assert clean_authors(["Ana Lind og Jo Berg"]) == ["Ana Lind", "Jo Berg"]
+
+
+def test_a_role_after_the_name_is_not_part_of_it():
+    assert clean_authors(["신현주 기자", "김태연 특파원"]) == ["신현주", "김태연"]
+
+
+def test_the_outlet_beside_a_person_in_json_ld_is_not_an_author():
+    site = '<meta property="og:site_name" content="Daily Harbour Post">'
+    # by name (a part of the outlet's) or by domain, beside a person; alone, it is the byline
+    assert authors(site + ld([{"@type": "Person", "name": "Ana Lind"},
+                              {"@type": "Person", "name": "Harbour Post"}])) == ["Ana Lind"]
+    assert authors(ld([{"@type": "Person", "name": "Ana Lind"},
+                       {"@type": "Person", "name": "Harbourpost.example"}])) == ["Ana Lind"]
+    assert authors(site + ld({"@type": "Person", "name": "Harbour Post"})) == ["Harbour Post"]

@@ -114,3 +114,41 @@ def test_an_article_only_in_a_next_js_payload_is_found():
             "</body></html>")
     body = extract_article(html, "https://x.example/news/harbour-plan").body
     assert body.split("\n\n") == PARAGRAPHS
+
+
+def test_an_article_only_in_a_next_js_app_router_flight_stream_is_found():
+    """App Router pages push their data in `self.__next_f` chunks; a long string is a text
+    row ("2a:T<hex length>,<html>") that the JSON refers to as "$2a"."""
+    html_body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    row = f"2a:T{len(html_body.encode()):x},{html_body}"
+    story = '3:["$","div",null,{"story":{"title":"Harbour plan","contentHtml":"$2a"}}]\n'
+    pushes = "".join(f"<script>self.__next_f.push({json.dumps([1, chunk])})</script>"
+                     for chunk in (row[:40], row[40:], story))
+    html = ("<html><head><title>Harbour plan</title></head><body><main></main>"
+            f"{pushes}</body></html>")
+    body = extract_article(html, "https://x.example/news/harbour-plan").body
+    assert body.split("\n\n") == PARAGRAPHS
+
+
+
+def test_teaser_cards_for_other_stories_are_dropped():
+    """A link around a heading and a summary is a card for another story, however long its
+    summary (an article's own text never sits inside a link)."""
+    summary = ("A long summary of another story about the county, its budget, its schools and "
+               "its roads, with enough words to read like a paragraph of its own.")
+    cards = "".join(
+        f"<li><a href='/news/story-{n}'><div><h1>Another story number {n}</h1>"
+        f"<div>2024-10-1{n}</div><p>\n<font>KICKER {n}: </font>\n{summary}\n{summary}\n</p>"
+        f"</div></a></li>" for n in range(3)
+    )
+    paragraphs = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    html = (
+        "<html><head><title>Harbour plan</title></head><body><div><ul><li><div>"
+        f"<h1>Harbour plan</h1>{paragraphs}</div></li><li><div><a href='/most-read'>"
+        "<h1>Most Popular</h1></a><ul><li><a href='/a'><h5>One popular story</h5></a></li>"
+        "</ul></div></li></ul></div><div><ul><li></li><li><div><h1>You might also like</h1>"
+        f"<div><ul>{cards}</ul></div></div></li></ul></div></body></html>"
+    )
+    body = extract_article(html, "https://x.example/news/harbour-plan").body
+    assert "long summary" not in body and "Another story" not in body
+    assert body.split("\n\n") == PARAGRAPHS
