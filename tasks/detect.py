@@ -205,6 +205,7 @@ class _Scored:
     score: np.ndarray
     return_period: np.ndarray  # days between scores this high in the topic's history
     learning: np.ndarray  # bool
+    width: np.ndarray  # how many buckets `count` sums, per bucket
 
 
 def detect(
@@ -347,7 +348,37 @@ def _score(
     bucket: timedelta,
     settings: DetectorSettings,
 ) -> _Scored:
-    per_window = max(1, round(settings.window / bucket))
+    """Score the window and twice the window, each calibrated on its own history, and keep,
+    bucket by bucket, the scale whose score is rarer: a sharp burst stands out on the short
+    one, a burst spread over the longer span on the long one, and no window has to be tuned
+    to the series' bursts. (Four scales, up to eight times the window, added more false
+    alerts on spikes-dev than bursts found.)"""
+    widths = sorted({max(1, round(k * settings.window / bucket)) for k in (1, 2)})
+    scales = [_score_window(times, counts, totals, bucket, settings, w) for w in widths]
+    periods = np.vstack([scale.return_period for scale in scales])
+    rarest = np.argmax(np.where(np.isnan(periods), -np.inf, periods), axis=0)
+    rows = np.arange(len(times))
+
+    def pick(field: str) -> np.ndarray:
+        return np.vstack([getattr(scale, field) for scale in scales])[rarest, rows]
+
+    learning = np.any(np.vstack([scale.learning for scale in scales]), axis=0)
+    return _Scored(
+        times, counts, pick("count"), np.where(learning, np.nan, pick("expected")),
+        pick("score"), pick("return_period"), learning, pick("width"),
+    )
+
+
+def _score_window(
+    times: pd.DatetimeIndex,
+    counts: np.ndarray,
+    totals: np.ndarray | None,
+    bucket: timedelta,
+    settings: DetectorSettings,
+    per_window: int,
+) -> _Scored:
+    """Score and calibrate the trailing sums of `per_window` buckets."""
+    window = per_window * bucket
     count = _trailing_sum(counts, per_window)
     slot = _slots(times.tz_convert(settings.timezone), settings.season)
     window_buckets = settings.baseline // bucket
@@ -361,7 +392,7 @@ def _score(
         expected = expected * (rest + EXPOSURE_PRIOR) / (usual_rest + EXPOSURE_PRIOR)
     # A topic never mentioned in the baseline is expected at half a mention per baseline
     # (Jeffreys' prior), not 0: a first burst gets a finite score instead of none.
-    expected = np.fmax(expected, 0.5 * (settings.window / settings.baseline))
+    expected = np.fmax(expected, 0.5 * (window / settings.baseline))
 
     per_slot_day = _buckets_per_slot_day(bucket, settings.season)
     old_enough = (times - times[0]) >= pd.Timedelta(settings.min_history)
@@ -374,13 +405,12 @@ def _score(
         count[~learning], expected[~learning], phi[~learning]
     )
     period = return_period(
-        times.tz_convert(settings.timezone), score, log_tail, max(settings.window, bucket),
+        times.tz_convert(settings.timezone), score, log_tail, window,
         max(1, settings.baseline // timedelta(days=1)),
     )
     learning |= np.isnan(period)
-    return _Scored(
-        times, counts, count, np.where(learning, np.nan, expected), score, period, learning
-    )
+    width = np.full(len(times), per_window)
+    return _Scored(times, counts, count, expected, score, period, learning, width)
 
 
 def _trailing_sum(values: np.ndarray, width: int) -> np.ndarray:
@@ -520,7 +550,6 @@ def _decide(scored: _Scored, bucket: timedelta, settings: DetectorSettings) -> l
     """Walk the buckets in order, opening, growing and closing episodes."""
     gap = settings.max_gap // bucket
     cooldown = math.ceil(settings.cooldown / bucket)
-    window = _human(max(settings.window, bucket))
     bar = settings.threshold_period
     bar_days = bar / timedelta(days=1)
     decisions: list[Decision] = []
@@ -531,6 +560,7 @@ def _decide(scored: _Scored, bucket: timedelta, settings: DetectorSettings) -> l
         count, expected, score = scored.count[i], scored.expected[i], scored.score[i]
         days = scored.return_period[i]
         period = None if scored.learning[i] else timedelta(days=float(days))
+        window = _human(int(scored.width[i]) * bucket)
         numbers = f"{count:g} mentions in the last {window} vs {expected:.1f} expected"
         if period is not None:
             numbers += f", score {score:.1f} (about once in {_human(period)} for this topic)"
