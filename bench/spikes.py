@@ -9,11 +9,12 @@ scoring window (15 min to 2 h) and sensitivity (fewer, balanced, more) that are
 best on the other three series only. The detector fits nothing across series, so the inner
 leave-one-out over those three (each scored with the candidate, pooled) is the pooled F1
 of the three; ties go to the default. The in-sample table with the defaults is printed for
-reference, not as the figure. The suite (bench/spike_suite.py) is scored at each sensitivity,
-other settings default, on REPORT_SEEDS, seeds the detector was never run on while it was developed (on
-seeds 1-3; seeds 101-104 and 201-204 reported earlier versions and are spent). Alerts go to
-bench/out/spikes_pred.json; figures come from the shared scorer; exit 1 when one falls
-below its floor. No corpus: the spikes-dev part says so and is skipped.
+reference, not as the figure. The suite (bench/spike_suite.py) is scored at each
+sensitivity, other settings default, on REPORT_SEEDS, seeds the detector was never run on
+while it was developed (on seeds 1-3; seeds 101-104 and 201-204 reported earlier versions
+and are spent). Alerts go to bench/out/spikes_pred.json; figures come from the shared
+scorer; exit 1 when one falls below its floor. No corpus: the spikes-dev part says so and is
+skipped.
 """
 
 from __future__ import annotations
@@ -33,7 +34,8 @@ from types import ModuleType
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from tasks.detect import DetectorSettings, Sensitivity, alerts, detect, read_series_csv  # noqa: E402
+from tasks.detect import DetectorSettings, Sensitivity, alerts, detect  # noqa: E402
+from tasks.series_csv import read_series_csv  # noqa: E402
 
 DEFAULT_CORPUS = REPO.parent / "shared/corpus/spikes-dev"
 SCORER = REPO.parent / "shared/tools/score_spikes.py"

@@ -79,7 +79,8 @@ def backtest(
 
     from tasks.alerting import count_and_decide
     from tasks.config import load_config
-    from tasks.detect import alerts, detect, read_series_csv
+    from tasks.detect import alerts, detect
+    from tasks.series_csv import read_series_csv
 
     if (series is None) == (topic is None):
         fail("give exactly one of --series FILE.csv or --topic NAME", code=2)
