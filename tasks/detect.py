@@ -34,14 +34,12 @@ for longer than `max_gap`; then one "ended" decision closes it and a `cooldown` 
 
 from __future__ import annotations
 
-import csv
 import math
 import zoneinfo
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from enum import StrEnum
-from pathlib import Path
 from typing import Annotated
 
 import numpy as np
@@ -205,6 +203,7 @@ class _Scored:
     score: np.ndarray
     return_period: np.ndarray  # days between scores this high in the topic's history
     learning: np.ndarray  # bool
+    width: np.ndarray  # how many buckets `count` sums, per bucket
 
 
 def detect(
@@ -231,65 +230,6 @@ def detect(
 def alerts(decisions: Sequence[Decision]) -> list[Decision]:
     """The decisions that start an episode: what a user is alerted about."""
     return [d for d in decisions if d.status == Status.alert]
-
-
-def read_series_csv(path: str | Path) -> tuple[list[datetime], list[float]]:
-    """Read a `timestamp,value` CSV (naive timestamps are UTC) into two lists."""
-    path = Path(path)
-    try:
-        handle = path.open(newline="", encoding="utf-8")
-    except OSError as exc:
-        raise SeriesError(f"{path}: cannot read the series ({exc.strerror})") from exc
-    timestamps: list[datetime] = []
-    values: list[float] = []
-    with handle:
-        rows = csv.reader(handle)
-        header = [cell.strip().lower() for cell in next(rows, [])]
-        if header[:2] != ["timestamp", "value"]:
-            raise SeriesError(
-                f"{path}, line 1: expected the header 'timestamp,value', got {','.join(header)!r}"
-            )
-        for row in rows:
-            line = rows.line_num
-            if not any(cell.strip() for cell in row):
-                continue
-            if len(row) < 2:
-                raise SeriesError(f"{path}, line {line}: expected 'timestamp,value', got {row!r}")
-            timestamps.append(_parse_timestamp(row[0], path, line))
-            values.append(_parse_count(row[1], path, line))
-            if len(timestamps) > 1 and timestamps[-1] <= timestamps[-2]:
-                raise SeriesError(
-                    f"{path}, line {line}: timestamp {row[0].strip()} is not after the "
-                    "previous row; sort the file and merge duplicates"
-                )
-    if not timestamps:
-        raise SeriesError(f"{path}: no data rows under the header")
-    return timestamps, values
-
-
-def _parse_timestamp(text: str, path: Path, line: int) -> datetime:
-    try:
-        stamp = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
-    except ValueError:
-        raise SeriesError(
-            f"{path}, line {line}: {text.strip()!r} is not a timestamp "
-            "(expected e.g. 2015-03-05 03:22:53)"
-        ) from None
-    if stamp.tzinfo is None:
-        return stamp.replace(tzinfo=UTC)
-    return stamp.astimezone(UTC)
-
-
-def _parse_count(text: str, path: Path, line: int) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        value = math.nan
-    if not math.isfinite(value) or value < 0:
-        raise SeriesError(
-            f"{path}, line {line}: value {text.strip()!r} is not a count (expected a number >= 0)"
-        )
-    return value
 
 
 def _to_grid(
@@ -347,7 +287,37 @@ def _score(
     bucket: timedelta,
     settings: DetectorSettings,
 ) -> _Scored:
-    per_window = max(1, round(settings.window / bucket))
+    """Score the window and twice the window, each calibrated on its own history, and keep,
+    bucket by bucket, the scale whose score is rarer: a sharp burst stands out on the short
+    one, a burst spread over the longer span on the long one, and no window has to be tuned
+    to the series' bursts. (Four scales, up to eight times the window, added more false
+    alerts on spikes-dev than bursts found.)"""
+    widths = sorted({max(1, round(k * settings.window / bucket)) for k in (1, 2)})
+    scales = [_score_window(times, counts, totals, bucket, settings, w) for w in widths]
+    periods = np.vstack([scale.return_period for scale in scales])
+    rarest = np.argmax(np.where(np.isnan(periods), -np.inf, periods), axis=0)
+    rows = np.arange(len(times))
+
+    def pick(field: str) -> np.ndarray:
+        return np.vstack([getattr(scale, field) for scale in scales])[rarest, rows]
+
+    learning = np.any(np.vstack([scale.learning for scale in scales]), axis=0)
+    return _Scored(
+        times, counts, pick("count"), np.where(learning, np.nan, pick("expected")),
+        pick("score"), pick("return_period"), learning, pick("width"),
+    )
+
+
+def _score_window(
+    times: pd.DatetimeIndex,
+    counts: np.ndarray,
+    totals: np.ndarray | None,
+    bucket: timedelta,
+    settings: DetectorSettings,
+    per_window: int,
+) -> _Scored:
+    """Score and calibrate the trailing sums of `per_window` buckets."""
+    window = per_window * bucket
     count = _trailing_sum(counts, per_window)
     slot = _slots(times.tz_convert(settings.timezone), settings.season)
     window_buckets = settings.baseline // bucket
@@ -361,7 +331,7 @@ def _score(
         expected = expected * (rest + EXPOSURE_PRIOR) / (usual_rest + EXPOSURE_PRIOR)
     # A topic never mentioned in the baseline is expected at half a mention per baseline
     # (Jeffreys' prior), not 0: a first burst gets a finite score instead of none.
-    expected = np.fmax(expected, 0.5 * (settings.window / settings.baseline))
+    expected = np.fmax(expected, 0.5 * (window / settings.baseline))
 
     per_slot_day = _buckets_per_slot_day(bucket, settings.season)
     old_enough = (times - times[0]) >= pd.Timedelta(settings.min_history)
@@ -374,13 +344,12 @@ def _score(
         count[~learning], expected[~learning], phi[~learning]
     )
     period = return_period(
-        times.tz_convert(settings.timezone), score, log_tail, max(settings.window, bucket),
+        times.tz_convert(settings.timezone), score, log_tail, window,
         max(1, settings.baseline // timedelta(days=1)),
     )
     learning |= np.isnan(period)
-    return _Scored(
-        times, counts, count, np.where(learning, np.nan, expected), score, period, learning
-    )
+    width = np.full(len(times), per_window)
+    return _Scored(times, counts, count, expected, score, period, learning, width)
 
 
 def _trailing_sum(values: np.ndarray, width: int) -> np.ndarray:
@@ -520,7 +489,6 @@ def _decide(scored: _Scored, bucket: timedelta, settings: DetectorSettings) -> l
     """Walk the buckets in order, opening, growing and closing episodes."""
     gap = settings.max_gap // bucket
     cooldown = math.ceil(settings.cooldown / bucket)
-    window = _human(max(settings.window, bucket))
     bar = settings.threshold_period
     bar_days = bar / timedelta(days=1)
     decisions: list[Decision] = []
@@ -531,6 +499,7 @@ def _decide(scored: _Scored, bucket: timedelta, settings: DetectorSettings) -> l
         count, expected, score = scored.count[i], scored.expected[i], scored.score[i]
         days = scored.return_period[i]
         period = None if scored.learning[i] else timedelta(days=float(days))
+        window = _human(int(scored.width[i]) * bucket)
         numbers = f"{count:g} mentions in the last {window} vs {expected:.1f} expected"
         if period is not None:
             numbers += f", score {score:.1f} (about once in {_human(period)} for this topic)"

@@ -78,7 +78,8 @@ def backtest(
 
     from tasks.alerting import count_and_decide
     from tasks.config import load_config
-    from tasks.detect import alerts, detect, read_series_csv
+    from tasks.detect import alerts, detect
+    from tasks.series_csv import read_series_csv
     from warehouse.db import configure
 
     if (series is None) == (topic is None):
