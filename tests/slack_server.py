@@ -128,6 +128,11 @@ class SlackServer:
         self._thread.start()
         return self
 
+    def in_channel(self, channel: str) -> list[dict[str, Any]]:
+        """The messages posted to `channel` (a name or an ID), oldest first."""
+        with self._lock:
+            return list(self.messages.get(channel_id(channel), []))
+
     def posted(self, event_type: str, key: str, value: str) -> list[dict[str, Any]]:
         """The stored messages whose metadata carries `key: value` under `event_type`."""
         with self._lock:

@@ -103,9 +103,9 @@ def point_deployments_at(api: str, params: dict) -> None:
     newsroom and the test's warehouse, not on the bundled outlets and data/."""
     for deployment in api_post(api, "/deployments/filter", {}):
         response = API.patch(f"{api}/deployments/{deployment['id']}", timeout=10,
-                                  json={"parameters": {
-                                      key: params.get(key, value)
-                                      for key, value in deployment["parameters"].items()}})
+                             json={"parameters": {
+                                 key: params.get(key, value)
+                                 for key, value in deployment["parameters"].items()}})
         response.raise_for_status()
 
 
@@ -207,10 +207,9 @@ def test_readme_deployments_schedule_run_and_trigger_alerts(newsroom, tmp_path):
                                refusing.getsockname()[1])
         failing = start_run(api, "ingest", parameters={"config_dir": str(down)})
         api_post(api, "/work_pools/newswatch/queues", {"name": "held", "is_paused": True})
+        due = (datetime.now(UTC) - timedelta(minutes=10)).isoformat()
         start_run(api, "ingest", name="ingest-held-back", work_queue_name="held",
-                         state={"type": "SCHEDULED", "state_details": {
-                             "scheduled_time": (datetime.now(UTC) - timedelta(minutes=10))
-                             .isoformat()}})
+                  state={"type": "SCHEDULED", "state_details": {"scheduled_time": due}})
         wait_for("operations messages for the failed and the late run", lambda: len(
             operations_messages(api)) >= 2, 300, logs, api)
         messages = operations_messages(api)

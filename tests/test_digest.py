@@ -69,12 +69,6 @@ def channel(any_backend):
     return lambda name: f"{name}-{any_backend[1].backend}"
 
 
-def posted_in(slack_server, channel: str) -> list[dict]:
-    from tests.slack_server import channel_id  # a plugin here: imported late, asserts rewritten
-
-    return slack_server.messages.get(channel_id(channel), [])
-
-
 def test_the_digest_counts_topics_spikes_and_outlets(warehouse):
     digest = gather(warehouse, load_config(None), NOW)
 
@@ -121,7 +115,7 @@ def test_the_digest_is_written_and_posted_once_a_day(warehouse, slack_server, ch
     assert not write_digest(warehouse, gather(warehouse, config, later))
     assert deliver(warehouse, target) == []
 
-    [posted] = posted_in(slack_server, target.channel)
+    [posted] = slack_server.in_channel(target.channel)
     assert posted["metadata"]["event_payload"] == {"digest_id": "digest:2026-03-16"}
     assert "Iran" in json.dumps(posted["blocks"])
     with read(warehouse) as con:
@@ -161,7 +155,7 @@ def test_a_digest_slack_refuses_is_reported_once_to_operations(warehouse, slack_
     [report] = deliver_problems(warehouse, ops)
     assert report["status"] == "sent"
     assert deliver_problems(warehouse, ops) == []
-    [posted] = posted_in(slack_server, ops.channel)
+    [posted] = slack_server.in_channel(ops.channel)
     assert "1 Slack message could not be delivered" in posted["text"]
     assert "digest:2026-03-16" in json.dumps(posted["blocks"])
     with read(warehouse) as con:

@@ -130,7 +130,6 @@ def test_an_article_only_in_a_next_js_app_router_flight_stream_is_found():
     assert body.split("\n\n") == PARAGRAPHS
 
 
-
 def test_teaser_cards_for_other_stories_are_dropped():
     """A link around a heading and a summary is a card for another story, however long its
     summary (an article's own text never sits inside a link)."""

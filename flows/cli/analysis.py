@@ -12,12 +12,10 @@ from flows.cli.common import (
     ConfigOption,
     JsonOption,
     WarehouseOption,
-    config_for,
     configured_warehouse,
     emit,
     fail,
     print_table,
-    warehouse,
 )
 
 
@@ -41,7 +39,7 @@ def sql(
 
     from warehouse.db import snapshot
 
-    path = configured_warehouse(db, config)
+    path, _config = configured_warehouse(db, config)
     text = sys.stdin.read() if query == "-" else query
     if Path(text).suffix == ".sql" and Path(text).is_file():
         text = Path(text).read_text(encoding="utf-8")
@@ -80,7 +78,6 @@ def backtest(
     from tasks.config import load_config
     from tasks.detect import alerts, detect
     from tasks.series_csv import read_series_csv
-    from warehouse.db import configure
 
     if (series is None) == (topic is None):
         fail("give exactly one of --series FILE.csv or --topic NAME", code=2)
@@ -89,9 +86,7 @@ def backtest(
         stamps, values = read_series_csv(series)
         decisions = detect(stamps, values, detector)
     else:
-        path = warehouse(db)
-        loaded = load_config(config_for(config, path))
-        configure(path, loaded.settings.warehouse)  # the file, or a DuckLake
+        path, loaded = configured_warehouse(db, config)
         if topic not in {t.name for t in loaded.topics}:
             fail(f"unknown topic {topic!r}; configured: "
                  f"{', '.join(t.name for t in loaded.topics)}")

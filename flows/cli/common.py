@@ -13,7 +13,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from functools import wraps
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -29,6 +29,9 @@ from rich.table import Table
 
 from tasks.errors import NewswatchError
 from warehouse.db import DEFAULT_DB, DEMO_DB
+
+if TYPE_CHECKING:
+    from tasks.config import Config
 
 ConfigOption = Annotated[
     Path | None, typer.Option("--config", help="Config folder (default: $NEWSWATCH_CONFIG, "
@@ -77,15 +80,16 @@ def config_for(config: Path | None, db: Path) -> Path | None:
     return folder
 
 
-def configured_warehouse(db: Path | None, config: Path | None) -> Path:
-    """The warehouse (`warehouse`) on the backend its config names: the DuckDB file, or
-    the DuckLake of `warehouse:` in the settings."""
+def configured_warehouse(db: Path | None, config: Path | None) -> tuple[Path, Config]:
+    """The warehouse (`warehouse`) on the backend its config names (the DuckDB file, or
+    the DuckLake of `warehouse:` in the settings), and that config."""
     from tasks.config import load_config
     from warehouse.db import configure
 
     path = warehouse(db)
-    configure(path, load_config(config_for(config, path)).settings.warehouse)
-    return path
+    loaded = load_config(config_for(config, path))
+    configure(path, loaded.settings.warehouse)
+    return path, loaded
 
 
 def one_line_errors(command: Callable) -> Callable:

@@ -40,7 +40,7 @@ def list_quarantine(
 
     from tasks.quarantine import list_rows
 
-    rows = list_rows(configured_warehouse(db, config), outlet=outlet,
+    rows = list_rows(configured_warehouse(db, config)[0], outlet=outlet,
                      include_released=include_released)
     if as_json:
         for row in rows:
@@ -101,7 +101,7 @@ def report(
     """
     from tasks.report import write_report
 
-    typer.echo(str(write_report(configured_warehouse(db, config), out, runs=runs)))
+    typer.echo(str(write_report(configured_warehouse(db, config)[0], out, runs=runs)))
 
 
 COMMANDS = {"report": report}
