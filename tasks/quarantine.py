@@ -97,6 +97,7 @@ def retry(db_path: Path, config: Config, *, outlet: str | None = None,
     """Re-extract, re-validate and load the open quarantine rows (of one outlet, or all).
 
     `progress(rows done, rows open)` is called after each outlet."""
+    db.configure(db_path, config.settings.warehouse)  # the file, or the DuckLake it names
     now = now or datetime.now(UTC)
     by_outlet: dict[str | None, list[_Open]] = defaultdict(list)
     for row in _open_rows(db_path, outlet):

@@ -16,13 +16,14 @@ import yaml
 from typer.testing import CliRunner
 
 from flows.cli import app
-from tasks.config import Config, load_config
+from tasks.config import Config, WarehouseSettings, load_config
 from tasks.ingest import extract_pages, validate_extracted
 from tasks.load import LoadBatch, recent_stories, write_batch
 from tasks.match import TopicMatcher
 from tasks.models import Page
 from tasks.quarantine import counts, list_rows, retry
 from tasks.run import prepare_load
+from warehouse import db
 from warehouse.db import read
 
 OUTLET = "bbc-world"
@@ -147,6 +148,7 @@ def configured(any_backend, tmp_path):
     backend = {"warehouse": settings.model_dump()}
     (config_dir / "settings.yaml").write_text(yaml.safe_dump(backend))
     ingest_batch(path, load_config(config_dir))
+    db.configure(path, WarehouseSettings())  # forgotten: the CLI must find the lake itself
     return path, config_dir, backend
 
 
@@ -171,6 +173,7 @@ def test_cli_lists_and_retries(configured):
     assert BASE + "bad-title" in table.stdout and TITLE_CHECK in table.stdout
 
     (config_dir / "settings.yaml").write_text(yaml.safe_dump({**backend, "min_words": 10}))
+    db.configure(warehouse, WarehouseSettings())  # each command finds the lake on its own
     retried = runner.invoke(app, ["quarantine", "retry", "--db", str(warehouse),
                                   "--config", str(config_dir)])
     assert retried.exit_code == 0, retried.output
