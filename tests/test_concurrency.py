@@ -38,7 +38,7 @@ OUTLETS = ["globe-herald", "der-tagesbote", "harbor-times"]  # three outlets, on
 TABLES = ["articles", "article_topics", "quarantine", "url_state", "outlets"]
 
 # An analyst's process: opens the warehouse read-only in a loop until told to stop, and
-# reports every attempt as a JSON line (how long the open waited, what it saw, any error).
+# reports every attempt as a JSON line (what it saw, or the error).
 READER = """
 import json, sys, time
 from pathlib import Path
@@ -49,12 +49,10 @@ while not stop.exists():
     if not db.exists():
         time.sleep(0.05)
         continue
-    started = time.monotonic()
     try:
         with read(db) as con:
-            waited = time.monotonic() - started
             count = con.execute("SELECT count(*) FROM articles").fetchone()[0]
-        print(json.dumps({"waited": waited, "articles": count}), flush=True)
+        print(json.dumps({"articles": count}), flush=True)
     except Exception as exc:
         print(json.dumps({"error": f"{type(exc).__name__}: {exc}"}), flush=True)
     time.sleep(0.02)
@@ -140,13 +138,15 @@ def test_outlets_run_in_parallel_within_the_per_host_limit(parallel_run):
     assert peak_outlets == MAX_PER_HOST  # two outlets' tasks fetched at the same time
 
 
-def test_the_reader_process_never_fails_and_waits_a_bounded_time(parallel_run):
+def test_the_reader_process_never_fails_and_sees_each_batch_as_it_commits(parallel_run):
+    """A read that waited longer than `connect`'s bound would be an error; none is, and
+    the reader was not kept out until the end: it saw the warehouse grow."""
     reads = [r for r in parallel_run["reads"] if "started" not in r]
     assert not [r for r in reads if "error" in r]
     assert len(reads) >= 10
-    assert max(r["waited"] for r in reads) < 10
     seen = [r["articles"] for r in reads]
     assert seen == sorted(seen)  # committed batches only ever add up
+    assert len(set(seen)) >= 3, seen
     assert not [s for s in parallel_run["first"] if "error" in s]
 
 

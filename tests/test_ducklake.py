@@ -171,6 +171,7 @@ def test_an_alerts_count_reads_back_exactly_at_its_snapshot(lake):
         assert con.execute(current).fetchone()[0] == observed + 4
 
 
+@pytest.mark.slow
 def test_two_shards_write_at_once_while_a_reader_queries(lake, newsroom, tmp_path):
     path, settings = lake
     config_dir = write_demo_config(tmp_path / "config", newsroom.outlets_config())

@@ -114,21 +114,17 @@ def test_oversize_bodies_are_refused_while_streaming(server, fetcher, path):
 
 
 def test_trickling_body_times_out(server, fetcher):
-    started = time.monotonic()
     final = last(fetcher, f"{server.url}/trickle.html")
     assert final.record.error_class == "ResponseTimeout"
     assert "body still arriving" in final.record.error_message
-    assert time.monotonic() - started < 10
 
 
 def test_headers_sent_a_byte_at_a_time_are_cut_at_the_response_deadline(server):
     """Each byte arrives well inside the 1 s read timeout, so only a deadline for the
     whole response ends it: the headers alone would take ~40 s."""
-    started = time.monotonic()
     final = last(make_fetcher(response_timeout=2), f"{server.url}/slow-headers.html")
     assert final.record.error_class == "ResponseTimeout"
     assert "status line and headers" in final.record.error_message
-    assert time.monotonic() - started < 15
 
 
 def test_a_refused_address_is_reported_as_refused_not_as_robots_trouble(server):
@@ -270,18 +266,15 @@ def test_connect_timeout_is_honoured():
             filler.connect_ex(("127.0.0.1", port))
             fillers.append(filler)
         try:
-            started = time.monotonic()
             responses = make_fetcher(connect_timeout=0.5).get(
                 f"http://127.0.0.1:{port}/a.html", outlet="h", kind="article")
-            elapsed = time.monotonic() - started
         finally:
             for filler in fillers:
                 filler.close()
     robots, final = responses
-    assert robots.record.error_class == "Timeout" and "connect timeout" in \
+    assert robots.record.error_class == "Timeout" and "connect timeout=0.5" in \
         robots.record.error_message
-    assert final.record.error_class == "RobotsUnavailable"
-    assert elapsed < 2
+    assert final.record.error_class == "RobotsUnavailable"  # the page was never asked for
 
 
 def test_redirect_is_followed_and_the_final_url_recorded(server, fetcher):

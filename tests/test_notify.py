@@ -42,16 +42,16 @@ def test_rate_limited_post_succeeds_after_one_short_retry(slack_server: SlackSer
 
     assert delivery.ok and delivery.ts is not None
     assert len(sent_since(slack_server, mark, "chat.postMessage")) == 2
-    assert 0.9 < time.monotonic() - started < 3
+    assert time.monotonic() - started >= 0.9  # Slack's Retry-After: 1
 
 
 def test_long_rate_limit_is_left_to_a_later_retry(slack_server: SlackServer) -> None:
-    started = time.monotonic()
+    mark = len(slack_server.requests)
     delivery = post(simple_message(), bot(slack_server, "xoxb-ratelimited-long"))
 
     assert not delivery.ok and delivery.retryable
     assert delivery.error == "Slack rate-limited the request (retry after 30 s)"
-    assert time.monotonic() - started < 1
+    assert len(sent_since(slack_server, mark, "chat.postMessage")) == 1  # not waited out here
 
 
 def test_invalid_auth_is_not_retryable(slack_server: SlackServer) -> None:

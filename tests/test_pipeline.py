@@ -15,6 +15,7 @@ from flows.ingest import ingest
 from tests.conftest import lake_settings
 from warehouse.db import read
 
+pytestmark = pytest.mark.slow  # both flows, twice, on each backend
 BURST_TOPICS = {"iran", "drones"}
 
 
