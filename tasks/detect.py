@@ -1,8 +1,9 @@
 """Topic-spike detection: pure functions from a count series to one decision per bucket.
 
-The model: counts are summed over a short trailing *window* (half an hour by default, never
-less than one bucket: an hourly flow scores each hour, a 5-minute series its last half
-hour, which keeps a sharp burst from being diluted by the quiet minutes around it). The
+The model: counts are summed over a short trailing *window* (a quarter hour by default,
+never less than one bucket: an hourly flow scores each hour, a 5-minute series its last
+quarter hour, which keeps a sharp burst from being diluted by the quiet minutes around
+it), and over twice that span (`scales`); the rarer of the two counts. The
 expected window count comes from the last `baseline` days of window counts in the same
 seasonal slot (hour of day by default; the `season` setting can split weekends or weeks).
 It is the slot's median, shrunk toward the series' overall mean rate by an empirical-Bayes
@@ -111,10 +112,17 @@ class DetectorSettings(BaseModel):
         "alert; fewer is 'below_min_count' however surprising.",
     )
     window: timedelta = Field(
-        default=timedelta(minutes=30),
+        default=timedelta(minutes=15),
         gt=timedelta(0),
         description="Counts are summed over this trailing window before scoring (never "
         "less than one bucket, so hourly counts are scored hour by hour).",
+    )
+    scales: int = Field(
+        default=2,
+        ge=1,
+        le=4,
+        description="How many spans are scored: the window, then each time twice the last "
+        "(2: the window and twice it); the rarest score counts.",
     )
     season: Season = Field(
         default=Season.hour_of_day,
@@ -287,12 +295,11 @@ def _score(
     bucket: timedelta,
     settings: DetectorSettings,
 ) -> _Scored:
-    """Score the window and twice the window, each calibrated on its own history, and keep,
-    bucket by bucket, the scale whose score is rarer: a sharp burst stands out on the short
-    one, a burst spread over the longer span on the long one, and no window has to be tuned
-    to the series' bursts. (Four scales, up to eight times the window, added more false
-    alerts on spikes-dev than bursts found.)"""
-    widths = sorted({max(1, round(k * settings.window / bucket)) for k in (1, 2)})
+    """Score the window and its doublings (`scales` spans), each calibrated on its own
+    history, and keep, bucket by bucket, the span whose score is rarer: a sharp burst stands
+    out on the short one, a burst spread over a longer span on the long one."""
+    spans = (2**k * settings.window for k in range(settings.scales))
+    widths = sorted({max(1, round(span / bucket)) for span in spans})
     scales = [_score_window(times, counts, totals, bucket, settings, w) for w in widths]
     periods = np.vstack([scale.return_period for scale in scales])
     rarest = np.argmax(np.where(np.isnan(periods), -np.inf, periods), axis=0)
