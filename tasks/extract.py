@@ -41,6 +41,7 @@ from tasks.extract_body import (
     join_blocks,
     next_data_blocks,
     page_chrome,
+    paragraph_container,
     strip_chrome,
 )
 from tasks.extract_fields import (
@@ -209,7 +210,7 @@ def extract_article(
         or []
     )
     titles = [t for t in (title, page.first("og:title"), h1) if t]
-    body, body_source = _body(tree, url, page, version, titles, caption_texts, boilerplate, authors)
+    body, body_source = _body(tree, page, version, titles, caption_texts, boilerplate, authors)
     if not body and fallback and fallback.summary:
         body, body_source = " ".join(fallback.summary.split()), "feed"
     if not body:
@@ -357,7 +358,6 @@ def content_hash(body: str) -> str:
 
 def _body(
     tree: HtmlElement,
-    url: str,
     page: PageMeta,
     version: ExtractionRules | None,
     titles: list[str],
@@ -372,9 +372,7 @@ def _body(
             text = join_blocks(blocks_from_elements(elements), titles, caption_texts, boilerplate)
             source = "rules" if text else source
     if not text:
-        text = extract_body(
-            tree, url, titles=titles, captions=caption_texts, boilerplate=boilerplate
-        )
+        text = extract_body(tree, titles=titles, captions=caption_texts, boilerplate=boilerplate)
     if len(text.split()) < _NEXT_DATA_WORDS:
         # an empty Next.js shell: its article is in the page's JSON payload
         shipped = join_blocks(next_data_blocks(tree), titles, caption_texts, boilerplate)
@@ -407,21 +405,6 @@ def _drop_header_text(text: str, tree: HtmlElement) -> str:
     header = {words_key(el.text_content()) for el in tree.xpath("//header//p")}
     paragraphs = text.split("\n\n")
     return "\n\n".join(p for i, p in enumerate(paragraphs) if i == 0 or words_key(p) not in header)
-
-
-_NOT_CONTENT = ("header", "nav", "footer", "aside", "figure", "form")
-
-
-def paragraph_container(tree: HtmlElement) -> HtmlElement | None:
-    """The element whose own `<p>` children hold the most text, outside the page's
-    furniture (header, navigation, asides, figures, forms)."""
-    scores: dict[HtmlElement, int] = {}
-    for paragraph in tree.iter("p"):
-        parent = paragraph.getparent()
-        if parent is None or any(a.tag in _NOT_CONTENT for a in paragraph.iterancestors()):
-            continue
-        scores[parent] = scores.get(parent, 0) + len(paragraph.text_content().strip())
-    return max(scores, key=scores.__getitem__) if scores else None
 
 
 def _later(moment: datetime | None, published: datetime | None) -> datetime | None:
