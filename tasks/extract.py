@@ -48,8 +48,8 @@ from tasks.extract_body import (
 )
 from tasks.extract_fields import (
     absolute_url,
-    beside_the_outlet,
     in_zone,
+    not_the_outlet,
     on_site,
     people,
     publication_zone,
@@ -197,17 +197,18 @@ def extract_article(
         ("feed", fallback.published_at if fallback else None),
     )
     outlet_names = [n for n in (site_name, jsonld_text(ld.get("publisher")), outlet) if n]
+    ld_authors = clean_authors(jsonld_names(ld.get("author") or ld.get("creator")))
+    # the outlet's own name is the byline only when the page names nobody else
     authors: list[str] = (
         pick(
             "authors",
-            ("jsonld", beside_the_outlet(clean_authors(jsonld_names(ld.get("author")
-                                                                   or ld.get("creator"))),
-                                         outlet_names, url)),
+            ("jsonld", not_the_outlet(ld_authors, outlet_names, url)),
             ("opengraph", people(page.meta.get("article:author", []), outlet_names, url)),
             ("meta", people(_meta_authors(page), outlet_names, url)),
             ("rules", lambda: clean_authors(_rule_texts(tree, version.authors if version else ()))),
             ("heuristic", lambda: people(heuristic_authors(tree), outlet_names, url)),
             ("feed", clean_authors(fallback.authors) if fallback else None),
+            ("jsonld", ld_authors),
         )
         or []
     )

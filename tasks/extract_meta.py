@@ -428,7 +428,10 @@ def heuristic_authors(tree: HtmlElement) -> list[str]:
     for xpath in _AUTHOR_XPATHS:
         found = tree.xpath(xpath)
         if found:
-            return [" ".join(el.text_content().split()) for el in found[:4]]
+            return [text for element in found[:4] for text in _byline_texts(element)]
+    links = [a for a in tree.xpath(_AUTHOR_PAGE_LINKS) if a.text_content().strip()]
+    if links:
+        return [" ".join(a.text_content().split()) for a in _same_byline(links)]
     for text in tree.xpath(_BY_TEXT):
         line = " ".join(text.split())
         if _BY_LINE.match(line):
@@ -446,6 +449,37 @@ _AUTHOR_XPATHS = (
     " or contains(@class, 'authorname') or contains(@class, 'article-author')]"
     "[not(ancestor::aside or ancestor::footer or ancestor::nav)]",
 )
+# links to an author's page (`/author/jane-roe/`, as WordPress and many CMSs build them)
+_AUTHOR_PAGE_LINKS = (
+    "//a[contains(@href, '/author/') or contains(@href, '/authors/') or contains(@href, '/autor/')"
+    " or contains(@href, '/autoren/') or contains(@href, '/auteur/')]"
+    "[not(ancestor::aside or ancestor::footer or ancestor::nav)]"
+)
+_BYLINE_WORDS = 20
+
+
+def _same_byline(links: list[HtmlElement]) -> list[HtmlElement]:
+    """The first link and those beside it in one byline (the largest element around it of
+    at most _BYLINE_WORDS words); later ones are other stories' (teasers, "more from")."""
+    first, byline = links[0], links[0]
+    for ancestor in first.iterancestors():
+        if len(ancestor.text_content().split()) > _BYLINE_WORDS:
+            break
+        byline = ancestor
+    inside = set(byline.iter("a"))
+    return [a for a in links if a in inside][:4]
+
+
+def _byline_texts(element: HtmlElement) -> list[str]:
+    """The element's text, or each child's when the names sit in child elements with
+    nothing but separators between them (`<span>Ana Lind</span> <span>Jo Berg</span>`)."""
+    children = [c for c in element if isinstance(c.tag, str) and c.text_content().strip()]
+    between = (element.text or "") + "".join(c.tail or "" for c in element)
+    if children and not between.strip(" ,;&|·/\n\t\xa0"):
+        return [text for child in children for text in _byline_texts(child)]
+    return [" ".join(element.text_content().split())]
+
+
 # a byline as plain text, outside the furniture: "von Jemima Kelly", "By Jane Roe"
 _BY_TEXT = (
     "//body//text()[not(ancestor::script or ancestor::style or ancestor::a"
