@@ -105,9 +105,10 @@ _PAYWALL = re.compile(
 _PAYWALL_WORDS = ("read", "continu", "subscri", "member", "premium")
 _CHROME_CHECK_WORDS = 400
 _NEXT_DATA_WORDS = 50
+# the cheap tests first: the ancestor walk costs most
 _VISIBLE_SHORT_TEXT = (
-    "//body//text()[not(ancestor::script or ancestor::style or ancestor::noscript)]"
-    "[string-length(normalize-space(.)) > 15][string-length(.) < 400]"
+    "//body//text()[string-length(.) < 400][string-length(normalize-space(.)) > 15]"
+    "[not(ancestor::script or ancestor::style or ancestor::noscript)]"
 )
 
 

@@ -137,13 +137,39 @@ class Block:
         return len(self.text.split())
 
 
-# the defaults as one alternation: one search a block instead of one a pattern
-_DEFAULT = re.compile("|".join(f"(?:{p})" for p in DEFAULT_BOILERPLATE), re.IGNORECASE)
+def _alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of a regex (`a|(b|c)` -> `a`, `(b|c)`)."""
+    parts, current, depth, escaped, in_class = [], "", 0, False, False
+    for char in pattern:
+        if escaped or char == "\\":
+            escaped = not escaped and char == "\\"
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char in "()":
+            depth += 1 if char == "(" else -1
+        elif char == "|" and depth == 0:
+            parts.append(current)
+            current = ""
+            continue
+        current += char
+    return [*parts, current]
+
+
+# The defaults as two alternations, one search a block instead of one a pattern: those
+# anchored at the start (most), tried there only, and the rest, tried everywhere.
+_DEFAULT_ALTERNATIVES = [a for p in DEFAULT_BOILERPLATE for a in _alternatives(p)]
+_DEFAULT = [
+    re.compile("^(?:" + "|".join(f"(?:{a[1:]})" for a in _DEFAULT_ALTERNATIVES if a[:1] == "^")
+               + ")", re.IGNORECASE),
+    re.compile("|".join(f"(?:{a})" for a in _DEFAULT_ALTERNATIVES if a[:1] != "^"), re.IGNORECASE),
+]
 
 
 def compile_patterns(extra: Sequence[str] = ()) -> list[re.Pattern[str]]:
     """The default boilerplate patterns plus config-provided ones, case-insensitive."""
-    return [_DEFAULT, *(re.compile(p, re.IGNORECASE) for p in extra)]
+    return [*_DEFAULT, *(re.compile(p, re.IGNORECASE) for p in extra)]
 
 
 _DEFAULT_PATTERNS = compile_patterns()
@@ -460,7 +486,8 @@ def _mostly_prose(blocks: list[Block]) -> bool:
     region = blocks[:end]
     prose = [b for b in region if b.tag == "p" and b.link_share < 0.2 and b.words >= 20]
     short = sum(
-        1 for b in region if b.words < 12 and b.link_share < 0.5 and not _DEFAULT.search(b.text)
+        1 for b in region
+        if b.words < 12 and b.link_share < 0.5 and not any(p.search(b.text) for p in _DEFAULT)
     )
     return len(prose) > short and sum(len(b.text) for b in prose) > sum(
         len(b.text) for b in region

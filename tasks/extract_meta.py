@@ -534,8 +534,8 @@ def teaser_card_texts(tree: HtmlElement) -> list[str]:
     """The headings and paragraphs of links around them: teaser cards for other stories
     (an article's own text never sits inside a link)."""
     found = tree.xpath(
-        "//body//a//*[self::p or self::h1 or self::h2 or self::h3 or self::h4 or self::h5"
-        " or self::h6]"
+        "//body/descendant::a/descendant::*[self::p or self::h1 or self::h2 or self::h3"
+        " or self::h4 or self::h5 or self::h6]"
     )
     return [text for text in (" ".join(el.text_content().split()) for el in found)
             if len(text.split()) >= 3]
