@@ -45,6 +45,7 @@ from tasks.extract_body import (
     page_chrome,
     paragraph_container,
     strip_chrome,
+    text_blocks,
 )
 from tasks.extract_fields import (
     absolute_url,
@@ -426,10 +427,13 @@ def _body(
             text = join_blocks(blocks, titles, caption_texts, boilerplate) or peeled
     if source != "rules":
         text = _drop_header_text(text, tree)
-    ld_body = jsonld_text(page.jsonld.get("articleBody")) or ""
     # JSON-LD bodies are often truncated to a teaser; use one only when ours is much shorter.
+    # Some carry the article's markup.
+    ld_body = jsonld_text(page.jsonld.get("articleBody")) or ""
     if source != "rules" and len(ld_body) > 2 * len(text) + 200:
-        return ld_body, "jsonld"
+        ld_body = join_blocks(text_blocks(ld_body), titles, caption_texts, boilerplate)
+        if len(ld_body) > 2 * len(text) + 200:
+            return ld_body, "jsonld"
     return text, source
 
 

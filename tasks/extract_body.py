@@ -272,7 +272,12 @@ def next_data_blocks(tree: HtmlElement) -> list[Block]:
     texts = [t for t in (*_next_data_texts(tree), *_flight_texts(tree)) if len(t) > 200]
     if not texts:
         return []
-    text = max(texts, key=len)
+    return text_blocks(max(texts, key=len))
+
+
+def text_blocks(text: str) -> list[Block]:
+    """The blocks of an article shipped as one string (a JSON payload's): read as HTML
+    when it is markup, else as paragraphs separated by blank lines."""
     if re.search(r"<(p|h[2-6]|li|div|blockquote)\b", text):
         return blocks_from_elements([lxml.html.fragment_fromstring(text, create_parent="div")])
     return [Block("p", " ".join(t.split()), 0.0, False) for t in re.split(r"\n\s*\n", text)
