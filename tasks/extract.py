@@ -440,7 +440,7 @@ def _body(
 def _drop_header_text(text: str, tree: HtmlElement) -> str:
     """The body without paragraphs, past its opening, that the page places in a `<header>`
     (a standfirst that trafilatura sometimes appends to a short body)."""
-    header = {words_key(el.text_content()) for el in tree.xpath("//header//p")}
+    header = {words_key(p.text_content()) for h in tree.iter("header") for p in h.iter("p")}
     paragraphs = text.split("\n\n")
     return "\n\n".join(p for i, p in enumerate(paragraphs) if i == 0 or words_key(p) not in header)
 

@@ -224,8 +224,11 @@ def trafilatura_blocks(tree: HtmlElement) -> list[Block]:
 
 
 def _trafilatura_pass(tree: HtmlElement, *, fast: bool) -> list[Block]:
+    # a format other than "python" spares the plain-text rendering of the body: we read
+    # its tree
     document = trafilatura.bare_extraction(
-        tree, include_comments=False, include_links=True, include_tables=True, fast=fast
+        tree, include_comments=False, include_links=True, include_tables=True, fast=fast,
+        output_format="xml",
     )
     if document is None or document.body is None:
         return []
