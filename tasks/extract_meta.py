@@ -439,21 +439,21 @@ def heuristic_authors(tree: HtmlElement) -> list[str]:
     return []
 
 
-_AUTHOR_XPATHS = (
-    "//a[@rel='author'] | //*[@itemprop='author']//*[@itemprop='name']",
-    "//*[@itemprop='author' or contains(@class, 'author-name')]",
-    "//*[contains(@class, 'byline')]//a",
-    "//*[contains(@class, 'byline')]",
+_AUTHOR_XPATHS = (  # through the attributes, as in `captions`
+    "//@rel[. = 'author']/parent::a | //@itemprop[. = 'author']/../descendant::*[@itemprop='name']",
+    "//@itemprop[. = 'author']/.. | //@class[contains(., 'author-name')]/..",
+    "//@class[contains(., 'byline')]/../descendant::a",
+    "//@class[contains(., 'byline')]/..",
     # person links and author boxes as common templates mark them
-    "//*[contains(@class, 'person-link') or contains(@class, 'author__name')"
-    " or contains(@class, 'authorname') or contains(@class, 'article-author')]"
+    "(//@class[contains(., 'person-link') or contains(., 'author__name')"
+    " or contains(., 'authorname') or contains(., 'article-author')]/..)"
     "[not(ancestor::aside or ancestor::footer or ancestor::nav)]",
 )
 # links to an author's page (`/author/jane-roe/`, as WordPress and many CMSs build them)
 _AUTHOR_PAGE_LINKS = (
-    "//a[contains(@href, '/author/') or contains(@href, '/authors/') or contains(@href, '/autor/')"
-    " or contains(@href, '/autoren/') or contains(@href, '/auteur/')]"
-    "[not(ancestor::aside or ancestor::footer or ancestor::nav)]"
+    "//@href[contains(., '/author/') or contains(., '/authors/') or contains(., '/autor/')"
+    " or contains(., '/autoren/') or contains(., '/auteur/')]"
+    "/parent::a[not(ancestor::aside or ancestor::footer or ancestor::nav)]"
 )
 _BYLINE_WORDS = 20
 
