@@ -481,9 +481,9 @@ def _byline_texts(element: HtmlElement) -> list[str]:
 
 
 # a byline as plain text, outside the furniture: "von Jemima Kelly", "By Jane Roe"
-_BY_TEXT = (
-    "//body//text()[not(ancestor::script or ancestor::style or ancestor::a"
-    " or ancestor::aside or ancestor::footer or ancestor::nav)][string-length(.) < 80]"
+_BY_TEXT = (  # the cheap test first: the ancestor walk costs most
+    "//body//text()[string-length(.) < 80][not(ancestor::script or ancestor::style"
+    " or ancestor::a or ancestor::aside or ancestor::footer or ancestor::nav)]"
 )
 _BY_LINE = re.compile(
     r"^(by|von|par|por|door|av|af|di|от)\s+\w[\w'’.-]*(\s+\w[\w'’.-]*){1,3}$", re.I
@@ -492,8 +492,8 @@ _BY_LINE = re.compile(
 
 # short visible texts that hold a year: where a page shows its dateline
 _DATED_TEXT = (
-    "//body//text()[not(ancestor::script or ancestor::style or ancestor::noscript)]"
-    "[string-length(.) < 200][contains(., '20') or contains(., '19')]"
+    "//body//text()[string-length(.) < 200][contains(., '20') or contains(., '19')]"
+    "[not(ancestor::script or ancestor::style or ancestor::noscript)]"
 )
 
 
