@@ -137,13 +137,39 @@ class Block:
         return len(self.text.split())
 
 
-# the defaults as one alternation: one search a block instead of one a pattern
-_DEFAULT = re.compile("|".join(f"(?:{p})" for p in DEFAULT_BOILERPLATE), re.IGNORECASE)
+def _alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of a regex (`a|(b|c)` -> `a`, `(b|c)`)."""
+    parts, current, depth, escaped, in_class = [], "", 0, False, False
+    for char in pattern:
+        if escaped or char == "\\":
+            escaped = not escaped and char == "\\"
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char in "()":
+            depth += 1 if char == "(" else -1
+        elif char == "|" and depth == 0:
+            parts.append(current)
+            current = ""
+            continue
+        current += char
+    return [*parts, current]
+
+
+# The defaults as two alternations, one search a block instead of one a pattern: those
+# anchored at the start (most), tried there only, and the rest, tried everywhere.
+_DEFAULT_ALTERNATIVES = [a for p in DEFAULT_BOILERPLATE for a in _alternatives(p)]
+_DEFAULT = [
+    re.compile("^(?:" + "|".join(f"(?:{a[1:]})" for a in _DEFAULT_ALTERNATIVES if a[:1] == "^")
+               + ")", re.IGNORECASE),
+    re.compile("|".join(f"(?:{a})" for a in _DEFAULT_ALTERNATIVES if a[:1] != "^"), re.IGNORECASE),
+]
 
 
 def compile_patterns(extra: Sequence[str] = ()) -> list[re.Pattern[str]]:
     """The default boilerplate patterns plus config-provided ones, case-insensitive."""
-    return [_DEFAULT, *(re.compile(p, re.IGNORECASE) for p in extra)]
+    return [*_DEFAULT, *(re.compile(p, re.IGNORECASE) for p in extra)]
 
 
 _DEFAULT_PATTERNS = compile_patterns()
@@ -151,7 +177,6 @@ _DEFAULT_PATTERNS = compile_patterns()
 
 def extract_body(
     tree: HtmlElement,
-    url: str | None,
     *,
     titles: Iterable[str] = (),
     captions: Iterable[str] = (),
@@ -162,7 +187,7 @@ def extract_body(
     `titles` (headline, subtitle) are dropped where the body repeats them at its start;
     `captions` are dropped wherever they appear; `boilerplate` adds regex patterns.
     """
-    return join_blocks(trafilatura_blocks(tree, url), titles, captions, boilerplate)
+    return join_blocks(trafilatura_blocks(tree), titles, captions, boilerplate)
 
 
 def join_blocks(
@@ -176,25 +201,59 @@ def join_blocks(
     return "\n\n".join(b.text for b in clean_blocks(blocks, titles, captions, patterns))
 
 
-# trafilatura's fast mode (its main extractor alone) takes about a third less time and
-# scored the same on the dev corpora, except on short results, where its full mode
-# (comparing with readability and jusText) finds text the main extractor missed
+# a fast result this short may be the main extractor missing the article (see below)
 _FAST_ENOUGH_CHARS = 1000
 
 
-def trafilatura_blocks(tree: HtmlElement, url: str | None) -> list[Block]:
-    """trafilatura's main content as blocks (it copies the tree, ours stays intact)."""
-    blocks: list[Block] = []
-    for fast in (True, False):
-        document = trafilatura.bare_extraction(
-            tree, url=url, include_comments=False, include_links=True, include_tables=True,
-            fast=fast,
-        )
-        if document is not None and document.body is not None:
-            blocks = list(_blocks(document.body))
-        if sum(len(b.text) for b in blocks) >= _FAST_ENOUGH_CHARS:
-            break
+def trafilatura_blocks(tree: HtmlElement) -> list[Block]:
+    """trafilatura's main content as blocks (it copies the tree, ours stays intact).
+
+    Its fast mode (the main extractor alone) takes about a third less time than its full
+    mode (which compares with readability and jusText) and scored the same on the dev
+    corpora, except where it missed the article: a short result (or none) on a page whose
+    own paragraphs hold over twice its text. Only then does the full mode run too (on 4 of
+    205 dev pages; a retry on every short result changed nothing on 8 more).
+    Links are kept (their text, for link density) but not resolved: no URL is passed."""
+    blocks = _trafilatura_pass(tree, fast=True)
+    found = sum(len(b.text) for b in blocks)
+    if found < _FAST_ENOUGH_CHARS and (
+        not found or 2 * found < sum(paragraph_chars(tree).values())
+    ):
+        blocks = _trafilatura_pass(tree, fast=False) or blocks
     return blocks
+
+
+def _trafilatura_pass(tree: HtmlElement, *, fast: bool) -> list[Block]:
+    # a format other than "python" spares the plain-text rendering of the body: we read
+    # its tree
+    document = trafilatura.bare_extraction(
+        tree, include_comments=False, include_links=True, include_tables=True, fast=fast,
+        output_format="xml",
+    )
+    if document is None or document.body is None:
+        return []
+    return list(_blocks(document.body))
+
+
+_NOT_CONTENT = ("header", "nav", "footer", "aside", "figure", "form")
+
+
+def paragraph_chars(tree: HtmlElement) -> dict[HtmlElement, int]:
+    """For each element with `<p>` children, the characters of text they hold, outside the
+    page's furniture (header, navigation, asides, figures, forms)."""
+    chars: dict[HtmlElement, int] = {}
+    for paragraph in tree.iter("p"):
+        parent = paragraph.getparent()
+        if parent is None or any(a.tag in _NOT_CONTENT for a in paragraph.iterancestors()):
+            continue
+        chars[parent] = chars.get(parent, 0) + len(" ".join(paragraph.text_content().split()))
+    return chars
+
+
+def paragraph_container(tree: HtmlElement) -> HtmlElement | None:
+    """The element whose own `<p>` children hold the most text, outside the furniture."""
+    chars = paragraph_chars(tree)
+    return max(chars, key=chars.__getitem__) if chars else None
 
 
 _NEXT_DATA_KEYS = {"articlebody", "body", "content", "text", "html", "bodyhtml", "contenthtml"}
@@ -216,7 +275,12 @@ def next_data_blocks(tree: HtmlElement) -> list[Block]:
     texts = [t for t in (*_next_data_texts(tree), *_flight_texts(tree)) if len(t) > 200]
     if not texts:
         return []
-    text = max(texts, key=len)
+    return text_blocks(max(texts, key=len))
+
+
+def text_blocks(text: str) -> list[Block]:
+    """The blocks of an article shipped as one string (a JSON payload's): read as HTML
+    when it is markup, else as paragraphs separated by blank lines."""
     if re.search(r"<(p|h[2-6]|li|div|blockquote)\b", text):
         return blocks_from_elements([lxml.html.fragment_fromstring(text, create_parent="div")])
     return [Block("p", " ".join(t.split()), 0.0, False) for t in re.split(r"\n\s*\n", text)
@@ -430,7 +494,8 @@ def _mostly_prose(blocks: list[Block]) -> bool:
     region = blocks[:end]
     prose = [b for b in region if b.tag == "p" and b.link_share < 0.2 and b.words >= 20]
     short = sum(
-        1 for b in region if b.words < 12 and b.link_share < 0.5 and not _DEFAULT.search(b.text)
+        1 for b in region
+        if b.words < 12 and b.link_share < 0.5 and not any(p.search(b.text) for p in _DEFAULT)
     )
     return len(prose) > short and sum(len(b.text) for b in prose) > sum(
         len(b.text) for b in region

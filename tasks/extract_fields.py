@@ -91,13 +91,12 @@ def people(values: Sequence[str], outlet_names: Sequence[str], url: str) -> list
     return clean_authors(kept)
 
 
-def beside_the_outlet(names: Sequence[str], outlet_names: Sequence[str], url: str) -> list[str]:
+def not_the_outlet(names: Sequence[str], outlet_names: Sequence[str], url: str) -> list[str]:
     """The names without the outlet's own (its name, a part of it: "VnExpress" of "Báo
-    VnExpress", or its domain) when others are left: beside a person's or an agency's
-    byline, the house's name is the template's, not an author. Alone, it is the byline."""
+    VnExpress", or its domain): the house's name in a byline is the template's, not an
+    author, unless nobody else is named."""
     own = _own_names(outlet_names, url)
-    others = [n for n in names if not any(k and f" {words_key(n)} " in f" {k} " for k in own)]
-    return others or list(names)
+    return [n for n in names if not any(k and f" {words_key(n)} " in f" {k} " for k in own)]
 
 
 def _own_names(outlet_names: Sequence[str], url: str) -> set[str]:

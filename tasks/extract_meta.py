@@ -428,7 +428,10 @@ def heuristic_authors(tree: HtmlElement) -> list[str]:
     for xpath in _AUTHOR_XPATHS:
         found = tree.xpath(xpath)
         if found:
-            return [" ".join(el.text_content().split()) for el in found[:4]]
+            return [text for element in found[:4] for text in _byline_texts(element)]
+    links = [a for a in tree.xpath(_AUTHOR_PAGE_LINKS) if a.text_content().strip()]
+    if links:
+        return [" ".join(a.text_content().split()) for a in _same_byline(links)]
     for text in tree.xpath(_BY_TEXT):
         line = " ".join(text.split())
         if _BY_LINE.match(line):
@@ -436,20 +439,51 @@ def heuristic_authors(tree: HtmlElement) -> list[str]:
     return []
 
 
-_AUTHOR_XPATHS = (
-    "//a[@rel='author'] | //*[@itemprop='author']//*[@itemprop='name']",
-    "//*[@itemprop='author' or contains(@class, 'author-name')]",
-    "//*[contains(@class, 'byline')]//a",
-    "//*[contains(@class, 'byline')]",
+_AUTHOR_XPATHS = (  # through the attributes, as in `captions`
+    "//@rel[. = 'author']/parent::a | //@itemprop[. = 'author']/../descendant::*[@itemprop='name']",
+    "//@itemprop[. = 'author']/.. | //@class[contains(., 'author-name')]/..",
+    "//@class[contains(., 'byline')]/../descendant::a",
+    "//@class[contains(., 'byline')]/..",
     # person links and author boxes as common templates mark them
-    "//*[contains(@class, 'person-link') or contains(@class, 'author__name')"
-    " or contains(@class, 'authorname') or contains(@class, 'article-author')]"
+    "(//@class[contains(., 'person-link') or contains(., 'author__name')"
+    " or contains(., 'authorname') or contains(., 'article-author')]/..)"
     "[not(ancestor::aside or ancestor::footer or ancestor::nav)]",
 )
+# links to an author's page (`/author/jane-roe/`, as WordPress and many CMSs build them)
+_AUTHOR_PAGE_LINKS = (
+    "//@href[contains(., '/author/') or contains(., '/authors/') or contains(., '/autor/')"
+    " or contains(., '/autoren/') or contains(., '/auteur/')]"
+    "/parent::a[not(ancestor::aside or ancestor::footer or ancestor::nav)]"
+)
+_BYLINE_WORDS = 20
+
+
+def _same_byline(links: list[HtmlElement]) -> list[HtmlElement]:
+    """The first link and those beside it in one byline (the largest element around it of
+    at most _BYLINE_WORDS words); later ones are other stories' (teasers, "more from")."""
+    first, byline = links[0], links[0]
+    for ancestor in first.iterancestors():
+        if len(ancestor.text_content().split()) > _BYLINE_WORDS:
+            break
+        byline = ancestor
+    inside = set(byline.iter("a"))
+    return [a for a in links if a in inside][:4]
+
+
+def _byline_texts(element: HtmlElement) -> list[str]:
+    """The element's text, or each child's when the names sit in child elements with
+    nothing but separators between them (`<span>Ana Lind</span> <span>Jo Berg</span>`)."""
+    children = [c for c in element if isinstance(c.tag, str) and c.text_content().strip()]
+    between = (element.text or "") + "".join(c.tail or "" for c in element)
+    if children and not between.strip(" ,;&|·/\n\t\xa0"):
+        return [text for child in children for text in _byline_texts(child)]
+    return [" ".join(element.text_content().split())]
+
+
 # a byline as plain text, outside the furniture: "von Jemima Kelly", "By Jane Roe"
-_BY_TEXT = (
-    "//body//text()[not(ancestor::script or ancestor::style or ancestor::a"
-    " or ancestor::aside or ancestor::footer or ancestor::nav)][string-length(.) < 80]"
+_BY_TEXT = (  # the cheap test first: the ancestor walk costs most
+    "//body//text()[string-length(.) < 80][not(ancestor::script or ancestor::style"
+    " or ancestor::a or ancestor::aside or ancestor::footer or ancestor::nav)]"
 )
 _BY_LINE = re.compile(
     r"^(by|von|par|por|door|av|af|di|от)\s+\w[\w'’.-]*(\s+\w[\w'’.-]*){1,3}$", re.I
@@ -458,8 +492,8 @@ _BY_LINE = re.compile(
 
 # short visible texts that hold a year: where a page shows its dateline
 _DATED_TEXT = (
-    "//body//text()[not(ancestor::script or ancestor::style or ancestor::noscript)]"
-    "[string-length(.) < 200][contains(., '20') or contains(., '19')]"
+    "//body//text()[string-length(.) < 200][contains(., '20') or contains(., '19')]"
+    "[not(ancestor::script or ancestor::style or ancestor::noscript)]"
 )
 
 
@@ -481,7 +515,8 @@ def captions(tree: HtmlElement) -> list[str]:
     """Image and video captions: `<figcaption>` and elements marked as captions, without
     the credits the markup sets apart (`<span class="photo-credit">`)."""
     found = tree.xpath(
-        "//figcaption | //*[@itemprop='caption' or contains(@class, 'caption')]"
+        # through the attributes: a test of every element's class costs twice as much
+        "//figcaption | (//@class[contains(., 'caption')]/.. | //@itemprop[. = 'caption']/..)"
         "[not(ancestor::figcaption or ancestor::*[contains(@class, 'caption')])]"
         "[not(self::script or self::style or self::meta)]"
         "[not(ancestor::*[contains(@class, 'cookie') or contains(@id, 'cookie')"
@@ -500,8 +535,8 @@ def teaser_card_texts(tree: HtmlElement) -> list[str]:
     """The headings and paragraphs of links around them: teaser cards for other stories
     (an article's own text never sits inside a link)."""
     found = tree.xpath(
-        "//body//a//*[self::p or self::h1 or self::h2 or self::h3 or self::h4 or self::h5"
-        " or self::h6]"
+        "//body/descendant::a/descendant::*[self::p or self::h1 or self::h2 or self::h3"
+        " or self::h4 or self::h5 or self::h6]"
     )
     return [text for text in (" ".join(el.text_content().split()) for el in found)
             if len(text.split()) >= 3]
@@ -516,9 +551,9 @@ def _text_without_credits(element: HtmlElement) -> str:
     return "".join(parts)
 
 
-_BREADCRUMBS = (
-    "//*[contains(@class, 'breadcrumb') or contains(@class, 'crumbs')"
-    " or contains(@id, 'breadcrumb') or @aria-label='breadcrumb']"
+_BREADCRUMBS = (  # through the attributes, as in `captions`
+    "//@class[contains(., 'breadcrumb') or contains(., 'crumbs')]/.."
+    " | //@id[contains(., 'breadcrumb')]/.. | //@aria-label[. = 'breadcrumb']/.."
 )
 
 

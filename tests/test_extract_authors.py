@@ -72,3 +72,27 @@ def test_the_outlet_beside_a_person_in_json_ld_is_not_an_author():
     assert authors(ld([{"@type": "Person", "name": "Ana Lind"},
                        {"@type": "Person", "name": "Harbourpost.example"}])) == ["Ana Lind"]
     assert authors(site + ld({"@type": "Person", "name": "Harbour Post"})) == ["Harbour Post"]
+
+
+def test_the_outlet_in_json_ld_gives_way_to_a_person_named_elsewhere():
+    site = '<meta property="og:site_name" content="Harbour Post">'
+    person = '<meta name="author" content="Ana Lind">'
+    assert authors(site + person + ld({"@type": "Person", "name": "Harbour Post"})) == [
+        "Ana Lind"]
+
+
+def test_names_in_separate_elements_of_a_byline():
+    byline = ('<div class="article-byline"><div class="origins"><span>Ana Lind</span> '
+              '<span>Jo Berg</span>, <span>Mia Holm</span></div></div>')
+    assert authors(byline=byline) == ["Ana Lind", "Jo Berg", "Mia Holm"]
+    # a date beside the name is not read as part of it
+    byline = '<div class="byline"><span>By Ana Lind</span><span>3 May 2026</span></div>'
+    assert authors(byline=byline) == ["Ana Lind"]
+
+
+def test_links_to_author_pages_of_the_byline_not_of_teasers():
+    byline = ('<ul class="meta"><li><a href="https://harbourpost.example/author/ana-lind/">'
+              'Ana Lind</a></li></ul>')
+    teaser = ('<div><p>' + "Another story about the port authority and its plans. " * 4
+              + '<a href="/author/jo-berg/">Jo Berg</a></p></div>')
+    assert authors(byline=byline + teaser) == ["Ana Lind"]

@@ -151,3 +151,18 @@ def test_teaser_cards_for_other_stories_are_dropped():
     body = extract_article(html, "https://x.example/news/harbour-plan").body
     assert "long summary" not in body and "Another story" not in body
     assert body.split("\n\n") == PARAGRAPHS
+
+
+def test_a_json_ld_body_in_markup_is_read_as_paragraphs():
+    """Where the page shows only a teaser, the JSON-LD `articleBody` is the article; some
+    templates put its HTML there, tags and all."""
+    data = {"@type": "NewsArticle", "headline": "Harbour plan",
+            "articleBody": "".join(f"<p>{p.replace('council', '<strong>council</strong>')}</p>"
+                                   for p in PARAGRAPHS)}
+    html = ("<html><head><title>Harbour plan</title>"
+            f"<script type='application/ld+json'>{json.dumps(data)}</script></head><body>"
+            f"<article><h1>Harbour plan</h1><p>{PARAGRAPHS[0]}</p><p>{PARAGRAPHS[1]}</p>"
+            "<p>Subscribe to continue reading.</p></article></body></html>")
+    body = extract_article(html, "https://x.example/news/harbour-plan").body
+    assert "<" not in body
+    assert body.split("\n\n") == PARAGRAPHS
