@@ -20,9 +20,11 @@ TOOLS = ROOT / ".venv-tools"
 VENV = ROOT / ".venv"
 COMMANDS = {
     "demo": [str(VENV / "bin" / "newswatch"), "demo"],
-    # Three pytest workers, a test file each at a time: most of the suite waits on loopback
-    # servers and subprocesses, so even a 2-core machine runs it in about half the time.
-    "test": [str(VENV / "bin" / "python"), "-m", "pytest", "-n", "3", "--dist", "loadfile"],
+    # Three pytest workers, a test file each at a time, in collection order (slow files
+    # first, tests/conftest.py): most of the suite waits on loopback servers and
+    # subprocesses, so even a 2-core machine runs it in about half the time.
+    "test": [str(VENV / "bin" / "python"), "-m", "pytest", "-n", "3", "--dist", "loadfile",
+             "--no-loadscopereorder"],
 }
 
 
