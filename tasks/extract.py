@@ -41,11 +41,9 @@ from tasks.extract_body import (
     blocks_from_elements,
     extract_body,
     join_blocks,
-    next_data_blocks,
     page_chrome,
     paragraph_container,
     strip_chrome,
-    text_blocks,
 )
 from tasks.extract_fields import (
     absolute_url,
@@ -76,6 +74,7 @@ from tasks.extract_meta import (
     teaser_card_texts,
     unescape_entities,
 )
+from tasks.extract_payload import next_data_blocks, text_blocks
 from tasks.models import Article, Candidate
 
 __all__ = ["DEFAULT_BOILERPLATE", "extract_article", "extract_file", "iter_html_files"]
