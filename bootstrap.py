@@ -24,7 +24,7 @@ COMMANDS = {
     # first, tests/conftest.py): most of the suite waits on loopback servers and
     # subprocesses, so even a 2-core machine runs it in about half the time.
     "test": [str(VENV / "bin" / "python"), "-m", "pytest", "-n", "3", "--dist", "loadfile",
-             "--no-loadscopereorder"],
+             "--no-loadscope-reorder"],
 }
 
 

@@ -30,7 +30,7 @@ def corpus_dir(name: str) -> Path:
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Files with a slow test first: pytest-xdist, as bootstrap.py runs it (`--dist loadfile
-    --no-loadscopereorder`), hands out whole files in this order, so the longest start at
+    --no-loadscope-reorder`), hands out whole files in this order, so the longest start at
     once rather than last."""
     slow_files = {item.path for item in items if item.get_closest_marker("slow")}
     items.sort(key=lambda item: item.path not in slow_files)
