@@ -31,7 +31,7 @@ from urllib.parse import urlparse
 import lxml.html
 from lxml import etree
 from lxml.html import HtmlComment, HtmlElement, HtmlEntity, HtmlProcessingInstruction
-from trafilatura.utils import repair_faulty_html
+from trafilatura.utils import is_dubious_html, repair_faulty_html
 
 from tasks.charset import decode_html
 from tasks.config import ExtractionRules
@@ -362,7 +362,7 @@ def _parse(html: str) -> HtmlElement | None:
             tree = lxml.html.fromstring(text.encode("utf-8", "surrogatepass"), parser=_PARSER)
         except (ValueError, etree.LxmlError):
             return None
-    return None if "html" not in beginning and len(tree) < 2 else tree
+    return None if is_dubious_html(beginning) and len(tree) < 2 else tree
 
 
 def cap_tree(tree: HtmlElement) -> list[str]:
@@ -429,10 +429,10 @@ def _body(
     # JSON-LD bodies are often truncated to a teaser; use one only when ours is much shorter.
     # Some carry the article's markup.
     ld_body = jsonld_text(page.jsonld.get("articleBody")) or ""
-    if source != "rules" and len(ld_body) > 2 * len(text) + 200:
-        ld_body = join_blocks(text_blocks(ld_body), titles, caption_texts, boilerplate)
-        if len(ld_body) > 2 * len(text) + 200:
-            return ld_body, "jsonld"
+    if source != "rules" and len(ld_body) > 2 * len(text) + 200:  # cheap test before cleaning
+        cleaned = join_blocks(text_blocks(ld_body), titles, caption_texts, boilerplate)
+        if len(cleaned) > 2 * len(text) + 200:
+            return cleaned, "jsonld"
     return text, source
 
 

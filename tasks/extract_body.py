@@ -19,7 +19,9 @@ from lxml.html import HtmlElement
 
 # A short block (paragraph, heading, list item...) in which one of these is found is not
 # article text. Most are anchored at the start of the block, so that a real sentence that
-# merely mentions "subscribe to" survives; config-provided patterns are searched as given.
+# merely mentions "subscribe to" survives; one that starts with "^" is tried at the start
+# only (keep its alternatives inside one group). Config-provided patterns are searched as
+# given.
 DEFAULT_BOILERPLATE: tuple[str, ...] = (
     # newsletters, sign-ups, subscriptions, paywall prompts
     r"^(want|get|receive) (the|our) (latest|best|top)\b"
@@ -45,9 +47,9 @@ DEFAULT_BOILERPLATE: tuple[str, ...] = (
     r"|you (may|might) also like)$",
     r"^also on [\w.-]+\.\w{2,}\b",
     r"^(don'?t|do not) miss\b",
-    r"^(à )?lire aussi|^(lesen sie auch|mehr zum thema)|^(lee|leer) (también|más)\b"
-    r"|^leia (também|mais)|^читайте также|^(les|læs|läs) (også|också)\b|^lees ook\b"
-    r"|^leggi anche\b|^czytaj (też|także)\b|^lue myös\b",
+    r"^((à )?lire aussi|lesen sie auch|mehr zum thema|(lee|leer) (también|más)\b"
+    r"|leia (também|mais)|читайте также|(les|læs|läs) (også|också)\b|lees ook\b"
+    r"|leggi anche\b|czytaj (też|także)\b|lue myös\b)",
     r"^[\w ]{1,30}\s*[>»]$",  # a breadcrumb
     # sharing, comments, feedback
     r"^(share|like) this (story|article|post|page)\b",
@@ -79,11 +81,11 @@ DEFAULT_BOILERPLATE: tuple[str, ...] = (
     r"^(source|credit|quelle|fuente|fonte|källa|kilde|bron)s?:\s*(\S+\s*){1,6}$",
     r"^[^.!?]{0,160}\|\s*\d{1,2}:\d{2} min$",  # a video teaser with its length
     # consent placeholders left where an embed (video, post, chart) would be
-    r"^(externer|eingebetteter) inhalt\b|^(external|embedded|third[- ]party) content\b"
-    r".{0,80}\b(not (available|displayed|shown)|consent|cookies|privacy)",
+    r"^((externer|eingebetteter) inhalt\b|(external|embedded|third[- ]party) content\b"
+    r".{0,80}\b(not (available|displayed|shown)|consent|cookies|privacy))",
     r"\b(deine|ihre|your) (privatsphäre|datenschutz|privacy|cookie)[- ]?(einstellungen|settings"
     r"|preferences)\b",
-    r"^ein klick für den datenschutz|^link zum [\w-]+[- ]inhalt$",
+    r"^(ein klick für den datenschutz|link zum [\w-]+[- ]inhalt$)",
     r"\b(accept|enable|allow|agree to) (the )?(cookies|consent|tracking|marketing cookies)\b"
     r".{0,60}\b(view|see|watch|display|load|show)",
     r"^(um|to) (diese[nr]? |this )?(externen? )?(inhalte?|content|video|post|embed)\b.{0,80}"
@@ -91,8 +93,8 @@ DEFAULT_BOILERPLATE: tuple[str, ...] = (
     # reader-service footers
     r"^got a (story|tip|news tip)\b",
     r"\b(agree|consent) to (our|the)\b.{0,80}\b(privacy (policy|notice)|terms)\b",
-    r"^join (our|the) (commenting|comment|discussion|conversation)\b"
-    r"|^join thought-provoking conversations",
+    r"^join ((our|the) (commenting|comment|discussion|conversation)\b"
+    r"|thought-provoking conversations)",
     r"^this is a breaking( news)? (news )?story\b.{0,40}$",
     # ads and cookie notices
     r"^advertisement$",
@@ -134,33 +136,13 @@ class Block:
         return len(self.text.split())
 
 
-def _alternatives(pattern: str) -> list[str]:
-    """The top-level alternatives of a regex (`a|(b|c)` -> `a`, `(b|c)`)."""
-    parts, current, depth, escaped, in_class = [], "", 0, False, False
-    for char in pattern:
-        if escaped or char == "\\":
-            escaped = not escaped and char == "\\"
-        elif in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-        elif char in "()":
-            depth += 1 if char == "(" else -1
-        elif char == "|" and depth == 0:
-            parts.append(current)
-            current = ""
-            continue
-        current += char
-    return [*parts, current]
-
-
 # The defaults as two alternations, one search a block instead of one a pattern: those
-# anchored at the start (most), tried there only, and the rest, tried everywhere.
-_DEFAULT_ALTERNATIVES = [a for p in DEFAULT_BOILERPLATE for a in _alternatives(p)]
+# anchored at the start (most), which a search tries there only, and the rest.
 _DEFAULT = [
-    re.compile("^(?:" + "|".join(f"(?:{a[1:]})" for a in _DEFAULT_ALTERNATIVES if a[:1] == "^")
-               + ")", re.IGNORECASE),
-    re.compile("|".join(f"(?:{a})" for a in _DEFAULT_ALTERNATIVES if a[:1] != "^"), re.IGNORECASE),
+    re.compile("^(?:" + "|".join(f"(?:{p[1:]})" for p in DEFAULT_BOILERPLATE
+                                 if p.startswith("^")) + ")", re.IGNORECASE),
+    re.compile("|".join(f"(?:{p})" for p in DEFAULT_BOILERPLATE if not p.startswith("^")),
+               re.IGNORECASE),
 ]
 
 
