@@ -100,35 +100,25 @@ def load_module(name: str, path: Path) -> ModuleType:
     return module
 
 
-def timed(pages: list[Page], extractor: Callable[[str, str], Any]) -> tuple[list[Any], float]:
-    """The extractor's output for every page, and its pages per second."""
-    started = time.perf_counter()
-    out = [extractor(html, url) for _page_id, html, url in pages]
-    return out, len(pages) / (time.perf_counter() - started)
-
-
 ROUNDS = 3
 
 
 def race(pages: list[Page], ours_: Callable[[str, str], Any],
-         theirs: Callable[[str, str], Any]) -> tuple[list[Any], dict[str, float]]:
-    """Our output for every page, and pages/s of both: each page run by one side right
-    after the other (which one first alternates), ROUNDS times, its fastest time kept on
-    each side, so that a burst of load on a shared machine hits both sides alike and
-    the rounds filter it out."""
-    best = {"ours": [float("inf")] * len(pages), "trafilatura": [float("inf")] * len(pages)}
-    out: list[Any] = []
+         theirs: Callable[[str, str], Any]) -> tuple[dict[str, list[Any]], dict[str, float]]:
+    """Both sides' output for every page, and pages/s of both: each page run by one side
+    right after the other (which one first alternates), ROUNDS times, its fastest time
+    kept on each side, so that a burst of load on a shared machine hits both sides alike
+    and the rounds filter it out."""
+    sides = {"ours": ours_, "trafilatura": theirs}
+    best = {name: [float("inf")] * len(pages) for name in sides}
+    out: dict[str, list[Any]] = {name: [None] * len(pages) for name in sides}
     for round_ in range(ROUNDS):
-        out = []
         for index, (_page_id, html, url) in enumerate(pages):
-            sides = [("ours", ours_), ("trafilatura", theirs)]
-            for name, extractor in sides[::-1] if (index + round_) % 2 else sides:
+            order = list(sides)[::-1] if (index + round_) % 2 else list(sides)
+            for name in order:
                 started = time.perf_counter()
-                result = extractor(html, url)
-                elapsed = time.perf_counter() - started
-                best[name][index] = min(best[name][index], elapsed)
-                if name == "ours":
-                    out.append(result)
+                out[name][index] = sides[name](html, url)
+                best[name][index] = min(best[name][index], time.perf_counter() - started)
     return out, {name: len(pages) / sum(times) for name, times in best.items()}
 
 
@@ -163,8 +153,8 @@ def run(corpus: Path = DEFAULT_CORPUS, metadata: Path = METADATA_CORPUS) -> dict
     body_pages = load_corpus(corpus)
     meta_pages = load_corpus(metadata) if metadata.is_dir() else []
     everything = body_pages + meta_pages
-    records, speeds = race(everything, record, plain_trafilatura)
-    plain, _speed = timed(body_pages, plain_trafilatura)
+    outputs, speeds = race(everything, record, plain_trafilatura)
+    records, plain = outputs["ours"], outputs["trafilatura"][: len(body_pages)]
     results: dict[str, Any] = {
         "extraction-dev": {
             "ours": body_f1(body_scorer, body_gold, body_pages,
@@ -177,7 +167,7 @@ def run(corpus: Path = DEFAULT_CORPUS, metadata: Path = METADATA_CORPUS) -> dict
     if meta_pages:
         scorer = load_module("score_metadata", METADATA_SCORER)
         gold = scorer.load_gold(str(metadata))
-        theirs, _speed = timed(meta_pages, trafilatura_record)
+        theirs = [trafilatura_record(html, url) for _page_id, html, url in meta_pages]
         results["metadata-dev"] = {
             "ours": metadata_scores(scorer, gold, meta_pages, records[len(body_pages):]),
             "trafilatura": metadata_scores(scorer, gold, meta_pages, theirs),

@@ -97,8 +97,8 @@ def warm_up(config_dir: str) -> None:
 
 
 def phase_extraction(urls: list[str]) -> dict[str, Any]:
-    """Extraction alone, timed as bench/extraction.py times it (its best of two runs over
-    its corpus), and over the sampled newsroom pages."""
+    """Extraction alone, the best of two runs over bench/extraction.py's corpus and over
+    the sampled newsroom pages."""
     import requests
 
     from bench.extraction import DEFAULT_CORPUS, load_corpus, ours
