@@ -120,8 +120,16 @@ def jsonld_text(value: Any) -> str | None:
 
 def unescape_entities(text: str) -> str:
     """Text with HTML character references decoded (`&quot;`, `&#8216;`): JSON-LD and
-    `<meta>` values are often escaped once more than the markup needs."""
-    return html.unescape(text) if "&" in text else text
+    `<meta>` values are often escaped once or twice (`K&amp;uuml;hl`) more than the
+    markup needs."""
+    for _ in range(3):
+        if "&" not in text:
+            break
+        decoded = html.unescape(text)
+        if decoded == text:
+            break
+        text = decoded
+    return text
 
 
 def jsonld_names(value: Any) -> list[str]:

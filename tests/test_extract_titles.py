@@ -27,6 +27,14 @@ def test_html_entities_in_a_jsonld_headline_are_decoded():
     )
 
 
+def test_entities_escaped_twice_in_json_ld_are_decoded_in_headline_and_standfirst():
+    html = page(ld(headline="R&amp;uuml;ckbau: K&amp;uuml;hlt&amp;uuml;rme gesprengt",
+                   description="Die K&amp;uuml;hlt&amp;uuml;rme fielen &amp;ndash; wie geplant."))
+    article = extract_article(html, "https://x.example/a")
+    assert article.title == "R\u00fcckbau: K\u00fchlt\u00fcrme gesprengt"
+    assert article.subtitle == "Die K\u00fchlt\u00fcrme fielen \u2013 wie geplant."
+
+
 def test_a_site_name_suffix_or_prefix_is_dropped():
     suffix = page('<meta property="og:title" content="Council backs harbour plan - Harbour Post">'
                   '<meta property="og:site_name" content="Harbour Post">')
