@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -72,6 +75,27 @@ def test_cli_prints_one_line_for_a_bad_config(tmp_path):
     result = CliRunner().invoke(app, ["backtest", "--topic", "iran", "--config", str(tmp_path)])
     assert result.exit_code == 1
     assert "alerts.bucket_minutes" in result.output and "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(("settings", "args", "expected"), [
+    ("alerts:\n  bucket_minutes: 1\n", [], "alerts.bucket_minutes"),
+    ("", ["--outlet", "nonesuch"], "no outlet named 'nonesuch'"),
+])
+def test_newswatch_run_refuses_a_bad_config_before_starting_prefect(
+        tmp_path, settings, args, expected):
+    config_dir = write(tmp_path, "settings.yaml", settings)
+    env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
+    newswatch = str(Path(sys.executable).with_name("newswatch"))
+    done = subprocess.run([newswatch, "run", "--config", str(config_dir), *args,
+                           "--db", str(tmp_path / "w.duckdb")],
+                          env={**env, "PREFECT_HOME": str(tmp_path / "prefect"),
+                               "PREFECT_LOGGING_LEVEL": "INFO"},
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 1
+    [line] = done.stderr.strip().splitlines()
+    assert line.startswith("newswatch: ") and expected in line, done.stderr
+    assert "Starting temporary server" not in done.stdout + done.stderr, done.stdout
+    assert not (tmp_path / "w.duckdb").exists()
 
 
 def test_health_thresholds_come_from_settings_and_are_checked(tmp_path):

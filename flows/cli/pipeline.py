@@ -21,15 +21,20 @@ def run(
     """Run the ingest and alerts flows once, on an ephemeral Prefect.
 
     Exits 1 when no outlet could be reached (health.min_reachable_share), after the
-    ingest run's summary line.
+    ingest run's summary line. A config that does not load, or an unknown outlet, is
+    the one line before any Prefect server starts.
 
     Example: newswatch run --outlet bbc-world --outlet aljazeera
     """
     from flows.alerts import alerts
     from flows.ephemeral import outcome, prefect_api
     from flows.ingest import ingest
+    from tasks.config import load_config
 
     config_dir = str(config) if config else None
+    loaded = load_config(config_dir)
+    for name in outlet or ():
+        loaded.outlet(name)
     with prefect_api():
         summaries = outcome(ingest(config_dir=config_dir, db_path=str(db), outlets=outlet,
                                    return_state=True))
