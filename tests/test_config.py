@@ -77,17 +77,21 @@ def test_cli_prints_one_line_for_a_bad_config(tmp_path):
     assert "alerts.bucket_minutes" in result.output and "Traceback" not in result.output
 
 
-@pytest.mark.parametrize(("settings", "args", "expected"), [
-    ("alerts:\n  bucket_minutes: 1\n", [], "alerts.bucket_minutes"),
-    ("", ["--outlet", "nonesuch"], "no outlet named 'nonesuch'"),
+@pytest.mark.parametrize(("command", "settings", "args", "expected"), [
+    ("run", "alerts:\n  bucket_minutes: 1\n", [], "alerts.bucket_minutes"),
+    ("run", "", ["--outlet", "nonesuch"], "no outlet named 'nonesuch'"),
+    ("backfill", "alerts:\n  bucket_minutes: 1\n", [], "alerts.bucket_minutes"),
+    ("backfill", "", ["--outlet", "nonesuch"], "no outlet named 'nonesuch'"),
 ])
-def test_newswatch_run_refuses_a_bad_config_before_starting_prefect(
-        tmp_path, settings, args, expected):
+def test_a_bad_config_is_one_line_before_any_prefect_server_starts(
+        tmp_path, command, settings, args, expected):
     config_dir = write(tmp_path, "settings.yaml", settings)
+    archive = tmp_path / "crawl.warc"
+    archive.write_bytes(b"")
     env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
     newswatch = str(Path(sys.executable).with_name("newswatch"))
-    done = subprocess.run([newswatch, "run", "--config", str(config_dir), *args,
-                           "--db", str(tmp_path / "w.duckdb")],
+    done = subprocess.run([newswatch, command, *([str(archive)] if command == "backfill" else []),
+                           "--config", str(config_dir), *args, "--db", str(tmp_path / "w.duckdb")],
                           env={**env, "PREFECT_HOME": str(tmp_path / "prefect"),
                                "PREFECT_LOGGING_LEVEL": "INFO"},
                           capture_output=True, text=True, timeout=300)

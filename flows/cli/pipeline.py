@@ -123,15 +123,21 @@ def backfill(
     Example: newswatch backfill crawl-2024-03.warc.gz --config my-config/
     """
     from flows.backfill import backfill as backfill_flow
+    from flows.ephemeral import outcome, prefect_api
     from tasks.backfill import ArchiveError
+    from tasks.config import load_config
 
     missing = [p for p in archives if not p.is_file()]
     if missing:
         raise ArchiveError(f"{missing[0]}: no such file")
-    with progress("archived pages", console=log_console()) as update:
-        totals = backfill_flow(paths=[str(p) for p in archives],
-                               config_dir=str(config) if config else None, db_path=str(db),
-                               batch_size=batch_size, outlet=outlet, progress=update)
+    config_dir = str(config) if config else None
+    loaded = load_config(config_dir)
+    if outlet is not None:
+        loaded.outlet(outlet)
+    with prefect_api(), progress("archived pages", console=log_console()) as update:
+        totals = outcome(backfill_flow(paths=[str(p) for p in archives], config_dir=config_dir,
+                                       db_path=str(db), batch_size=batch_size, outlet=outlet,
+                                       progress=update, return_state=True))
     emit(totals)
 
 
