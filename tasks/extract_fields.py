@@ -27,7 +27,9 @@ def absolute_url(href: str | None, base: str) -> str | None:
     return urljoin(base, href)
 
 
-_AFFIX_SEPARATORS = "|\\-–—:»·•*｜："
+# ㅣ (a Hangul vowel, never a word alone) is Korean sites' bar: "제목ㅣ한국일보"
+_SECTION_SEPARATORS = "|\\-–—»·•*｜ㅣ"
+_AFFIX_SEPARATORS = _SECTION_SEPARATORS + ":："
 
 
 def title_without_affixes(
@@ -56,11 +58,19 @@ def title_without_affixes(
     sep = rf"\s*[{_AFFIX_SEPARATORS}]\s*"
     suffix = re.match(rf"(.{{10,}}?){sep}([^{_AFFIX_SEPARATORS}]{{2,60}})$", title)
     if suffix and is_site(suffix.group(2)):
-        return suffix.group(1)
+        return _without_section(suffix.group(1), spaced=title[len(suffix.group(1))].isspace())
     prefix = re.match(rf"([^{_AFFIX_SEPARATORS}]{{2,60}}?){sep}(.{{10,}})$", title)
     if prefix and is_site(prefix.group(1)):
         return prefix.group(2)
     return title
+
+
+def _without_section(headline: str, spaced: bool) -> str:
+    """The headline without one word of section set off as the site's name was
+    ("Title - Politics | Site", "제목-정치ㅣ한국일보"), so "Biden-Harris | Site" keeps its word."""
+    bar, word = f"[{_SECTION_SEPARATORS}]", rf"[^{_AFFIX_SEPARATORS}\s]{{1,30}}"
+    section = rf"\s+{bar}\s+{word}" if spaced else f"{bar}{word}"
+    return re.sub(rf"(?<=.{{10}}){section}$", "", headline)
 
 
 def publication_zone(published: Sequence[str | None], hints: Sequence[str | None]) -> tzinfo | None:

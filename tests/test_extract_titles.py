@@ -44,6 +44,20 @@ def test_a_site_name_suffix_or_prefix_is_dropped():
     assert extract_article(prefix, "https://x.example/a").title == "Council backs harbour plan"
 
 
+def test_a_section_before_the_site_name_goes_with_it_but_a_hyphenated_word_stays():
+    def title(head: str) -> str:
+        html = page(head + '<meta property="og:site_name" content="Harbour Post">')
+        return extract_article(html, "https://x.example/a").title
+
+    assert title('<meta property="og:title" content="Council backs harbour plan - Politics '
+                 '| Harbour Post">') == "Council backs harbour plan"
+    # Korean sites' bar is the letter ㅣ, and their templates leave no spaces around it
+    assert title('<meta property="og:title" content="항구 계획 의회 통과-정치ㅣHarbour Post">'
+                 ) == "항구 계획 의회 통과"
+    assert title('<meta property="og:title" content="Council backs the Biden-Harris plan '
+                 '| Harbour Post">') == "Council backs the Biden-Harris plan"
+
+
 def test_a_suffix_the_other_titles_lack_is_dropped():
     html = page(ld(headline="Council backs harbour plan | Politics")
                 + '<meta property="og:title" content="Council backs harbour plan">')
