@@ -36,18 +36,22 @@ def title_without_affixes(
     title: str | None, others: Sequence[str | None], site_name: str | None, url: str
 ) -> str | None:
     """The headline without what templates put around it: " | Site" or "Site: " (the
-    site's name or domain), or a suffix (" | Sport") that the page's other titles (OpenGraph,
-    `<h1>`, `<title>`) do without."""
+    site's name or domain), or a suffix (" | Sport") or kicker ("«Kicker»: ") that the
+    page's other titles (OpenGraph, `<h1>`, `<title>`) do without."""
     if not title:
         return title
     title = " ".join(title.split())
     key = words_key(title)
     for other in others:
         other = " ".join(unescape_entities(other).split()) if other else ""
-        if len(other) >= 10 and len(words_key(other)) < len(key) and title.startswith(other):
-            rest = title[len(other):]
-            if re.fullmatch(rf"\s*[{_AFFIX_SEPARATORS}]\s*[^{_AFFIX_SEPARATORS}]{{1,60}}", rest):
-                return other
+        if len(other) < 10 or len(words_key(other)) >= len(key):
+            continue
+        if title.startswith(other) and re.fullmatch(
+                rf"\s*[{_AFFIX_SEPARATORS}]\s*[^{_AFFIX_SEPARATORS}]{{1,60}}", title[len(other):]):
+            return other
+        if title.endswith(other) and re.fullmatch(
+                rf"\S.{{0,59}}?\s*[{_AFFIX_SEPARATORS}]\s*", title[:-len(other)]):
+            return other
     host = words_key((urlparse(url).hostname or "").removeprefix("www.")).replace(" ", "")
     site = words_key(site_name or "")
 

@@ -44,6 +44,18 @@ def test_a_site_name_suffix_or_prefix_is_dropped():
     assert extract_article(prefix, "https://x.example/a").title == "Council backs harbour plan"
 
 
+def test_a_kicker_the_page_s_own_headline_lacks_is_dropped():
+    html = page(ld(headline="\u00abHarbour row\u00bb: Council backs harbour plan"),
+                h1="Council backs harbour plan")
+    article = extract_article(html, "https://x.example/a")
+    assert article.title == "Council backs harbour plan"
+    # where every title carries it, the kicker is part of the headline
+    html = page(ld(headline="Harbour row: Council backs harbour plan"),
+                h1="Harbour row: Council backs harbour plan")
+    assert extract_article(html, "https://x.example/a").title == (
+        "Harbour row: Council backs harbour plan")
+
+
 def test_a_section_before_the_site_name_goes_with_it_but_a_hyphenated_word_stays():
     def title(head: str) -> str:
         html = page(head + '<meta property="og:site_name" content="Harbour Post">')
