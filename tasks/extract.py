@@ -55,7 +55,7 @@ from tasks.extract_fields import (
     title_without_affixes,
     words_key,
 )
-from tasks.extract_language import detect_language
+from tasks.extract_language import body_language, detect_language
 from tasks.extract_meta import (
     PageMeta,
     captions,
@@ -226,6 +226,7 @@ def extract_article(
 
     language = pick(
         "language",
+        ("heuristic", body_language(body)),
         ("jsonld", _lang(jsonld_text(ld.get("inLanguage")))),
         (
             "meta",
