@@ -382,7 +382,8 @@ def test_csv_timestamps_without_zone_are_utc(tmp_path):
 
 
 def test_real_corpus_in_sample_f1_with_the_folds_choice_stays_above_the_nested_floor():
-    # Every fold of the nested bench chose the defaults (a quarter hour, 2 scales, `balanced`).
+    # Every fold of the nested bench chose the defaults (a quarter hour, 2 scales, `balanced`),
+    # some tied with another choice.
     if not (CORPUS / "labels.json").is_file():
         pytest.skip(f"labelled corpus not found at {CORPUS}")
     spec = importlib.util.spec_from_file_location("bench_spikes", REPO / "bench/spikes.py")
