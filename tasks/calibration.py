@@ -4,6 +4,7 @@ A detector score (a normal z) means different things for different topics: a bus
 topic reaches z 7 on ordinary days, a sparse one rarely passes 3. `return_period` turns
 each score into days between scores this high, read from the topic's own daily maxima, so
 that one bar on that span (the sensitivity) bounds every topic's alert rate alike.
+`busy_day_count` is the size a burst must also reach: the peak of a busy day for the topic.
 """
 
 from __future__ import annotations
@@ -35,9 +36,8 @@ def return_period(
     most days then alerted on its ordinary bursts: three calm blocks a day made each burst
     look rare.)
     """
-    wall = local.tz_localize(None)
-    day = (wall.normalize().asi8 - wall.normalize().asi8[0]) // pd.Timedelta(days=1).value
-    daily_max = pd.Series(score).groupby(day).max().reindex(range(day[-1] + 1)).to_numpy()
+    day = _day_index(local)
+    daily_max = _daily_max(score, day)
     loc_by_day, scale_by_day = _gumbel_by_day(daily_max, calibration_days)
     loc, scale = loc_by_day[day], scale_by_day[day]
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
@@ -47,6 +47,32 @@ def return_period(
         model = window / timedelta(days=1) * np.exp(-log_tail)
     days = np.minimum(np.fmin(history, model), _LONGEST_DAYS)
     return np.where(np.isnan(loc), np.nan, days)
+
+
+def busy_day_count(local: pd.DatetimeIndex, count: np.ndarray, days: int) -> np.ndarray:
+    """The window count of a busy day for this topic: the upper tercile of its daily peak
+    counts over the past `days` local days (0 until it has a day of history).
+
+    An alert needs at least this many mentions as well as a rare score: a burst that is
+    surprising for its hour (a quiet night) but smaller than the peak this topic reaches on
+    one day in three is part of its ordinary life, not news. Several recent bursts as big
+    as this one raise it; one earlier big story does not mute the topic.
+    """
+    day = _day_index(local)
+    peaks = pd.Series(_daily_max(count, day))
+    busy = peaks.rolling(days, min_periods=1).quantile(BUSY_DAY_QUANTILE).shift(1)
+    return busy.fillna(0.0).to_numpy()[day]
+
+
+def _day_index(local: pd.DatetimeIndex) -> np.ndarray:
+    """Local calendar day of each bucket, counted from the first bucket's day."""
+    midnight = local.tz_localize(None).normalize().asi8
+    return (midnight - midnight[0]) // pd.Timedelta(days=1).value
+
+
+def _daily_max(values: np.ndarray, day: np.ndarray) -> np.ndarray:
+    """Each day's largest value (NaN for a day with none), day 0 to the last."""
+    return pd.Series(values).groupby(day).max().reindex(range(day[-1] + 1)).to_numpy()
 
 
 def _gumbel_by_day(maxima: np.ndarray, days: int) -> tuple[np.ndarray, np.ndarray]:
@@ -68,5 +94,6 @@ def _gumbel_by_day(maxima: np.ndarray, days: int) -> tuple[np.ndarray, np.ndarra
     return loc, scale
 
 
+BUSY_DAY_QUANTILE = 2 / 3  # a busy day's peak: exceeded on one day in three
 _MIN_CALIBRATION_DAYS = 3
 _LONGEST_DAYS = 365_000.0  # return periods are capped at a thousand years

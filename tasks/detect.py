@@ -26,11 +26,15 @@ topic's own history: its daily maximum scores over the `baseline` follow a Gumbe
 which turns a score into a *return period*, "a score this high comes about once in N days
 for this topic". The user's `sensitivity` is a bar on that span
 (balanced: once in 5 weeks), so every topic's alert rate on ordinary days is bounded by
-the same budget whatever its volume. Every quantity at bucket t uses data up to t only.
+the same budget whatever its volume. A burst must also be as large as the topic's peak on
+a busy day (one day in three, over the `baseline`): a count that is rare for a quiet hour
+but below what the topic reaches on its ordinary busy afternoons is not news. Every
+quantity at bucket t uses data up to t only.
 
-Episodes: the first bucket over the bar (with at least `min_count` mentions) is an
-"alert"; later buckets belong to the same episode until the score stays under the bar
-for longer than `max_gap`; then one "ended" decision closes it and a `cooldown` starts.
+Episodes: the first bucket over the bar (with at least `min_count` mentions, and a busy
+day's) is an "alert"; later buckets belong to the same episode until the score stays under
+the bar for longer than `max_gap`; then one "ended" decision closes it and a `cooldown`
+starts.
 """
 
 from __future__ import annotations
@@ -48,7 +52,7 @@ import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 from scipy import special, stats
 
-from tasks.calibration import return_period
+from tasks.calibration import busy_day_count, return_period
 from tasks.errors import SeriesError
 
 EXPOSURE_PRIOR = 10.0  # stories added to both sides of the rest-of-coverage ratio
@@ -109,7 +113,8 @@ class DetectorSettings(BaseModel):
         default=5.0,
         ge=0,
         description="Fewest mentions (stories, in the flows) in the scoring window for an "
-        "alert; fewer is 'below_min_count' however surprising.",
+        "alert; fewer is 'below_min_count' however surprising, and so is a count below the "
+        "topic's peak on a busy day (one day in three over the baseline).",
     )
     window: timedelta = Field(
         default=timedelta(minutes=15),
@@ -212,6 +217,7 @@ class _Scored:
     return_period: np.ndarray  # days between scores this high in the topic's history
     learning: np.ndarray  # bool
     width: np.ndarray  # how many buckets `count` sums, per bucket
+    busy: np.ndarray  # the window count of a busy day for this topic (alerts need as many)
 
 
 def detect(
@@ -311,7 +317,7 @@ def _score(
     learning = np.any(np.vstack([scale.learning for scale in scales]), axis=0)
     return _Scored(
         times, counts, pick("count"), np.where(learning, np.nan, pick("expected")),
-        pick("score"), pick("return_period"), learning, pick("width"),
+        pick("score"), pick("return_period"), learning, pick("width"), pick("busy"),
     )
 
 
@@ -350,13 +356,14 @@ def _score_window(
     score[~learning], log_tail[~learning] = _surprise(
         count[~learning], expected[~learning], phi[~learning]
     )
+    calibration_days = max(1, settings.baseline // timedelta(days=1))
     period = return_period(
-        times.tz_convert(settings.timezone), score, log_tail, window,
-        max(1, settings.baseline // timedelta(days=1)),
+        times.tz_convert(settings.timezone), score, log_tail, window, calibration_days
     )
     learning |= np.isnan(period)
     width = np.full(len(times), per_window)
-    return _Scored(times, counts, count, expected, score, period, learning, width)
+    busy = busy_day_count(times.tz_convert(settings.timezone), count, calibration_days)
+    return _Scored(times, counts, count, expected, score, period, learning, width, busy)
 
 
 def _trailing_sum(values: np.ndarray, width: int) -> np.ndarray:
@@ -530,6 +537,12 @@ def _decide(scored: _Scored, bucket: timedelta, settings: DetectorSettings) -> l
         elif over and count < settings.min_count:
             status = Status.below_min_count
             reason = f"rare enough but only {numbers} (minimum {settings.min_count:g})"
+        elif over and count < scored.busy[i]:
+            status = Status.below_min_count
+            reason = (
+                f"rare for the hour but only {numbers}; a busy day for this topic peaks at "
+                f"{scored.busy[i]:.0f}"
+            )
         elif over and i < quiet_until:
             status, reason = Status.cooldown, f"cooling down after an episode: {numbers}"
         elif over:
