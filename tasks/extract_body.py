@@ -337,11 +337,13 @@ def clean_blocks(
     captions: Iterable[str],
     patterns: Sequence[re.Pattern[str]],
 ) -> list[Block]:
-    """Drop repeated headlines, boilerplate, captions and link lists."""
+    """Drop repeated headlines, boilerplate, captions and link lists, and the heading of a
+    section that held only a link list."""
     title_keys = {_key(t) for t in titles if t and _key(t)}
     caption_keys = {_key(c) for c in captions if c and len(_key(c)) > 15}
     blocks = _cut_other_stories(blocks)
     kept: list[Block] = []
+    links_only: Block | None = None  # a kept heading followed so far only by link items
     for index, block in enumerate(blocks):
         key = _key(block.text)
         if not key:
@@ -351,8 +353,15 @@ def clean_blocks(
         if key in caption_keys or is_boilerplate(block.text, patterns):
             continue
         if is_link_list_item(block):
+            if kept and kept[-1].tag == "head":
+                links_only = kept[-1]
             continue
+        if links_only is not None and block.tag == "head" and kept[-1] is links_only:
+            kept.pop()
+        links_only = None
         kept.append(block)
+    if links_only is not None and kept[-1] is links_only:
+        kept.pop()
     return kept
 
 
@@ -408,8 +417,8 @@ def is_link_list_item(block: Block) -> bool:
     """A list item that leads with a link to another story, or a paragraph that is all link."""
     if _URL.match(block.text):  # a cited source, not a link to another story
         return False
-    if block.tag == "item":
-        return block.starts_with_link and block.link_share >= 0.25
+    if block.tag == "item":  # a headline may follow a short kicker ("Warnung: <a>...</a>")
+        return block.link_share >= (0.25 if block.starts_with_link else 0.5)
     # prose is never all link; reference lists ("[1] Title, Journal") are the exception
     return block.link_share >= 0.9 and not _CITATION.match(block.text)
 

@@ -166,3 +166,24 @@ def test_a_json_ld_body_in_markup_is_read_as_paragraphs():
     body = extract_article(html, "https://x.example/news/harbour-plan").body
     assert "<" not in body
     assert body.split("\n\n") == PARAGRAPHS
+
+
+def test_a_list_of_headlines_behind_kickers_is_dropped_with_its_heading():
+    """"Kicker: <a>headline</a>" items link to other stories though they do not start with
+    the link; the heading over such a list goes with it."""
+    teasers = ("<h3>More background, researched for you</h3><ul>"
+               "<li><strong>Harbour dispute: </strong><a href='/a'>Dockers reject the offer"
+               "</a></li>"
+               "<li><strong>Warning: </strong><a href='/b'>Pier costs could double, "
+               "engineers say</a></li></ul><h3>What the council decided</h3>")
+    body = body_of("".join(f"<p>{p}</p>" for p in PARAGRAPHS[:4]) + teasers
+                   + "".join(f"<p>{p}</p>" for p in PARAGRAPHS[4:]))
+    assert body.split("\n\n") == [*PARAGRAPHS[:4], "What the council decided", *PARAGRAPHS[4:]]
+
+
+def test_a_list_with_a_link_in_its_text_is_kept():
+    items = ("<ul><li>The pier will be 300 metres long, says the <a href='/r'>council's "
+             "report</a>.</li><li>Work is to start in May and end next year.</li></ul>")
+    body = body_of("".join(f"<p>{p}</p>" for p in PARAGRAPHS[:4]) + items
+                   + "".join(f"<p>{p}</p>" for p in PARAGRAPHS[4:]))
+    assert "council's report" in body and "Work is to start" in body
