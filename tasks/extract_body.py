@@ -114,6 +114,21 @@ _OTHER_STORIES = re.compile(
     re.IGNORECASE,
 )
 _SHORT_BLOCK_WORDS = 40
+# A paywall's prompt: what follows it (offers, sign-in links, a subscriber's benefits) is
+# the paywall's box, not the article, when it comes after most of the text.
+_PAYWALL_PROMPT = re.compile(
+    r"\b(subscribe|sign in|log ?in|register|become a member) (now )?to (continue|keep) reading"
+    r"|^(already a subscriber|subscribers only|to continue reading)"
+    r"|\b(this|the) (article|story|content) is (only )?(available|reserved|exclusive) (to|for)"
+    r" (subscribers|members|premium)"
+    r"|\bil vous reste \d+([.,]\d+)? ?% de cet article|\bla suite est réservée aux abonnés"
+    r"|\b(dieser|der) (artikel|beitrag|inhalt) ist (nur |exklusiv )?für (abonnent|plus-|mitglied)"
+    r"|\b(este|el) (artículo|contenido) es (exclusivo|solo) para (suscriptores|socios)"
+    r"|\b(questo|l')\s?articolo è riservato agli abbonati"
+    r"|\b(este|o) (artigo|conteúdo) é exclusivo para assinantes"
+    r"|この記事は(有料)?会員限定|有料会員になると",
+    re.IGNORECASE,
+)
 _BLOCK_TAGS = {"p", "head", "list", "quote", "table"}
 _SKIPPED = {"script", "style", "noscript", "template"}
 _HTML_BLOCKS = ("p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre")
@@ -341,7 +356,7 @@ def clean_blocks(
     section that held only a link list."""
     title_keys = {_key(t) for t in titles if t and _key(t)}
     caption_keys = {_key(c) for c in captions if c and len(_key(c)) > 15}
-    blocks = _cut_other_stories(blocks)
+    blocks = _cut_paywall(_cut_other_stories(blocks))
     kept: list[Block] = []
     links_only: Block | None = None  # a kept heading followed so far only by link items
     for index, block in enumerate(blocks):
@@ -379,6 +394,19 @@ def _cut_other_stories(blocks: list[Block]) -> list[Block]:
             seen >= total / 2
             and _OTHER_STORIES.fullmatch(text)
             and not _mostly_prose(blocks[index + 1 :])
+        ):
+            return blocks[:index]
+        seen += len(block.text)
+    return blocks
+
+
+def _cut_paywall(blocks: list[Block]) -> list[Block]:
+    """Drop a paywall's prompt and everything after it, when it follows most of the text."""
+    total = sum(len(b.text) for b in blocks)
+    seen = 0
+    for index, block in enumerate(blocks):
+        if seen >= total / 2 and block.words <= _SHORT_BLOCK_WORDS and _PAYWALL_PROMPT.search(
+            block.text
         ):
             return blocks[:index]
         seen += len(block.text)

@@ -187,3 +187,15 @@ def test_a_list_with_a_link_in_its_text_is_kept():
     body = body_of("".join(f"<p>{p}</p>" for p in PARAGRAPHS[:4]) + items
                    + "".join(f"<p>{p}</p>" for p in PARAGRAPHS[4:]))
     assert "council's report" in body and "Work is to start" in body
+
+
+@pytest.mark.parametrize("prompt", [
+    "This article is only available to subscribers.",
+    "Il vous reste 57.09% de cet article à lire. La suite est réservée aux abonnés.",
+    "この記事は会員限定です。",
+])
+def test_a_paywall_box_after_the_text_is_dropped(prompt):
+    box = (f"<p>{prompt}</p><p>Subscribers of the printed paper join for free.</p>"
+           "<ul><li>Every article, on every device</li><li>Our morning briefing</li></ul>")
+    body = body_of("".join(f"<p>{p}</p>" for p in PARAGRAPHS) + box)
+    assert body.split("\n\n") == PARAGRAPHS
