@@ -363,7 +363,7 @@ def clean_blocks(
         key = _key(block.text)
         if not key:
             continue
-        if index < _LEADING_BLOCKS and not kept and key in title_keys:
+        if index < _LEADING_BLOCKS and key in title_keys:  # after a kicker or a label too
             continue
         if key in caption_keys or is_boilerplate(block.text, patterns):
             continue

@@ -199,3 +199,9 @@ def test_a_paywall_box_after_the_text_is_dropped(prompt):
            "<ul><li>Every article, on every device</li><li>Our morning briefing</li></ul>")
     body = body_of("".join(f"<p>{p}</p>" for p in PARAGRAPHS) + box)
     assert body.split("\n\n") == PARAGRAPHS
+
+
+def test_the_headline_repeated_after_a_label_is_dropped():
+    body = body_of("<p>Video, 2 min</p><h2>Harbour plan</h2>"
+                   + "".join(f"<p>{p}</p>" for p in PARAGRAPHS))
+    assert "Harbour plan" not in body and PARAGRAPHS[0] in body
