@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
 import trafilatura
 from lxml.etree import _Element
@@ -453,6 +454,52 @@ def is_link_list_item(block: Block) -> bool:
 
 def _key(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.lower()))
+
+
+# --- bylines and datelines -------------------------------------------------------------
+
+_BYLINE_LINE_WORDS = 12
+_BYLINE_OTHER_WORDS = 3
+_AUTHOR_KEY_CHARS = 5  # shorter Latin names ("AP", "dpa") are words that prose uses too
+
+
+def without_bylines(body: str, authors: Sequence[str], published: datetime | None) -> str:
+    """The body without its byline and dateline lines: a short line that is an author's
+    name with a few words around it ("By Jane Roe", "Jane Roe, 2 hours ago"), and among
+    the first lines one that is the publication date with a label or two ("Stand:
+    22.04.2024, 06:00 Uhr")."""
+    author_keys = [k for k in map(_key, authors) if len(k) >= _AUTHOR_KEY_CHARS or not k.isascii()]
+    paragraphs = body.split("\n\n")
+    kept = [
+        p for index, p in enumerate(paragraphs)
+        if not _is_byline(p, author_keys)
+        and not (index < _LEADING_BLOCKS and _is_dateline(p, published))
+    ]
+    return "\n\n".join(kept) if kept else body
+
+
+def _is_byline(text: str, author_keys: Sequence[str]) -> bool:
+    if not author_keys or len(text.split()) > _BYLINE_LINE_WORDS:
+        return False
+    key = _key(text)
+    rest = key
+    for author in author_keys:
+        rest = rest.replace(author, " ")
+    return rest != key and len(rest.split()) <= _BYLINE_OTHER_WORDS
+
+
+def _is_dateline(text: str, published: datetime | None) -> bool:
+    """A short line of numbers holding the publication's year and day (give or take a
+    day for the time zone), with few words besides."""
+    tokens = text.split()
+    if published is None or len(tokens) > _BYLINE_LINE_WORDS:
+        return False
+    words = [t for t in tokens if t.isalpha() or not any(c.isdigit() for c in t)]
+    if len([w for w in words if any(c.isalnum() for c in w)]) > _BYLINE_OTHER_WORDS:
+        return False
+    numbers = {int(n) for n in re.findall(r"\d+", text)}
+    days = {published.day - 1, published.day, published.day + 1}
+    return published.year in numbers and bool(numbers & days)
 
 
 # --- page chrome -----------------------------------------------------------------------

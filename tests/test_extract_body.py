@@ -205,3 +205,22 @@ def test_the_headline_repeated_after_a_label_is_dropped():
     body = body_of("<p>Video, 2 min</p><h2>Harbour plan</h2>"
                    + "".join(f"<p>{p}</p>" for p in PARAGRAPHS))
     assert "Harbour plan" not in body and PARAGRAPHS[0] in body
+
+
+def test_byline_and_dateline_lines_are_dropped():
+    html = ("<html><head><title>Harbour plan</title><meta name='author' content='Jane Roe'>"
+            "<meta property='article:published_time' content='2026-04-22T06:00:00+02:00'>"
+            "</head><body><article><h1>Harbour plan</h1><p>Stand: 22.04.2026, 06:00 Uhr</p>"
+            "<p>Von Jane Roe</p>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+            + "<p>Jane Roe</p></article></body></html>")
+    body = extract_article(html, "https://x.example/news/harbour-plan").body
+    assert body.split("\n\n") == PARAGRAPHS
+
+
+def test_a_short_line_that_names_the_author_among_other_words_is_kept():
+    line = "Jane Roe spoke to the harbour master, who said the pier was long overdue."
+    html = ("<html><head><title>Harbour plan</title><meta name='author' content='Jane Roe'>"
+            "</head><body><article><h1>Harbour plan</h1>"
+            + "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + f"<p>{line}</p></article></body></html>")
+    body = extract_article(html, "https://x.example/news/harbour-plan").body
+    assert body.split("\n\n") == [*PARAGRAPHS, line]
