@@ -38,11 +38,20 @@ DEFAULT_BOILERPLATE: tuple[str, ...] = (
     r"^there was an error processing your (subscription|request)",
     r"^keep an eye on your inbox",
     r"^.{0,80}\bnewsletter$",
+    r"\b(sign(ing)? up|subscrib(e|ing)|register(ing)?) (to|for)\b.{0,50}\bnewsletters?\b",
+    r"^newsletter\b",
+    r"\bnewsletter\b.{0,60}\b(anmelden|abonnieren|hier entlang)\b",
     r"^get .{0,60} delivered (to|through|straight)",
     # links to other stories
     r"^(read|see|watch|listen)( the)? (more|also|next|full story|latest)\b",
     r"^(related|recommended|more|top|latest|popular|trending)( stories| articles| content"
-    r"| news| coverage| reading| links| videos)?\s*[:|]",
+    r"| news| coverage| reading| links| videos| posts?)?\s*[:|]",
+    r"^(auch interessant|(ähnliche|weitere|verwandte) artikel|das könnte sie auch interessieren"
+    r"|schlagwörter zu diesem artikel|articles similaires|artículos relacionados"
+    r"|articoli correlati|czytaj więcej|関連記事|関連キーワード|おすすめ(情報|記事)|相关(新闻|阅读)"
+    r"|관련 ?기사)$",
+    r"^filed under\s*:",
+    r"^\[\w+\b[^\]]*\].*\[/\w+\]$",  # a shortcode the CMS did not render
     r"^(related|recommended) (stories|articles|content|coverage|reading|links)$",
     r"^(top stories|our picks|most (read|popular|viewed)|editor'?s picks"
     r"|you (may|might) also like)$",

@@ -29,6 +29,14 @@ PATTERNS = compile_patterns()
         "We use cookies to give you the best experience.",
         "Advertisement",
         "Reporting by Jane Roe; editing by John Doe",
+        "Check out more travel stories by signing up to our free weekly newsletter",
+        "Newsletter: Sport inside",
+        "Sie mögen es kompakt? Dann melden Sie sich hier für den Newsletter an – hier entlang.",
+        "Auch interessant",
+        "関連記事",
+        "Filed under: Politics |",
+        "Related post: Pickled Brussels Sprouts",
+        "[button link='/review'] Send us YOUR review[/button]",
     ],
 )
 def test_default_boilerplate_is_removed(line):
@@ -42,6 +50,8 @@ def test_default_boilerplate_is_removed(line):
         "The photo showed the minister leaving the building.",
         "More than 200 people signed up to volunteer, the organisers said.",
         "Related research published last year reached the same conclusion about the river.",
+        "Her newsletter, which she started in 2019, now has 40,000 readers.",
+        "More than 2,000 people signed up for the council's newsletter last week.",
     ],
 )
 def test_article_sentences_survive(line):
