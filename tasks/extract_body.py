@@ -76,6 +76,8 @@ DEFAULT_BOILERPLATE: tuple[str, ...] = (
     # datelines, credits, author contact and bio lines
     r"^(published|updated|posted|last (updated|modified))\s*:?\s*(on\s*)?[\w.,: ]{0,40}\d{4}$",
     r"^\(?(reporting|writing|editing|additional reporting) by\b",
+    r"^(about the author|(die|zur) autorin|(der|zum) autor|l'auteur|l'autrice|el autor"
+    r"|la autora|sobre o autor|sobre a autora)$",
     r"^(write|e-?mail|contact|reach) (to )?(the )?"
     r"(author|reporters?|writer|us|him|her|them|\w+ \w+)\b.{0,80}(@|\bat \S+@|twitter|on x\b)",
     r"\bfollow (us|him|her|them|\w+( \w+)?) on (twitter|facebook|instagram|x|linkedin|youtube)\b",
@@ -469,22 +471,44 @@ def _key(text: str) -> str:
 
 _BYLINE_LINE_WORDS = 12
 _BYLINE_OTHER_WORDS = 3
+_TRAILING_BLOCKS = 3
+_BIO_WORDS = 60
+_BIO_NAME_AT = 3  # words before the name: "Correspondent", "Der Berliner Imam"
+_COPULA = re.compile(r"( \w+)? (is|was|ist|war|est|était|es|era|è|är|var|er|jest|je|é|был|была)\b")
 _AUTHOR_KEY_CHARS = 5  # shorter Latin names ("AP", "dpa") are words that prose uses too
 
 
 def without_bylines(body: str, authors: Sequence[str], published: datetime | None) -> str:
-    """The body without its byline and dateline lines: a short line that is an author's
-    name with a few words around it ("By Jane Roe", "Jane Roe, 2 hours ago"), and among
-    the first lines one that is the publication date with a label or two ("Stand:
-    22.04.2024, 06:00 Uhr")."""
+    """The body without its byline and dateline lines and the author's bio: a short line
+    that is an author's name with a few words around it ("By Jane Roe", "Jane Roe, 2 hours
+    ago"), among the first lines one that is the publication date with a label or two
+    ("Stand: 22.04.2024, 06:00 Uhr"), and among the last ones a paragraph that opens with
+    an author's full name ("Correspondent Jane Roe covers the harbour for ...")."""
     author_keys = [k for k in map(_key, authors) if len(k) >= _AUTHOR_KEY_CHARS or not k.isascii()]
+    full_names = [k for k in author_keys if " " in k]
     paragraphs = body.split("\n\n")
+    last = len(paragraphs) - _TRAILING_BLOCKS
     kept = [
         p for index, p in enumerate(paragraphs)
         if not _is_byline(p, author_keys)
         and not (index < _LEADING_BLOCKS and _is_dateline(p, published))
+        and not (index >= max(last, 1) and _is_bio(p, full_names))
     ]
     return "\n\n".join(kept) if kept else body
+
+
+def _is_bio(text: str, full_names: Sequence[str]) -> bool:
+    """Whether a paragraph says who an author is: the name near its start, then "is"
+    ("Jane Roe (*1958) war ...")."""
+    key = _key(text)
+    if len(key.split()) > _BIO_WORDS:
+        return False
+    return any(
+        (at := key.find(name)) >= 0
+        and len(key[:at].split()) <= _BIO_NAME_AT
+        and _COPULA.match(key[at + len(name) :])
+        for name in full_names
+    )
 
 
 def _is_byline(text: str, author_keys: Sequence[str]) -> bool:

@@ -234,3 +234,14 @@ def test_a_short_line_that_names_the_author_among_other_words_is_kept():
             + "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + f"<p>{line}</p></article></body></html>")
     body = extract_article(html, "https://x.example/news/harbour-plan").body
     assert body.split("\n\n") == [*PARAGRAPHS, line]
+
+
+def test_the_authors_bio_after_the_text_is_dropped():
+    bio = ("Correspondent Jane Roe is the Gazette's harbour reporter. She joined the paper "
+           "in 2019.")
+    html = ("<html><head><title>Harbour plan</title><meta name='author' content='Jane Roe'>"
+            "</head><body><article><h1>Harbour plan</h1>"
+            + "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+            + f"<h3>About the author</h3><p>{bio}</p></article></body></html>")
+    body = extract_article(html, "https://x.example/news/harbour-plan").body
+    assert body.split("\n\n") == PARAGRAPHS
