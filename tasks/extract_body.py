@@ -64,6 +64,9 @@ DEFAULT_BOILERPLATE: tuple[str, ...] = (
     # sharing, comments, feedback
     r"^(share|like) this (story|article|post|page)\b",
     r"^(share|tweet|email|print)( this)?( article| story)?$",
+    r"^(copy link|link copied|link kopieren|lien copié|copiar enlace|कॉपी लिंक|링크 복사"
+    r"|기사 url이 복사되었습니다)\.?$",
+    r"^we want to hear from you\b",
     r"^this article has been sent to\b",
     r"^(\d+ )?comments?$",
     r"^(leave|post|add|view|show|read) (a |the |your )?comments?\b",
@@ -92,6 +95,8 @@ DEFAULT_BOILERPLATE: tuple[str, ...] = (
     r"\((image |photo )?credits?:[^)]*\)$",
     r"^(source|credit|quelle|fuente|fonte|källa|kilde|bron)s?:\s*(\S+\s*){1,6}$",
     r"^[^.!?]{0,160}\|\s*\d{1,2}:\d{2} min$",  # a video teaser with its length
+    r"^pictured\b.{0,40}\b(is|are|from (left|right))\b",
+    r"[^.!?。]\s*(연합뉴스|뉴스1|뉴시스|[가-힣]{2,4} ?기자)$",  # a Korean caption's credit
     # consent placeholders left where an embed (video, post, chart) would be
     r"^((externer|eingebetteter) inhalt\b|(external|embedded|third[- ]party) content\b"
     r".{0,80}\b(not (available|displayed|shown)|consent|cookies|privacy))",

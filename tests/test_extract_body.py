@@ -37,6 +37,10 @@ PATTERNS = compile_patterns()
         "Filed under: Politics |",
         "Related post: Pickled Brussels Sprouts",
         "[button link='/review'] Send us YOUR review[/button]",
+        "Pictured from left, are novelists Jane Roe and John Doe, at the book fair.",
+        "장동혁 대표가 29일 국회에서 인사하고 있다. 연합뉴스",
+        "Copy link",
+        "We want to hear from you: are you voting this year? Tell us why.",
     ],
 )
 def test_default_boilerplate_is_removed(line):
