@@ -131,6 +131,10 @@ _OTHER_STORIES = re.compile(
     re.IGNORECASE,
 )
 _SHORT_BLOCK_WORDS = 40
+_TAIL_LABEL_WORDS = 4
+_TAIL_LABEL_CHARS = 30
+_TAIL_LABELS = 3
+_SENTENCE_END = re.compile(r"[.!?。…\"”»)]$")
 # A paywall's prompt: what follows it (offers, sign-in links, a subscriber's benefits) is
 # the paywall's box, not the article, when it comes after most of the text.
 _PAYWALL_PROMPT = re.compile(
@@ -373,7 +377,7 @@ def clean_blocks(
     section that held only a link list."""
     title_keys = {_key(t) for t in titles if t and _key(t)}
     caption_keys = {_key(c) for c in captions if c and len(_key(c)) > 15}
-    blocks = _cut_paywall(_cut_other_stories(blocks))
+    blocks = _cut_short_tail(_cut_paywall(_cut_other_stories(blocks)))
     kept: list[Block] = []
     links_only: Block | None = None  # a kept heading followed so far only by link items
     for index, block in enumerate(blocks):
@@ -428,6 +432,28 @@ def _cut_paywall(blocks: list[Block]) -> list[Block]:
             return blocks[:index]
         seen += len(block.text)
     return blocks
+
+
+def _cut_short_tail(blocks: list[Block]) -> list[Block]:
+    """Drop a run of labels at the end ("Thema", "mit Video", "von Jane Roe", ...: what is
+    left of a list of cards for other stories), with a line that leads into it ("More on
+    this in our live blog:")."""
+    end = len(blocks)
+    while end and _is_label(blocks[end - 1].text):
+        end -= 1
+    if len(blocks) - end < _TAIL_LABELS or not end:
+        return blocks
+    if blocks[end - 1].text.endswith(":"):
+        end -= 1
+    return blocks[:end]
+
+
+def _is_label(text: str) -> bool:
+    return (
+        len(text) <= _TAIL_LABEL_CHARS
+        and len(text.split()) <= _TAIL_LABEL_WORDS
+        and not _SENTENCE_END.search(text)
+    )
 
 
 def _mostly_prose(blocks: list[Block]) -> bool:

@@ -249,3 +249,10 @@ def test_the_authors_bio_after_the_text_is_dropped():
             + f"<h3>About the author</h3><p>{bio}</p></article></body></html>")
     body = extract_article(html, "https://x.example/news/harbour-plan").body
     assert body.split("\n\n") == PARAGRAPHS
+
+
+def test_a_run_of_card_labels_at_the_end_is_dropped():
+    tail = ("<p>More on the harbour in our live blog:</p><p>Topic</p><p>with video</p>"
+            "<p>by Jane Roe</p><p>Interview</p>")
+    body = body_of("".join(f"<p>{p}</p>" for p in PARAGRAPHS) + tail)
+    assert body.split("\n\n") == PARAGRAPHS
