@@ -53,8 +53,9 @@ DEFAULT_BOILERPLATE: tuple[str, ...] = (
     r"^filed under\s*:",
     r"^\[\w+\b[^\]]*\].*\[/\w+\]$",  # a shortcode the CMS did not render
     r"^(related|recommended) (stories|articles|content|coverage|reading|links)$",
-    r"^(top stories|our picks|most (read|popular|viewed)|editor'?s picks"
+    r"^(top stories|our picks|most (read|popular|viewed|shared)( in [\w ]{1,30})?|editor'?s picks"
     r"|you (may|might) also like)$",
+    r"\b(in unserem|in our) live ?blog:?$",
     r"^also on [\w.-]+\.\w{2,}\b",
     r"^(don'?t|do not) miss\b",
     r"^((à )?lire aussi|lesen sie auch|mehr zum thema|(lee|leer) (también|más)\b"
@@ -74,8 +75,14 @@ DEFAULT_BOILERPLATE: tuple[str, ...] = (
     r"^(order reprints|print article|reprints? (&|and) permissions)$",
     r"^this copy is for your personal,? non-?commercial use",
     r"^an error has occurred,? please try again",
-    r"^(copyright|©|\(c\))\s*(\d{4}|the |by )",
-    r"all rights reserved\.?$",
+    r"^(copyright|©|\(c\))\s*(\d{4}|the |by )|^(©|ⓒ)",
+    r"\ball rights reserved\b|무단 ?전재|재배포 금지|無断転載|版权所有",
+    r"\b(müssen nicht|does not necessarily|do not necessarily|ne reflètent pas nécessairement"
+    r"|no reflejan necesariamente)\b.{0,40}\b(meinung|views?|opinions?|position)\b",
+    r"^(you must|you need to|please|du musst|sie müssen|bitte)\b.{0,40}"
+    r"\b(log ?in|logged in|sign in|einloggen|anmelden)\b.{0,40}\b(comment|kommentar)",
+    r"^ihre meinung ist uns wichtig\b",
+    r"\bread our privacy (policy|notice)\b",
     # datelines, credits, author contact and bio lines
     r"^(published|updated|posted|last (updated|modified))\s*:?\s*(on\s*)?[\w.,: ]{0,40}\d{4}$",
     r"^\(?(reporting|writing|editing|additional reporting) by\b",

@@ -41,6 +41,13 @@ PATTERNS = compile_patterns()
         "장동혁 대표가 29일 국회에서 인사하고 있다. 연합뉴스",
         "Copy link",
         "We want to hear from you: are you voting this year? Tell us why.",
+        "Most read in Football",
+        "More on the strike in our live blog:",
+        "© dpa-infocom, dpa:240516-99-53606/3 (dpa)",
+        "<Copyright ⓒ Daily Example. All rights reserved. 무단 전재 및 재배포 금지>",
+        "Guest columns do not necessarily reflect the views of the editors.",
+        "You must be logged in to post a comment.",
+        "Our members get special offers from us and our partners. Read our Privacy Policy.",
     ],
 )
 def test_default_boilerplate_is_removed(line):
