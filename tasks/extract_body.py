@@ -163,6 +163,8 @@ _HTML_BLOCKS = ("p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre")
 _CITATION = re.compile(r"\s*\[\d+\]")
 _URL = re.compile(r"\s*(https?://|www\.)\S+\s*$")
 _LEADING_BLOCKS = 4
+_HEADLINE_SEPARATOR = re.compile(r"\s+[|:–—-]\s*")
+_AFFIX_WORDS = 5
 
 
 @dataclass
@@ -391,7 +393,7 @@ def clean_blocks(
         key = _key(block.text)
         if not key:
             continue
-        if index < _LEADING_BLOCKS and key in title_keys:  # after a kicker or a label too
+        if index < _LEADING_BLOCKS and _is_headline(block.text, key, title_keys):
             continue
         if key in caption_keys or is_boilerplate(block.text, patterns):
             continue
@@ -406,6 +408,19 @@ def clean_blocks(
     if links_only is not None and kept[-1] is links_only:
         kept.pop()
     return kept
+
+
+def _is_headline(text: str, key: str, title_keys: set[str]) -> bool:
+    """Whether a block is the headline (after a kicker or a label too), or the headline
+    glued to its kicker or the site's name by a separator with a space before it, as a
+    heading's parts come out ("Fernost : <headline>", "<headline> | Site")."""
+    if key in title_keys:
+        return True
+    parts = _HEADLINE_SEPARATOR.split(text)
+    return len(parts) == 2 and any(
+        _key(part) in title_keys and len(other.split()) <= _AFFIX_WORDS
+        for part, other in (parts, parts[::-1])
+    )
 
 
 def _cut_other_stories(blocks: list[Block]) -> list[Block]:

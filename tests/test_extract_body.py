@@ -263,3 +263,15 @@ def test_a_run_of_card_labels_at_the_end_is_dropped():
             "<p>by Jane Roe</p><p>Interview</p>")
     body = body_of("".join(f"<p>{p}</p>" for p in PARAGRAPHS) + tail)
     assert body.split("\n\n") == PARAGRAPHS
+
+
+@pytest.mark.parametrize("glued", ["Harbour plan | Gazette Video", "Council vote : Harbour plan"])
+def test_the_headline_glued_to_its_kicker_or_site_name_is_dropped(glued):
+    body = body_of(f"<p>{glued}</p>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS))
+    assert body.split("\n\n") == PARAGRAPHS
+
+
+def test_a_kicker_line_that_merely_contains_the_headline_is_kept():
+    line = "Harbour: a council vote that could change the town"
+    body = body_of(f"<p>{line}</p>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS))
+    assert body.split("\n\n") == [line, *PARAGRAPHS]
