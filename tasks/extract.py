@@ -37,7 +37,6 @@ from tasks.charset import decode_html
 from tasks.config import ExtractionRules
 from tasks.errors import ExtractError
 from tasks.extract_body import (
-    DEFAULT_BOILERPLATE,
     blocks_from_elements,
     extract_body,
     join_blocks,
@@ -46,6 +45,7 @@ from tasks.extract_body import (
     strip_chrome,
     without_bylines,
 )
+from tasks.extract_boilerplate import DEFAULT_BOILERPLATE
 from tasks.extract_fields import (
     absolute_url,
     in_zone,

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from tasks.extract import extract_article
-from tasks.extract_body import compile_patterns, is_boilerplate
+from tasks.extract_boilerplate import compile_patterns, is_boilerplate
 
 PATTERNS = compile_patterns()
 
