@@ -37,14 +37,15 @@ from tasks.charset import decode_html
 from tasks.config import ExtractionRules
 from tasks.errors import ExtractError
 from tasks.extract_body import (
-    DEFAULT_BOILERPLATE,
     blocks_from_elements,
     extract_body,
     join_blocks,
     page_chrome,
     paragraph_container,
     strip_chrome,
+    without_bylines,
 )
+from tasks.extract_boilerplate import DEFAULT_BOILERPLATE
 from tasks.extract_fields import (
     absolute_url,
     in_zone,
@@ -214,7 +215,9 @@ def extract_article(
         or []
     )
     titles = [t for t in (title, page.first("og:title"), h1) if t]
-    body, body_source = _body(tree, page, version, titles, caption_texts, boilerplate, authors)
+    body, body_source = _body(
+        tree, page, version, titles, caption_texts, boilerplate, authors, published
+    )
     if not body and fallback and fallback.summary:
         body, body_source = " ".join(fallback.summary.split()), "feed"
     if not body:
@@ -399,6 +402,7 @@ def _body(
     caption_texts: list[str],
     boilerplate: Sequence[str],
     authors: list[str],
+    published: datetime | None,
 ) -> tuple[str, str]:
     text, source = "", "trafilatura"
     if version is not None and version.body:
@@ -426,7 +430,7 @@ def _body(
             blocks = blocks_from_elements([container]) if container is not None else []
             text = join_blocks(blocks, titles, caption_texts, boilerplate) or peeled
     if source != "rules":
-        text = _drop_header_text(text, tree)
+        text = without_bylines(_drop_header_text(text, tree), authors, published)
     # JSON-LD bodies are often truncated to a teaser; use one only when ours is much shorter.
     # Some carry the article's markup.
     ld_body = jsonld_text(page.jsonld.get("articleBody")) or ""

@@ -12,95 +12,18 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
 import trafilatura
 from lxml.etree import _Element
 from lxml.html import HtmlElement
 
-# A short block (paragraph, heading, list item...) in which one of these is found is not
-# article text. Most are anchored at the start of the block, so that a real sentence that
-# merely mentions "subscribe to" survives; one that starts with "^" is tried at the start
-# only (keep its alternatives inside one group). Config-provided patterns are searched as
-# given.
-DEFAULT_BOILERPLATE: tuple[str, ...] = (
-    # newsletters, sign-ups, subscriptions, paywall prompts
-    r"^(want|get|receive) (the|our) (latest|best|top)\b"
-    r".{0,80}\b(sign up|subscribe|newsletter|inbox)",
-    r"^sign up (here |now |today )?(to|for)\b",
-    r"^(click|tap) here to (subscribe|sign up|read|get|download|follow|join)",
-    r"^subscribe (to|for|now|today)\b",
-    r"^(already a subscriber|subscribers only|log ?in to continue)",
-    r"^get (unlimited|full|instant|digital) access to\b",
-    r"\b(subscribe|sign in|log in|register) to (continue|keep) reading\b",
-    r"^(thanks|thank you) for (signing up|subscribing)",
-    r"^(thanks|thank you|sorry)!?$",
-    r"^there was an error processing your (subscription|request)",
-    r"^keep an eye on your inbox",
-    r"^.{0,80}\bnewsletter$",
-    r"^get .{0,60} delivered (to|through|straight)",
-    # links to other stories
-    r"^(read|see|watch|listen)( the)? (more|also|next|full story|latest)\b",
-    r"^(related|recommended|more|top|latest|popular|trending)( stories| articles| content"
-    r"| news| coverage| reading| links| videos)?\s*[:|]",
-    r"^(related|recommended) (stories|articles|content|coverage|reading|links)$",
-    r"^(top stories|our picks|most (read|popular|viewed)|editor'?s picks"
-    r"|you (may|might) also like)$",
-    r"^also on [\w.-]+\.\w{2,}\b",
-    r"^(don'?t|do not) miss\b",
-    r"^((à )?lire aussi|lesen sie auch|mehr zum thema|(lee|leer) (también|más)\b"
-    r"|leia (também|mais)|читайте также|(les|læs|läs) (også|också)\b|lees ook\b"
-    r"|leggi anche\b|czytaj (też|także)\b|lue myös\b)",
-    r"^[\w ]{1,30}\s*[>»]$",  # a breadcrumb
-    # sharing, comments, feedback
-    r"^(share|like) this (story|article|post|page)\b",
-    r"^(share|tweet|email|print)( this)?( article| story)?$",
-    r"^this article has been sent to\b",
-    r"^(\d+ )?comments?$",
-    r"^(leave|post|add|view|show|read) (a |the |your )?comments?\b",
-    r"^tell us what you think",
-    r"^(order reprints|print article|reprints? (&|and) permissions)$",
-    r"^this copy is for your personal,? non-?commercial use",
-    r"^an error has occurred,? please try again",
-    r"^(copyright|©|\(c\))\s*(\d{4}|the |by )",
-    r"all rights reserved\.?$",
-    # datelines, credits, author contact and bio lines
-    r"^(published|updated|posted|last (updated|modified))\s*:?\s*(on\s*)?[\w.,: ]{0,40}\d{4}$",
-    r"^\(?(reporting|writing|editing|additional reporting) by\b",
-    r"^(write|e-?mail|contact|reach) (to )?(the )?"
-    r"(author|reporters?|writer|us|him|her|them|\w+ \w+)\b.{0,80}(@|\bat \S+@|twitter|on x\b)",
-    r"\bfollow (us|him|her|them|\w+( \w+)?) on (twitter|facebook|instagram|x|linkedin|youtube)\b",
-    r"^follow @\w+",
-    r"^(how to )?listen (to|on|live|back)\b.{0,60}\b(podcast|live|here|radio)\b",
-    r"^(listen|download|itunes|spotify|subscribe)\s*:\s*https?://",
-    r"^(get|download) (the )?[\w ]{0,40} app\b",
-    # photo captions and credits
-    r"^\(?(photo|foto|image|picture|video|graphic|illustration|bild|фото|fotoğraf|צילום|صورة"
-    r"|عکس)s?( credit)?\s*(:|by\b|/|©)",
-    r"\b(photo|foto|image|picture|bild|фото)s?( credit)?\s*:\s*[^.!?]{2,60}$",  # a credit tail
-    r"\((image |photo )?credits?:[^)]*\)$",
-    r"^(source|credit|quelle|fuente|fonte|källa|kilde|bron)s?:\s*(\S+\s*){1,6}$",
-    r"^[^.!?]{0,160}\|\s*\d{1,2}:\d{2} min$",  # a video teaser with its length
-    # consent placeholders left where an embed (video, post, chart) would be
-    r"^((externer|eingebetteter) inhalt\b|(external|embedded|third[- ]party) content\b"
-    r".{0,80}\b(not (available|displayed|shown)|consent|cookies|privacy))",
-    r"\b(deine|ihre|your) (privatsphäre|datenschutz|privacy|cookie)[- ]?(einstellungen|settings"
-    r"|preferences)\b",
-    r"^(ein klick für den datenschutz|link zum [\w-]+[- ]inhalt$)",
-    r"\b(accept|enable|allow|agree to) (the )?(cookies|consent|tracking|marketing cookies)\b"
-    r".{0,60}\b(view|see|watch|display|load|show)",
-    r"^(um|to) (diese[nr]? |this )?(externen? )?(inhalte?|content|video|post|embed)\b.{0,80}"
-    r"\b(zuzustimmen|anzuzeigen|zustimmen|consent|enable|accept)\b",
-    # reader-service footers
-    r"^got a (story|tip|news tip)\b",
-    r"\b(agree|consent) to (our|the)\b.{0,80}\b(privacy (policy|notice)|terms)\b",
-    r"^join ((our|the) (commenting|comment|discussion|conversation)\b"
-    r"|thought-provoking conversations)",
-    r"^this is a breaking( news)? (news )?story\b.{0,40}$",
-    # ads and cookie notices
-    r"^advertisement$",
-    r"^(story continues|article continues|continue reading) (below|after)",
-    r"\b(this (web)?site|we) uses? cookies\b",
-    r"^by (using|continuing to (use|browse)) (this|our) (web)?site",
+from tasks.extract_boilerplate import (
+    DEFAULT_PATTERNS,
+    PAYWALL_PROMPT,
+    SHORT_BLOCK_WORDS,
+    compile_patterns,
+    is_boilerplate,
 )
 
 # A heading that opens a section of links to other stories: what follows it is not the
@@ -113,13 +36,18 @@ _OTHER_STORIES = re.compile(
     r"|what to read next|around the web)( \w+){0,3}",
     re.IGNORECASE,
 )
-_SHORT_BLOCK_WORDS = 40
+_TAIL_LABEL_WORDS = 4
+_TAIL_LABEL_CHARS = 30
+_TAIL_LABELS = 3
+_SENTENCE_END = re.compile(r"[.!?。…\"”»)]$")
 _BLOCK_TAGS = {"p", "head", "list", "quote", "table"}
 _SKIPPED = {"script", "style", "noscript", "template"}
 _HTML_BLOCKS = ("p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre")
 _CITATION = re.compile(r"\s*\[\d+\]")
 _URL = re.compile(r"\s*(https?://|www\.)\S+\s*$")
 _LEADING_BLOCKS = 4
+_HEADLINE_SEPARATOR = re.compile(r"\s+[|:–—-]\s*")
+_AFFIX_WORDS = 5
 
 
 @dataclass
@@ -134,24 +62,6 @@ class Block:
     @property
     def words(self) -> int:
         return len(self.text.split())
-
-
-# The defaults as two alternations, one search a block instead of one a pattern: those
-# anchored at the start (most), which a search tries there only, and the rest.
-_DEFAULT = [
-    re.compile("^(?:" + "|".join(f"(?:{p[1:]})" for p in DEFAULT_BOILERPLATE
-                                 if p.startswith("^")) + ")", re.IGNORECASE),
-    re.compile("|".join(f"(?:{p})" for p in DEFAULT_BOILERPLATE if not p.startswith("^")),
-               re.IGNORECASE),
-]
-
-
-def compile_patterns(extra: Sequence[str] = ()) -> list[re.Pattern[str]]:
-    """The default boilerplate patterns plus config-provided ones, case-insensitive."""
-    return [*_DEFAULT, *(re.compile(p, re.IGNORECASE) for p in extra)]
-
-
-_DEFAULT_PATTERNS = compile_patterns()
 
 
 def extract_body(
@@ -176,7 +86,7 @@ def join_blocks(
     boilerplate: Sequence[str] = (),
 ) -> str:
     """Clean the blocks and join them as paragraphs separated by blank lines."""
-    patterns = compile_patterns(boilerplate) if boilerplate else _DEFAULT_PATTERNS
+    patterns = compile_patterns(boilerplate) if boilerplate else DEFAULT_PATTERNS
     return "\n\n".join(b.text for b in clean_blocks(blocks, titles, captions, patterns))
 
 
@@ -337,23 +247,45 @@ def clean_blocks(
     captions: Iterable[str],
     patterns: Sequence[re.Pattern[str]],
 ) -> list[Block]:
-    """Drop repeated headlines, boilerplate, captions and link lists."""
+    """Drop repeated headlines, boilerplate, captions and link lists, and the heading of a
+    section that held only a link list."""
     title_keys = {_key(t) for t in titles if t and _key(t)}
     caption_keys = {_key(c) for c in captions if c and len(_key(c)) > 15}
-    blocks = _cut_other_stories(blocks)
+    blocks = _cut_short_tail(_cut_paywall(_cut_other_stories(blocks)))
     kept: list[Block] = []
+    links_only: Block | None = None  # a kept heading followed so far only by link items
     for index, block in enumerate(blocks):
         key = _key(block.text)
         if not key:
             continue
-        if index < _LEADING_BLOCKS and not kept and key in title_keys:
+        if index < _LEADING_BLOCKS and _is_headline(block.text, key, title_keys):
             continue
         if key in caption_keys or is_boilerplate(block.text, patterns):
             continue
         if is_link_list_item(block):
+            if kept and kept[-1].tag == "head":
+                links_only = kept[-1]
             continue
+        if links_only is not None and block.tag == "head" and kept[-1] is links_only:
+            kept.pop()
+        links_only = None
         kept.append(block)
+    if links_only is not None and kept[-1] is links_only:
+        kept.pop()
     return kept
+
+
+def _is_headline(text: str, key: str, title_keys: set[str]) -> bool:
+    """Whether a block is the headline (after a kicker or a label too), or the headline
+    glued to its kicker or the site's name by a separator with a space before it, as a
+    heading's parts come out ("Fernost : <headline>", "<headline> | Site")."""
+    if key in title_keys:
+        return True
+    parts = _HEADLINE_SEPARATOR.split(text)
+    return len(parts) == 2 and any(
+        _key(part) in title_keys and len(other.split()) <= _AFFIX_WORDS
+        for part, other in (parts, parts[::-1])
+    )
 
 
 def _cut_other_stories(blocks: list[Block]) -> list[Block]:
@@ -376,6 +308,41 @@ def _cut_other_stories(blocks: list[Block]) -> list[Block]:
     return blocks
 
 
+def _cut_paywall(blocks: list[Block]) -> list[Block]:
+    """Drop a paywall's prompt and everything after it, when it follows most of the text."""
+    total = sum(len(b.text) for b in blocks)
+    seen = 0
+    for index, block in enumerate(blocks):
+        if seen >= total / 2 and block.words <= SHORT_BLOCK_WORDS and PAYWALL_PROMPT.search(
+            block.text
+        ):
+            return blocks[:index]
+        seen += len(block.text)
+    return blocks
+
+
+def _cut_short_tail(blocks: list[Block]) -> list[Block]:
+    """Drop a run of labels at the end ("Thema", "mit Video", "von Jane Roe", ...: what is
+    left of a list of cards for other stories), with a line that leads into it ("More on
+    this in our live blog:")."""
+    end = len(blocks)
+    while end and _is_label(blocks[end - 1].text):
+        end -= 1
+    if len(blocks) - end < _TAIL_LABELS or not end:
+        return blocks
+    if blocks[end - 1].text.endswith(":"):
+        end -= 1
+    return blocks[:end]
+
+
+def _is_label(text: str) -> bool:
+    return (
+        len(text) <= _TAIL_LABEL_CHARS
+        and len(text.split()) <= _TAIL_LABEL_WORDS
+        and not _SENTENCE_END.search(text)
+    )
+
+
 def _mostly_prose(blocks: list[Block]) -> bool:
     """Whether the blocks up to the next "other stories" heading are mostly prose: over
     half their text in paragraphs with few links and a sentence's words or more, and more
@@ -389,33 +356,94 @@ def _mostly_prose(blocks: list[Block]) -> bool:
     prose = [b for b in region if b.tag == "p" and b.link_share < 0.2 and b.words >= 20]
     short = sum(
         1 for b in region
-        if b.words < 12 and b.link_share < 0.5 and not any(p.search(b.text) for p in _DEFAULT)
+        if b.words < 12 and b.link_share < 0.5
+        and not any(p.search(b.text) for p in DEFAULT_PATTERNS)
     )
     return len(prose) > short and sum(len(b.text) for b in prose) > sum(
         len(b.text) for b in region
     ) / 2
 
 
-def is_boilerplate(text: str, patterns: Sequence[re.Pattern[str]]) -> bool:
-    """A short block in which a boilerplate pattern is found."""
-    if len(text.split()) > _SHORT_BLOCK_WORDS:
-        return False
-    stripped = text.strip(" -–—•|*>_\t")
-    return any(p.search(stripped) for p in patterns)
-
-
 def is_link_list_item(block: Block) -> bool:
     """A list item that leads with a link to another story, or a paragraph that is all link."""
     if _URL.match(block.text):  # a cited source, not a link to another story
         return False
-    if block.tag == "item":
-        return block.starts_with_link and block.link_share >= 0.25
+    if block.tag == "item":  # a headline may follow a short kicker ("Warnung: <a>...</a>")
+        return block.link_share >= (0.25 if block.starts_with_link else 0.5)
     # prose is never all link; reference lists ("[1] Title, Journal") are the exception
     return block.link_share >= 0.9 and not _CITATION.match(block.text)
 
 
 def _key(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.lower()))
+
+
+# --- bylines and datelines -------------------------------------------------------------
+
+_BYLINE_LINE_WORDS = 12
+_BYLINE_OTHER_WORDS = 3
+_TRAILING_BLOCKS = 3
+_BIO_WORDS = 60
+_BIO_NAME_AT = 3  # words before the name: "Correspondent", "Der Berliner Imam"
+_COPULA = re.compile(r"( \w+)? (is|was|ist|war|est|était|es|era|è|är|var|er|jest|je|é|был|была)\b")
+_AUTHOR_KEY_CHARS = 5  # shorter Latin names ("AP", "dpa") are words that prose uses too
+
+
+def without_bylines(body: str, authors: Sequence[str], published: datetime | None) -> str:
+    """The body without its byline and dateline lines and the author's bio: a short line
+    that is an author's name with a few words around it ("By Jane Roe", "Jane Roe, 2 hours
+    ago"), among the first lines one that is the publication date with a label or two
+    ("Stand: 22.04.2024, 06:00 Uhr"), and among the last ones a paragraph that opens with
+    an author's full name ("Correspondent Jane Roe covers the harbour for ...")."""
+    author_keys = [k for k in map(_key, authors) if len(k) >= _AUTHOR_KEY_CHARS or not k.isascii()]
+    full_names = [k for k in author_keys if " " in k]
+    paragraphs = body.split("\n\n")
+    last = len(paragraphs) - _TRAILING_BLOCKS
+    kept = [
+        p for index, p in enumerate(paragraphs)
+        if not _is_byline(p, author_keys)
+        and not (index < _LEADING_BLOCKS and _is_dateline(p, published))
+        and not (index >= max(last, 1) and _is_bio(p, full_names))
+    ]
+    return "\n\n".join(kept) if kept else body
+
+
+def _is_bio(text: str, full_names: Sequence[str]) -> bool:
+    """Whether a paragraph says who an author is: the name near its start, then "is"
+    ("Jane Roe (*1958) war ...")."""
+    key = _key(text)
+    if len(key.split()) > _BIO_WORDS:
+        return False
+    return any(
+        (at := key.find(name)) >= 0
+        and len(key[:at].split()) <= _BIO_NAME_AT
+        and _COPULA.match(key[at + len(name) :])
+        for name in full_names
+    )
+
+
+def _is_byline(text: str, author_keys: Sequence[str]) -> bool:
+    if not author_keys or len(text.split()) > _BYLINE_LINE_WORDS:
+        return False
+    key = _key(text)
+    rest = key
+    for author in author_keys:
+        rest = rest.replace(author, " ")
+    return rest != key and len(rest.split()) <= _BYLINE_OTHER_WORDS
+
+
+def _is_dateline(text: str, published: datetime | None) -> bool:
+    """A short line of numbers holding the publication's year and day (give or take a
+    day for the time zone), with few words besides."""
+    tokens = text.split()
+    if published is None or len(tokens) > _BYLINE_LINE_WORDS:
+        return False
+    words = [t for t in tokens if t.isalpha() or not any(c.isdigit() for c in t)]
+    if len([w for w in words if any(c.isalnum() for c in w)]) > _BYLINE_OTHER_WORDS:
+        return False
+    numbers = {int(n) for n in re.findall(r"\d+", text)}
+    days = {published.day - 1, published.day, published.day + 1}
+    return published.year in numbers and bool(numbers & days)
 
 
 # --- page chrome -----------------------------------------------------------------------
@@ -467,7 +495,7 @@ def strip_chrome(body: str, chrome: Sequence[str], boilerplate: Sequence[str] = 
     residue = peel_chrome(body.split("\n\n"), chrome)
     if residue is None:
         return body
-    patterns = compile_patterns(boilerplate) if boilerplate else _DEFAULT_PATTERNS
+    patterns = compile_patterns(boilerplate) if boilerplate else DEFAULT_PATTERNS
     blocks = [Block("p", text, 0.0, False) for text in residue]
     return "\n\n".join(b.text for b in clean_blocks(blocks, (), (), patterns))
 

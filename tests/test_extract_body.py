@@ -7,7 +7,7 @@ import json
 import pytest
 
 from tasks.extract import extract_article
-from tasks.extract_body import compile_patterns, is_boilerplate
+from tasks.extract_boilerplate import compile_patterns, is_boilerplate
 
 PATTERNS = compile_patterns()
 
@@ -29,6 +29,25 @@ PATTERNS = compile_patterns()
         "We use cookies to give you the best experience.",
         "Advertisement",
         "Reporting by Jane Roe; editing by John Doe",
+        "Check out more travel stories by signing up to our free weekly newsletter",
+        "Newsletter: Sport inside",
+        "Sie mögen es kompakt? Dann melden Sie sich hier für den Newsletter an – hier entlang.",
+        "Auch interessant",
+        "関連記事",
+        "Filed under: Politics |",
+        "Related post: Pickled Brussels Sprouts",
+        "[button link='/review'] Send us YOUR review[/button]",
+        "Pictured from left, are novelists Jane Roe and John Doe, at the book fair.",
+        "장동혁 대표가 29일 국회에서 인사하고 있다. 연합뉴스",
+        "Copy link",
+        "We want to hear from you: are you voting this year? Tell us why.",
+        "Most read in Football",
+        "More on the strike in our live blog:",
+        "© dpa-infocom, dpa:240516-99-53606/3 (dpa)",
+        "<Copyright ⓒ Daily Example. All rights reserved. 무단 전재 및 재배포 금지>",
+        "Guest columns do not necessarily reflect the views of the editors.",
+        "You must be logged in to post a comment.",
+        "Our members get special offers from us and our partners. Read our Privacy Policy.",
     ],
 )
 def test_default_boilerplate_is_removed(line):
@@ -42,6 +61,8 @@ def test_default_boilerplate_is_removed(line):
         "The photo showed the minister leaving the building.",
         "More than 200 people signed up to volunteer, the organisers said.",
         "Related research published last year reached the same conclusion about the river.",
+        "Her newsletter, which she started in 2019, now has 40,000 readers.",
+        "More than 2,000 people signed up for the council's newsletter last week.",
     ],
 )
 def test_article_sentences_survive(line):
@@ -166,3 +187,91 @@ def test_a_json_ld_body_in_markup_is_read_as_paragraphs():
     body = extract_article(html, "https://x.example/news/harbour-plan").body
     assert "<" not in body
     assert body.split("\n\n") == PARAGRAPHS
+
+
+def test_a_list_of_headlines_behind_kickers_is_dropped_with_its_heading():
+    """"Kicker: <a>headline</a>" items link to other stories though they do not start with
+    the link; the heading over such a list goes with it."""
+    teasers = ("<h3>More background, researched for you</h3><ul>"
+               "<li><strong>Harbour dispute: </strong><a href='/a'>Dockers reject the offer"
+               "</a></li>"
+               "<li><strong>Warning: </strong><a href='/b'>Pier costs could double, "
+               "engineers say</a></li></ul><h3>What the council decided</h3>")
+    body = body_of("".join(f"<p>{p}</p>" for p in PARAGRAPHS[:4]) + teasers
+                   + "".join(f"<p>{p}</p>" for p in PARAGRAPHS[4:]))
+    assert body.split("\n\n") == [*PARAGRAPHS[:4], "What the council decided", *PARAGRAPHS[4:]]
+
+
+def test_a_list_with_a_link_in_its_text_is_kept():
+    items = ("<ul><li>The pier will be 300 metres long, says the <a href='/r'>council's "
+             "report</a>.</li><li>Work is to start in May and end next year.</li></ul>")
+    body = body_of("".join(f"<p>{p}</p>" for p in PARAGRAPHS[:4]) + items
+                   + "".join(f"<p>{p}</p>" for p in PARAGRAPHS[4:]))
+    assert "council's report" in body and "Work is to start" in body
+
+
+@pytest.mark.parametrize("prompt", [
+    "This article is only available to subscribers.",
+    "Il vous reste 57.09% de cet article à lire. La suite est réservée aux abonnés.",
+    "この記事は会員限定です。",
+])
+def test_a_paywall_box_after_the_text_is_dropped(prompt):
+    box = (f"<p>{prompt}</p><p>Subscribers of the printed paper join for free.</p>"
+           "<ul><li>Every article, on every device</li><li>Our morning briefing</li></ul>")
+    body = body_of("".join(f"<p>{p}</p>" for p in PARAGRAPHS) + box)
+    assert body.split("\n\n") == PARAGRAPHS
+
+
+def test_the_headline_repeated_after_a_label_is_dropped():
+    body = body_of("<p>Video, 2 min</p><h2>Harbour plan</h2>"
+                   + "".join(f"<p>{p}</p>" for p in PARAGRAPHS))
+    assert "Harbour plan" not in body and PARAGRAPHS[0] in body
+
+
+def test_byline_and_dateline_lines_are_dropped():
+    html = ("<html><head><title>Harbour plan</title><meta name='author' content='Jane Roe'>"
+            "<meta property='article:published_time' content='2026-04-22T06:00:00+02:00'>"
+            "</head><body><article><h1>Harbour plan</h1><p>Stand: 22.04.2026, 06:00 Uhr</p>"
+            "<p>Von Jane Roe</p>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+            + "<p>Jane Roe</p></article></body></html>")
+    body = extract_article(html, "https://x.example/news/harbour-plan").body
+    assert body.split("\n\n") == PARAGRAPHS
+
+
+def test_a_short_line_that_names_the_author_among_other_words_is_kept():
+    line = "Jane Roe spoke to the harbour master, who said the pier was long overdue."
+    html = ("<html><head><title>Harbour plan</title><meta name='author' content='Jane Roe'>"
+            "</head><body><article><h1>Harbour plan</h1>"
+            + "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + f"<p>{line}</p></article></body></html>")
+    body = extract_article(html, "https://x.example/news/harbour-plan").body
+    assert body.split("\n\n") == [*PARAGRAPHS, line]
+
+
+def test_the_authors_bio_after_the_text_is_dropped():
+    bio = ("Correspondent Jane Roe is the Gazette's harbour reporter. She joined the paper "
+           "in 2019.")
+    html = ("<html><head><title>Harbour plan</title><meta name='author' content='Jane Roe'>"
+            "</head><body><article><h1>Harbour plan</h1>"
+            + "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+            + f"<h3>About the author</h3><p>{bio}</p></article></body></html>")
+    body = extract_article(html, "https://x.example/news/harbour-plan").body
+    assert body.split("\n\n") == PARAGRAPHS
+
+
+def test_a_run_of_card_labels_at_the_end_is_dropped():
+    tail = ("<p>More on the harbour in our live blog:</p><p>Topic</p><p>with video</p>"
+            "<p>by Jane Roe</p><p>Interview</p>")
+    body = body_of("".join(f"<p>{p}</p>" for p in PARAGRAPHS) + tail)
+    assert body.split("\n\n") == PARAGRAPHS
+
+
+@pytest.mark.parametrize("glued", ["Harbour plan | Gazette Video", "Council vote : Harbour plan"])
+def test_the_headline_glued_to_its_kicker_or_site_name_is_dropped(glued):
+    body = body_of(f"<p>{glued}</p>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS))
+    assert body.split("\n\n") == PARAGRAPHS
+
+
+def test_a_kicker_line_that_merely_contains_the_headline_is_kept():
+    line = "Harbour: a council vote that could change the town"
+    body = body_of(f"<p>{line}</p>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS))
+    assert body.split("\n\n") == [line, *PARAGRAPHS]
