@@ -61,5 +61,5 @@ def test_a_long_body_s_own_language_beats_the_template_s_declaration():
                 "</article></body></html>")
         return extract_article(html, "https://habari.example/a").language
 
-    assert language(4) == "sw"  # sure, over 1,000 characters, in any language it knows
+    assert language(4) == "sw"  # sure, over 600 characters, in any language it knows
     assert language(1) == "en"  # a brief keeps what the page declares
