@@ -231,9 +231,8 @@ def extract_article(
         )
     sources["body"] = body_source
 
-    language = pick(
+    declared = pick(
         "language",
-        ("heuristic", body_language(body)),
         ("jsonld", _lang(jsonld_text(ld.get("inLanguage")))),
         (
             "meta",
@@ -241,6 +240,11 @@ def extract_article(
         ),
         ("opengraph", _lang(page.first("og:locale"))),
         ("feed", _lang(fallback.language) if fallback else None),
+    )
+    # what the body is written in overrules a declaration (often a template's default)
+    read = body_language(body)
+    language = (
+        pick("language", ("heuristic", read)) if read and read != declared else declared
     ) or pick("language", ("heuristic", detect_language(f"{title or ''}\n{body}", languages)))
     canonical = pick(
         "url",
