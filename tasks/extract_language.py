@@ -1,5 +1,5 @@
-"""Language detection: a body's language where py3langid is sure of it, and for pages
-that declare none, a guess among the news languages and the configured ones."""
+"""Language detection for pages that do not declare theirs: py3langid among the news
+languages and the configured ones."""
 
 from __future__ import annotations
 
@@ -23,14 +23,6 @@ NEWS_LANGUAGES = (
     *("sr", "hr", "ca", "ja", "zh", "ko", "id", "ms", "vi", "th", "hi", "ur", "bn"),
 )
 _MIN_CONFIDENCE = 0.5
-# Over a body's first 600 characters the full model is right where it is this sure: on
-# both dev corpora it overruled 6 declarations (an English template on isiXhosa and
-# Swahili sites, "kr" for Korean, "nb" for Norwegian, "eng"), all rightly, and no other.
-# (1,000 characters caught two more, but cost a third more: the whole record must stay
-# faster than trafilatura's body alone.)
-# Shorter texts keep to the news languages (above).
-_SURE = 0.99
-_SURE_SPAN = 600
 
 
 @lru_cache(maxsize=8)
@@ -43,21 +35,6 @@ def _identifier(extra: frozenset[str]) -> LanguageIdentifier:
                     ", ".join(sorted(unknown)))
     identifier.set_languages(sorted(set(NEWS_LANGUAGES) | extra - unknown))
     return identifier
-
-
-@lru_cache(maxsize=1)
-def _full_identifier() -> LanguageIdentifier:
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-
-
-def body_language(body: str) -> str | None:
-    """What an article's body is written in, when py3langid over all its 97 languages is
-    sure of it: this beats the page's declaration, which is often a template's default.
-    None for a body under 600 characters."""
-    if len(body) < _SURE_SPAN:
-        return None
-    language, probability = _full_identifier().classify(body[:_SURE_SPAN])
-    return language if probability >= _SURE else None
 
 
 def detect_language(text: str, languages: Sequence[str] = ()) -> str | None:
