@@ -362,7 +362,7 @@ def _parse(html: str) -> HtmlElement | None:
     text = repair_faulty_html(html, beginning)
     try:
         tree = lxml.html.fromstring(text, parser=_PARSER)
-    except ValueError:
+    except (ValueError, etree.LxmlError):  # "Document is empty" for a lone "<!--"
         tree = None
     if tree is None or len(tree) < 1:
         try:
