@@ -92,6 +92,19 @@ def configured_warehouse(db: Path | None, config: Path | None) -> tuple[Path, Co
     return path, loaded
 
 
+def checked_config(config: Path | None, outlets: Iterable[str] = ()) -> str | None:
+    """The config folder a flow is to load, as its parameter, once it has loaded here with
+    the named outlets in it: so that a bad one is the command's one line before any
+    Prefect server starts."""
+    from tasks.config import load_config
+
+    config_dir = str(config) if config else None
+    loaded = load_config(config_dir)
+    for name in outlets:
+        loaded.outlet(name)
+    return config_dir
+
+
 def one_line_errors(command: Callable) -> Callable:
     @wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:

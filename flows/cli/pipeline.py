@@ -9,7 +9,15 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from flows.cli.common import ConfigOption, DbOption, emit, log_console, print_table, progress
+from flows.cli.common import (
+    ConfigOption,
+    DbOption,
+    checked_config,
+    emit,
+    log_console,
+    print_table,
+    progress,
+)
 from warehouse.db import DEFAULT_DB, DEMO_DB
 
 
@@ -29,12 +37,8 @@ def run(
     from flows.alerts import alerts
     from flows.ephemeral import outcome, prefect_api
     from flows.ingest import ingest
-    from tasks.config import load_config
 
-    config_dir = str(config) if config else None
-    loaded = load_config(config_dir)
-    for name in outlet or ():
-        loaded.outlet(name)
+    config_dir = checked_config(config, outlet or ())
     with prefect_api():
         summaries = outcome(ingest(config_dir=config_dir, db_path=str(db), outlets=outlet,
                                    return_state=True))
@@ -125,15 +129,11 @@ def backfill(
     from flows.backfill import backfill as backfill_flow
     from flows.ephemeral import outcome, prefect_api
     from tasks.backfill import ArchiveError
-    from tasks.config import load_config
 
     missing = [p for p in archives if not p.is_file()]
     if missing:
         raise ArchiveError(f"{missing[0]}: no such file")
-    config_dir = str(config) if config else None
-    loaded = load_config(config_dir)
-    if outlet is not None:
-        loaded.outlet(outlet)
+    config_dir = checked_config(config, [outlet] if outlet else ())
     with prefect_api(), progress("archived pages", console=log_console()) as update:
         totals = outcome(backfill_flow(paths=[str(p) for p in archives], config_dir=config_dir,
                                        db_path=str(db), batch_size=batch_size, outlet=outlet,
