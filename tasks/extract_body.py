@@ -25,6 +25,7 @@ from tasks.extract_boilerplate import (
     compile_patterns,
     is_boilerplate,
 )
+from tasks.extract_fields import words_key
 
 # A heading that opens a section of links to other stories: what follows it is not the
 # article, when it comes after most of the text.
@@ -86,7 +87,7 @@ def join_blocks(
     boilerplate: Sequence[str] = (),
 ) -> str:
     """Clean the blocks and join them as paragraphs separated by blank lines."""
-    patterns = compile_patterns(boilerplate) if boilerplate else DEFAULT_PATTERNS
+    patterns = compile_patterns(boilerplate)
     return "\n\n".join(b.text for b in clean_blocks(blocks, titles, captions, patterns))
 
 
@@ -249,13 +250,13 @@ def clean_blocks(
 ) -> list[Block]:
     """Drop repeated headlines, boilerplate, captions and link lists, and the heading of a
     section that held only a link list."""
-    title_keys = {_key(t) for t in titles if t and _key(t)}
-    caption_keys = {_key(c) for c in captions if c and len(_key(c)) > 15}
+    title_keys = {words_key(t) for t in titles if t and words_key(t)}
+    caption_keys = {words_key(c) for c in captions if c and len(words_key(c)) > 15}
     blocks = _cut_short_tail(_cut_paywall(_cut_other_stories(blocks)))
     kept: list[Block] = []
     links_only: Block | None = None  # a kept heading followed so far only by link items
     for index, block in enumerate(blocks):
-        key = _key(block.text)
+        key = words_key(block.text)
         if not key:
             continue
         if index < _LEADING_BLOCKS and _is_headline(block.text, key, title_keys):
@@ -283,7 +284,7 @@ def _is_headline(text: str, key: str, title_keys: set[str]) -> bool:
         return True
     parts = _HEADLINE_SEPARATOR.split(text)
     return len(parts) == 2 and any(
-        _key(part) in title_keys and len(other.split()) <= _AFFIX_WORDS
+        words_key(part) in title_keys and len(other.split()) <= _AFFIX_WORDS
         for part, other in (parts, parts[::-1])
     )
 
@@ -374,10 +375,6 @@ def is_link_list_item(block: Block) -> bool:
     return block.link_share >= 0.9 and not _CITATION.match(block.text)
 
 
-def _key(text: str) -> str:
-    return " ".join(re.findall(r"\w+", text.lower()))
-
-
 # --- bylines and datelines -------------------------------------------------------------
 
 _BYLINE_LINE_WORDS = 12
@@ -395,7 +392,9 @@ def without_bylines(body: str, authors: Sequence[str], published: datetime | Non
     ago"), among the first lines one that is the publication date with a label or two
     ("Stand: 22.04.2024, 06:00 Uhr"), and among the last ones a paragraph that opens with
     an author's full name ("Correspondent Jane Roe covers the harbour for ...")."""
-    author_keys = [k for k in map(_key, authors) if len(k) >= _AUTHOR_KEY_CHARS or not k.isascii()]
+    author_keys = [
+        k for k in map(words_key, authors) if len(k) >= _AUTHOR_KEY_CHARS or not k.isascii()
+    ]
     full_names = [k for k in author_keys if " " in k]
     paragraphs = body.split("\n\n")
     last = len(paragraphs) - _TRAILING_BLOCKS
@@ -411,7 +410,7 @@ def without_bylines(body: str, authors: Sequence[str], published: datetime | Non
 def _is_bio(text: str, full_names: Sequence[str]) -> bool:
     """Whether a paragraph says who an author is: the name near its start, then "is"
     ("Jane Roe (*1958) war ...")."""
-    key = _key(text)
+    key = words_key(text)
     if len(key.split()) > _BIO_WORDS:
         return False
     return any(
@@ -425,7 +424,7 @@ def _is_bio(text: str, full_names: Sequence[str]) -> bool:
 def _is_byline(text: str, author_keys: Sequence[str]) -> bool:
     if not author_keys or len(text.split()) > _BYLINE_LINE_WORDS:
         return False
-    key = _key(text)
+    key = words_key(text)
     rest = key
     for author in author_keys:
         rest = rest.replace(author, " ")
@@ -438,8 +437,8 @@ def _is_dateline(text: str, published: datetime | None) -> bool:
     tokens = text.split()
     if published is None or len(tokens) > _BYLINE_LINE_WORDS:
         return False
-    words = [t for t in tokens if t.isalpha() or not any(c.isdigit() for c in t)]
-    if len([w for w in words if any(c.isalnum() for c in w)]) > _BYLINE_OTHER_WORDS:
+    words = [t for t in tokens if any(c.isalpha() for c in t) and not any(c.isdigit() for c in t)]
+    if len(words) > _BYLINE_OTHER_WORDS:
         return False
     numbers = {int(n) for n in re.findall(r"\d+", text)}
     days = {published.day - 1, published.day, published.day + 1}
@@ -495,7 +494,7 @@ def strip_chrome(body: str, chrome: Sequence[str], boilerplate: Sequence[str] = 
     residue = peel_chrome(body.split("\n\n"), chrome)
     if residue is None:
         return body
-    patterns = compile_patterns(boilerplate) if boilerplate else DEFAULT_PATTERNS
+    patterns = compile_patterns(boilerplate)
     blocks = [Block("p", text, 0.0, False) for text in residue]
     return "\n\n".join(b.text for b in clean_blocks(blocks, (), (), patterns))
 

@@ -135,7 +135,7 @@ PAYWALL_PROMPT = re.compile(
 
 # The defaults as two alternations, one search a block instead of one a pattern: those
 # anchored at the start (most), which a search tries there only, and the rest.
-_ALTERNATIONS = [
+DEFAULT_PATTERNS = [
     re.compile("^(?:" + "|".join(f"(?:{p[1:]})" for p in DEFAULT_BOILERPLATE
                                  if p.startswith("^")) + ")", re.IGNORECASE),
     re.compile("|".join(f"(?:{p})" for p in DEFAULT_BOILERPLATE if not p.startswith("^")),
@@ -144,11 +144,11 @@ _ALTERNATIONS = [
 
 
 def compile_patterns(extra: Sequence[str] = ()) -> list[re.Pattern[str]]:
-    """The default boilerplate patterns plus config-provided ones, case-insensitive."""
-    return [*_ALTERNATIONS, *(re.compile(p, re.IGNORECASE) for p in extra)]
-
-
-DEFAULT_PATTERNS = compile_patterns()
+    """The default boilerplate patterns plus config-provided ones, case-insensitive (the
+    defaults, compiled once, when there are none)."""
+    if not extra:
+        return DEFAULT_PATTERNS
+    return [*DEFAULT_PATTERNS, *(re.compile(p, re.IGNORECASE) for p in extra)]
 
 
 def is_boilerplate(text: str, patterns: Sequence[re.Pattern[str]]) -> bool:

@@ -123,10 +123,7 @@ def unescape_entities(text: str) -> str:
     `<meta>` values are often escaped once or twice (`K&amp;uuml;hl`) more than the
     markup needs."""
     for _ in range(3):
-        if "&" not in text:
-            break
-        decoded = html.unescape(text)
-        if decoded == text:
+        if "&" not in text or (decoded := html.unescape(text)) == text:
             break
         text = decoded
     return text
