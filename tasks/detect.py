@@ -332,7 +332,8 @@ def _score_window(
     """Score and calibrate the trailing sums of `per_window` buckets."""
     window = per_window * bucket
     count = _trailing_sum(counts, per_window)
-    slot = _slots(times.tz_convert(settings.timezone), settings.season)
+    local = times.tz_convert(settings.timezone)
+    slot = _slots(local, settings.season)
     window_buckets = settings.baseline // bucket
     expected, seen = _seasonal_rate(times, count, slot, settings.baseline, window_buckets)
     if totals is not None:
@@ -357,12 +358,10 @@ def _score_window(
         count[~learning], expected[~learning], phi[~learning]
     )
     calibration_days = max(1, settings.baseline // timedelta(days=1))
-    period = return_period(
-        times.tz_convert(settings.timezone), score, log_tail, window, calibration_days
-    )
+    period = return_period(local, score, log_tail, window, calibration_days)
     learning |= np.isnan(period)
     width = np.full(len(times), per_window)
-    busy = busy_day_count(times.tz_convert(settings.timezone), count, calibration_days)
+    busy = busy_day_count(local, count, calibration_days)
     return _Scored(times, counts, count, expected, score, period, learning, width, busy)
 
 
