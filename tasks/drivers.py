@@ -12,7 +12,7 @@ pulled towards zero, a term new in the spike stands out in proportion to the evi
 
 Terms are single words and two-word phrases ("Ras Kandar", "oil terminal") from titles
 and leads, in every language, lowercased for counting and shown in their most common
-spelling. Stop words come from jusText's per-language lists (a trafilatura dependency).
+spelling, stop words left out (`tasks.stopwords`).
 """
 
 from __future__ import annotations
@@ -22,16 +22,9 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
 
-import justext
+from tasks.stopwords import stop_words
 
-# ISO 639-1 codes of the configurable languages -> jusText's stop-list names
-STOPLISTS = {
-    "en": "English", "de": "German", "fr": "French", "es": "Spanish", "it": "Italian",
-    "ru": "Russian", "uk": "Ukrainian", "ar": "Arabic", "fa": "Persian", "he": "Hebrew",
-    "tr": "Turkish", "pt": "Portuguese", "nl": "Dutch", "pl": "Polish",
-}
 WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 MIN_SPIKE_STORIES = 2  # a term in one story only is that story's, not the spike's
 MIN_Z = 1.96  # weaker evidence than this is not named
@@ -44,14 +37,6 @@ class Text:
 
     text: str
     language: str | None
-
-
-@cache
-def stop_words(language: str | None, fallback: tuple[str, ...] = ()) -> frozenset[str]:
-    """A language's stop words; for an unknown language, those of every `fallback` one."""
-    names = [STOPLISTS[language]] if language in STOPLISTS else [
-        STOPLISTS[code] for code in fallback if code in STOPLISTS]
-    return frozenset().union(*(justext.get_stoplist(name) for name in names))
 
 
 def terms(text: Text, languages: Sequence[str]) -> tuple[set[str], dict[str, str]]:

@@ -56,7 +56,7 @@ from tasks.extract_fields import (
     title_without_affixes,
     words_key,
 )
-from tasks.extract_language import detect_language
+from tasks.extract_language import body_language, detect_language
 from tasks.extract_meta import (
     PageMeta,
     captions,
@@ -231,7 +231,7 @@ def extract_article(
         )
     sources["body"] = body_source
 
-    language = pick(
+    declared = pick(
         "language",
         ("jsonld", _lang(jsonld_text(ld.get("inLanguage")))),
         (
@@ -240,7 +240,11 @@ def extract_article(
         ),
         ("opengraph", _lang(page.first("og:locale"))),
         ("feed", _lang(fallback.language) if fallback else None),
-    ) or pick("language", ("heuristic", detect_language(f"{title or ''}\n{body}", languages)))
+    )
+    language = (
+        pick("language", ("heuristic", body_language(body, declared))) or declared
+        or pick("language", ("heuristic", detect_language(f"{title or ''}\n{body}", languages)))
+    )
     canonical = pick(
         "url",
         ("meta", on_site(absolute_url(page.canonical, url), url, sites, sources)),

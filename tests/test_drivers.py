@@ -6,7 +6,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from newsroom.generator import generate
-from tasks.drivers import Text, drivers, log_odds, stop_words
+from tasks.drivers import Text, drivers, log_odds
+from tasks.stopwords import stop_words
 
 NOW = datetime(2026, 3, 16, 12, tzinfo=UTC)
 LANGUAGES = ["en", "de", "fr", "es", "it", "ru", "uk", "ar", "fa", "he", "tr"]

@@ -44,3 +44,32 @@ def test_a_configured_language_beyond_the_usual_news_languages_is_detected():
     configured = extract_article(html, "https://habari.example/a", languages=["en", "sw"])
     assert configured.language == "sw"
     assert configured.field_sources["language"] == "heuristic"
+
+
+SWAHILI = ("Serikali ya Kenya imetangaza mpango mpya wa kuboresha huduma za afya katika maeneo "
+           "ya vijijini. Waziri wa afya alisema kwamba hospitali mpya zitajengwa na wauguzi "
+           "zaidi wataajiriwa ili kuhakikisha kwamba wananchi wanapata matibabu bora karibu na "
+           "makazi yao. Wabunge wa upinzani walikaribisha mpango huo lakini wakaonya kuhusu "
+           "gharama zake. ")
+
+
+def test_a_long_body_s_own_language_beats_the_template_s_declaration():
+    def language(paragraphs: int, declared: str) -> tuple[str | None, str]:
+        body = "".join(f"<p>Sehemu ya {i}. {SWAHILI}</p>" for i in range(paragraphs))
+        html = (f'<html lang="{declared}"><body><article><h1>Habari za afya</h1>{body}'
+                "</article></body></html>")
+        article = extract_article(html, "https://habari.example/a")
+        return article.language, article.field_sources["language"]
+
+    # a WordPress-style English default on a Swahili site, over 1,000 characters
+    assert language(4, "en") == ("sw", "heuristic")
+    assert language(1, "en") == ("en", "meta")  # a brief keeps what the page declares
+    assert language(4, "sw") == ("sw", "meta")  # a declaration the body bears out
+
+
+def test_an_english_body_full_of_names_keeps_its_declaration():
+    scores = " ".join(f"Team {i} beat Team {i + 1} 3-1 at Stadium {i}; scorers Smith, Jones."
+                      for i in range(25))
+    html = f'<html lang="en"><body><article><h1>Results</h1><p>{scores}</p></article></body></html>'
+    article = extract_article(html, "https://scores.example/a")
+    assert (article.language, article.field_sources["language"]) == ("en", "meta")
