@@ -56,7 +56,12 @@ from tasks.extract_fields import (
     title_without_affixes,
     words_key,
 )
-from tasks.extract_language import body_language, detect_language
+from tasks.extract_language import (
+    body_language,
+    declared_language,
+    detect_language,
+    language_code,
+)
 from tasks.extract_meta import (
     PageMeta,
     captions,
@@ -231,19 +236,19 @@ def extract_article(
         )
     sources["body"] = body_source
 
-    declared = pick(
+    declarations = [(source, code) for source, code in (
+        ("jsonld", language_code(jsonld_text(ld.get("inLanguage")))),
+        ("meta", language_code(
+            page.html_lang or page.first("content-language", "language", "dc.language"))),
+        ("opengraph", language_code(page.first("og:locale"))),
+        ("feed", language_code(fallback.language) if fallback else None),
+    ) if code]
+    declared = declared_language(declarations, body)
+    language = pick(
         "language",
-        ("jsonld", _lang(jsonld_text(ld.get("inLanguage")))),
-        (
-            "meta",
-            _lang(page.html_lang or page.first("content-language", "language", "dc.language")),
-        ),
-        ("opengraph", _lang(page.first("og:locale"))),
-        ("feed", _lang(fallback.language) if fallback else None),
-    )
-    language = (
-        pick("language", ("heuristic", body_language(body, declared))) or declared
-        or pick("language", ("heuristic", detect_language(f"{title or ''}\n{body}", languages)))
+        ("heuristic", body_language(body, declared[1] if declared else None)),
+        *([declared] if declared else []),
+        ("heuristic", lambda: detect_language(f"{title or ''}\n{body}", languages)),
     )
     canonical = pick(
         "url",
@@ -517,20 +522,12 @@ def _meta_authors(page: PageMeta) -> list[str]:
     return []
 
 
-def _lang(value: str | None) -> str | None:
-    """`en-US`, `en_GB`, `EN` -> `en`."""
-    if not value:
-        return None
-    code = re.split(r"[-_]", value.strip())[0].lower()
-    return code if re.fullmatch(r"[a-z]{2,3}", code) else None
-
-
 def _url_section(url: str) -> str | None:
     """The first path segment when it reads like a section name (/sport/..., /world/...)."""
     parts = [p for p in urlparse(url).path.split("/") if p]
-    if len(parts) >= 2 and re.fullmatch(r"[a-z][a-z-]{2,20}", parts[0]) and not _lang(parts[0]):
-        return parts[0]
-    return None
+    if len(parts) < 2 or not re.fullmatch(r"[a-z][a-z-]{2,20}", parts[0]):
+        return None
+    return None if language_code(parts[0]) else parts[0]
 
 
 def _is_teaser(tree: HtmlElement, ld: dict[str, Any], body: str, sources: dict[str, str]) -> bool:

@@ -9,6 +9,8 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from babel import Locale
+from babel.core import get_global
 from justext.core import STOPWORDS_LOW_DEFAULT
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
@@ -35,6 +37,44 @@ _SURE_SPAN = 1000
 _CHECKED_WORDS = 100
 
 
+# What a page may declare: CLDR's language codes (through babel), ISO 639-2 ("eng") and
+# retired ones ("iw") read as the codes that replaced them, and Norwegian's two written
+# standards under the one code the detector gives it, so declared and detected agree.
+_KNOWN_CODES = frozenset(Locale("en").languages)
+_SAME_LANGUAGE = {
+    alias: target for alias, target in get_global("language_aliases").items()
+    if len(target) == 2 and target in _KNOWN_CODES
+} | {"nb": "no", "nn": "no"}
+
+
+def language_code(value: str | None) -> str | None:
+    """`en-US`, `en_GB`, `EN`, `eng` -> `en`; None for what names no language (`utf-8`)."""
+    if not value:
+        return None
+    code = re.split(r"[-_]", value.strip())[0].lower()
+    code = _SAME_LANGUAGE.get(code, code)
+    return code if code in _KNOWN_CODES else None
+
+
+def declared_language(
+    declarations: Sequence[tuple[str, str]], body: str
+) -> tuple[str, str] | None:
+    """The first of the page's declarations (source, code), or where they disagree, the
+    one whose stop words the body holds most of ("kr" in JSON-LD, "ko" in `<html lang>`)."""
+    codes = {code for _, code in declarations}
+    if len(codes) < 2:
+        return declarations[0] if declarations else None
+    share = {code: _stop_word_share(body, code) for code in codes}
+    return max(declarations, key=lambda declaration: share[declaration[1]])  # first of ties
+
+
+def _stop_word_share(body: str, language: str | None) -> float:
+    """The share of the body's first 100 words that are the language's stop words."""
+    stops = stop_words(language)
+    words = re.findall(r"\w+", body[:_SURE_SPAN].lower())[:_CHECKED_WORDS]
+    return sum(word in stops for word in words) / len(words) if stops and words else 0.0
+
+
 @lru_cache(maxsize=8)
 def _identifier(extra: frozenset[str]) -> LanguageIdentifier:
     identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
@@ -59,11 +99,9 @@ def body_language(body: str, declared: str | None) -> str | None:
     jusText asks of good text (30%) goes to py3langid over all its 97 languages, which must
     be sure of another. The test spares most pages the model (up to a millisecond each).
     Bodies under 1,000 characters and declarations without a stop list are not checked."""
-    stops = stop_words(declared)
-    if len(body) < _SURE_SPAN or not stops:
+    if len(body) < _SURE_SPAN or not stop_words(declared):
         return None
-    words = re.findall(r"\w+", body[:_SURE_SPAN].lower())[:_CHECKED_WORDS]
-    if sum(word in stops for word in words) >= STOPWORDS_LOW_DEFAULT * len(words):
+    if _stop_word_share(body, declared) >= STOPWORDS_LOW_DEFAULT:
         return None
     language, probability = _full_identifier().classify(body[:_SURE_SPAN])
     return language if probability >= _SURE and language != declared else None

@@ -73,3 +73,29 @@ def test_an_english_body_full_of_names_keeps_its_declaration():
     html = f'<html lang="en"><body><article><h1>Results</h1><p>{scores}</p></article></body></html>'
     article = extract_article(html, "https://scores.example/a")
     assert (article.language, article.field_sources["language"]) == ("en", "meta")
+
+
+@pytest.mark.parametrize(
+    ("declarations", "body", "language"),
+    [
+        # ISO 639-2 in JSON-LD
+        ('<html><head><script type="application/ld+json">{"@type": "NewsArticle", '
+         '"headline": "Council report", "inLanguage": "eng"}</script></head>',
+         "The council said on Tuesday that the report would be published next week. ", "en"),
+        # a charset where the language should be: detected instead
+        ('<html><head><meta http-equiv="content-language" content="utf-8"></head>',
+         "Der Stadtrat hat am Dienstag beschlossen, dass die Wasserpreise steigen werden. ",
+         "de"),
+        # two declarations that disagree: the one the body's stop words bear out
+        ('<html lang="ko"><head><script type="application/ld+json">{"@type": "NewsArticle", '
+         '"headline": "시의회 보고서", "inLanguage": "kr"}</script></head>',
+         "시의회는 화요일에 수도 요금이 내년에 오를 것이라고 밝혔다. 그리고 이 보고서는 다음 주에 "
+         "발표될 예정이다. ", "ko"),
+        # Norwegian Bokmål under the code the detector gives Norwegian
+        ('<html lang="nb-NO"><head></head>',
+         "Bystyret sa tirsdag at vannprisene vil stige neste år, og at rapporten kommer. ", "no"),
+    ],
+)
+def test_a_declared_language_is_read_as_a_language_code(declarations, body, language):
+    html = f"{declarations}<body><article><h1>Report</h1><p>{body * 3}</p></article></body></html>"
+    assert extract_article(html, "https://council.example/a").language == language
