@@ -12,7 +12,7 @@ import re
 from datetime import date
 from importlib import resources
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 import soupsieve
 import yaml
@@ -20,6 +20,7 @@ from cssselect import SelectorError
 from lxml import etree
 from lxml.cssselect import CSSSelector
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -31,10 +32,13 @@ from pydantic import (
 
 from tasks.detect import DetectorSettings, SensitivitySetting
 from tasks.errors import ConfigError
+from tasks.language_codes import config_language
 
 # YAML aliases let a few lines expand into billions of values ("billion laughs"); a config
 # file is refused when it holds more than this many, counting each alias's every use.
 MAX_CONFIG_VALUES = 200_000
+# a language as articles carry it: "nb" is "no", "eng" is "en", "xx" is refused
+LanguageCode = Annotated[str, AfterValidator(config_language)]
 
 # The bundled defaults are package data of the top-level `config` package, so a
 # non-editable install finds them too.
@@ -119,7 +123,7 @@ class Outlet(Strict):
     name: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
     display_name: str
     domain: str
-    language: str | None = None
+    language: LanguageCode | None = None
     country: str | None = None
     sources: list[Source] = Field(min_length=1)
     url_filters: UrlFilters = UrlFilters()
@@ -150,7 +154,7 @@ class OutletsFile(Strict):
 class Topic(Strict):
     name: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")
     label: str
-    aliases: dict[str, list[str]] = Field(
+    aliases: dict[LanguageCode, list[str]] = Field(
         description="language code -> names and aliases in that language"
     )
     exclude: list[str] = Field(default=[], description="phrases whose mention is not a hit")
@@ -287,7 +291,7 @@ class WarehouseSettings(Strict):
 
 
 class Settings(Strict):
-    languages: list[str] = ["en", "de", "fr", "es", "ru", "uk", "ar", "fa", "he", "tr"]
+    languages: list[LanguageCode] = ["en", "de", "fr", "es", "ru", "uk", "ar", "fa", "he", "tr"]
     fetch: FetchSettings = FetchSettings()
     alerts: AlertRules = AlertRules()
     slack: SlackSettings = SlackSettings()
@@ -338,7 +342,8 @@ def describe_error(path: Path, error: ValidationError) -> str:
     value = first.get("input")
     shown = repr(value) if not isinstance(value, dict | list) else type(value).__name__
     more = f" (and {error.error_count() - 1} more problems)" if error.error_count() > 1 else ""
-    return f"{path}: field '{field}' = {shown}: {first['msg']}{more}"
+    message = first["msg"].removeprefix("Value error, ")
+    return f"{path}: field '{field}' = {shown}: {message}{more}"
 
 
 def read_yaml(path: Path) -> dict[str, Any]:

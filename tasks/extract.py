@@ -56,12 +56,7 @@ from tasks.extract_fields import (
     title_without_affixes,
     words_key,
 )
-from tasks.extract_language import (
-    body_language,
-    declared_language,
-    detect_language,
-    language_code,
-)
+from tasks.extract_language import body_language, declared_language, detect_language
 from tasks.extract_meta import (
     PageMeta,
     captions,
@@ -81,6 +76,7 @@ from tasks.extract_meta import (
     unescape_entities,
 )
 from tasks.extract_payload import next_data_blocks, text_blocks
+from tasks.language_codes import language_code
 from tasks.models import Article, Candidate
 
 __all__ = ["DEFAULT_BOILERPLATE", "extract_article", "extract_file", "iter_html_files"]

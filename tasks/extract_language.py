@@ -9,8 +9,6 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from babel import Locale
-from babel.core import get_global
 from justext.core import STOPWORDS_LOW_DEFAULT
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
@@ -35,25 +33,6 @@ _MIN_CONFIDENCE = 0.5
 _SURE = 0.99
 _SURE_SPAN = 1000
 _CHECKED_WORDS = 100
-
-
-# What a page may declare: CLDR's language codes (through babel), ISO 639-2 ("eng") and
-# retired ones ("iw") read as the codes that replaced them, and Norwegian's two written
-# standards under the one code the detector gives it, so declared and detected agree.
-_KNOWN_CODES = frozenset(Locale("en").languages)
-_SAME_LANGUAGE = {
-    alias: target for alias, target in get_global("language_aliases").items()
-    if len(target) == 2 and target in _KNOWN_CODES
-} | {"nb": "no", "nn": "no"}
-
-
-def language_code(value: str | None) -> str | None:
-    """`en-US`, `en_GB`, `EN`, `eng` -> `en`; None for what names no language (`utf-8`)."""
-    if not value:
-        return None
-    code = re.split(r"[-_]", value.strip())[0].lower()
-    code = _SAME_LANGUAGE.get(code, code)
-    return code if code in _KNOWN_CODES else None
 
 
 def declared_language(

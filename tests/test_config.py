@@ -174,6 +174,17 @@ def test_aliases_that_can_never_match_are_refused(tmp_path, aliases, problem):
     assert problem in str(caught.value)
 
 
+def test_languages_are_read_as_the_codes_articles_carry(tmp_path):
+    write(tmp_path, "settings.yaml", "languages: [en, eng, nb-NO]\n")
+    assert load_config(tmp_path).settings.languages == ["en", "en", "no"]
+    write(tmp_path, "settings.yaml", "languages: [en, english]\n")
+    with pytest.raises(ConfigError) as caught:
+        load_config(tmp_path)
+    assert str(caught.value).endswith(
+        "settings.yaml: field 'languages.1' = 'english': 'english' is not a language code "
+        "(ISO 639-1, e.g. en, de, ar)")
+
+
 def test_an_empty_exclusion_is_refused(tmp_path):
     write(tmp_path, "topics.yaml", TOPICS + '    exclude: ["  "]\n')
     with pytest.raises(ConfigError, match="exclusion '  ' has no letter or digit"):
