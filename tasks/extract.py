@@ -43,6 +43,7 @@ from tasks.extract_body import (
     page_chrome,
     paragraph_container,
     strip_chrome,
+    with_standfirst,
     without_bylines,
 )
 from tasks.extract_boilerplate import DEFAULT_BOILERPLATE
@@ -434,6 +435,7 @@ def _body(
             text = join_blocks(blocks, titles, caption_texts, boilerplate) or peeled
     if source != "rules":
         text = without_bylines(_drop_header_text(text, tree), authors, published)
+        text = with_standfirst(text, tree, _descriptions(page))
     # JSON-LD bodies are often truncated to a teaser; use one only when ours is much shorter.
     # Some carry the article's markup.
     ld_body = jsonld_text(page.jsonld.get("articleBody")) or ""

@@ -8,6 +8,7 @@ import pytest
 
 from tasks.extract import extract_article
 from tasks.extract_boilerplate import compile_patterns, is_boilerplate
+from tasks.models import Article
 
 PATTERNS = compile_patterns()
 
@@ -275,3 +276,56 @@ def test_a_kicker_line_that_merely_contains_the_headline_is_kept():
     line = "Harbour: a council vote that could change the town"
     body = body_of(f"<p>{line}</p>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS))
     assert body.split("\n\n") == [line, *PARAGRAPHS]
+
+
+STANDFIRST = "The council backs a new pier after a night of debate, and the town pays half."
+
+
+def page_with_description(article_html: str, description: str = STANDFIRST) -> str:
+    return (
+        f"<html><head><title>Harbour plan</title><meta name='description' "
+        f"content='{description}'></head><body><article><h1>Harbour plan</h1>"
+        f"{article_html}</article></body></html>"
+    )
+
+
+def article_with_standfirst(standfirst_html: str, description: str = STANDFIRST) -> Article:
+    text = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    html = page_with_description(
+        f"{standfirst_html}<div class='byline'>By Jane Roe</div>"
+        f"<div class='article-body'>{text}</div>",
+        description,
+    )
+    return extract_article(html, "https://x.example/news/harbour-plan")
+
+
+@pytest.mark.parametrize(
+    ("standfirst", "opening"),
+    [
+        (f"<div class='lead'><p>{STANDFIRST}</p></div>", STANDFIRST),
+        (f"<p>{STANDFIRST}</p>", STANDFIRST),
+        (
+            f"<div><span>Harbourtown.</span> <span>{STANDFIRST}</span></div>",
+            f"Harbourtown. {STANDFIRST}",
+        ),
+    ],
+)
+def test_the_standfirst_just_before_the_text_opens_the_body(standfirst, opening):
+    """trafilatura keeps only the text's container; the paragraph before it that holds the
+    page's description (after a dateline perhaps) is the article's opening, so it is
+    the body's first paragraph (and no longer the subtitle)."""
+    article = article_with_standfirst(standfirst)
+    assert article.body.split("\n\n") == [opening, *PARAGRAPHS]
+    assert article.subtitle is None
+
+
+@pytest.mark.parametrize(
+    ("standfirst", "description"),
+    [
+        (f"<header><p class='standfirst'>{STANDFIRST}</p></header>", STANDFIRST),
+        (f"<h2>{STANDFIRST}</h2>", STANDFIRST),
+        (f"<p>{PARAGRAPHS[5]}</p>", PARAGRAPHS[5]),
+    ],
+)
+def test_a_standfirst_in_the_header_as_a_heading_or_in_the_text_stays_out(standfirst, description):
+    assert article_with_standfirst(standfirst, description).body.split("\n\n") == PARAGRAPHS
