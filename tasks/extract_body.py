@@ -511,11 +511,14 @@ def _is_dateline(text: str, published: datetime | None) -> bool:
 # --- page chrome -----------------------------------------------------------------------
 
 # Elements that hold a news template's furniture rather than the article: the page and
-# article headers, navigation and breadcrumbs, figures, dates, buttons, the headline.
-_FURNITURE = (
-    "//header | //nav | //footer | //aside | //figure | //figcaption | //time | //button"
-    " | //h1 | //a[not(ancestor::p)] | //h2 | //h3 | //h4"
+# article headers, navigation and breadcrumbs, figures, dates, buttons, the headline, and
+# links outside paragraphs. The tags are found in one walk of the tree (an XPath union of
+# `//tag` walks it once a tag).
+_FURNITURE_TAGS = (
+    *("header", "nav", "footer", "aside", "figure", "figcaption", "time", "button"),
+    *("h1", "h2", "h3", "h4"),
 )
+_LINKS_OUTSIDE_PARAGRAPHS = etree.XPath("//a[not(ancestor::p)]")
 _HEADINGS = {"h2", "h3", "h4"}
 _CHROME_MAX_WORDS = 80
 _BYLINE_MAX_WORDS = 15
@@ -531,7 +534,7 @@ def page_chrome(tree: HtmlElement, known: Iterable[str], authors: Iterable[str])
     18 November 2026, 16:40")."""
     texts = {" ".join(t.split()) for t in (*known, *authors) if t}
     anchors: list[HtmlElement] = []
-    for element in tree.xpath(_FURNITURE):
+    for element in (*tree.iter(*_FURNITURE_TAGS), *_LINKS_OUTSIDE_PARAGRAPHS(tree)):
         text = " ".join(element.text_content().split())
         if not text or len(text.split()) > _CHROME_MAX_WORDS:
             continue
