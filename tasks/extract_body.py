@@ -26,6 +26,7 @@ from tasks.extract_boilerplate import (
     SHORT_BLOCK_WORDS,
     compile_patterns,
     is_boilerplate,
+    opens_like_boilerplate,
 )
 from tasks.extract_fields import words_key
 
@@ -250,8 +251,9 @@ def clean_blocks(
     captions: Iterable[str],
     patterns: Sequence[re.Pattern[str]],
 ) -> list[Block]:
-    """Drop repeated headlines, boilerplate, captions and link lists, and the heading of a
-    section that held only a link list."""
+    """Drop repeated headlines, boilerplate (at the end also a long block that opens as
+    boilerplate does), captions and link lists, and the heading of a section that held only
+    a link list."""
     title_keys = {words_key(t) for t in titles if t and words_key(t)}
     caption_keys = {words_key(c) for c in captions if c and len(words_key(c)) > 15}
     blocks = _cut_short_tail(_cut_paywall(_cut_other_stories(blocks)))
@@ -264,6 +266,8 @@ def clean_blocks(
         if index < _LEADING_BLOCKS and _is_headline(block.text, key, title_keys):
             continue
         if key in caption_keys or is_boilerplate(block.text, patterns):
+            continue
+        if index == len(blocks) - 1 and opens_like_boilerplate(block.text):
             continue
         if is_link_list_item(block):
             if kept and kept[-1].tag == "head":

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from tasks.extract import extract_article
-from tasks.extract_boilerplate import compile_patterns, is_boilerplate
+from tasks.extract_boilerplate import SHORT_BLOCK_WORDS, compile_patterns, is_boilerplate
 from tasks.models import Article
 
 PATTERNS = compile_patterns()
@@ -329,3 +329,19 @@ def test_the_standfirst_just_before_the_text_opens_the_body(standfirst, opening)
 )
 def test_a_standfirst_in_the_header_as_a_heading_or_in_the_text_stays_out(standfirst, description):
     assert article_with_standfirst(standfirst, description).body.split("\n\n") == PARAGRAPHS
+
+
+def test_a_long_footer_that_opens_as_boilerplate_is_dropped_at_the_end():
+    """A block over SHORT_BLOCK_WORDS is prose wherever a pattern merely matches it; the
+    last one, opening as a template's lines do, is the footer however long it is."""
+    notice = (
+        "Follow @HarbourDesk on Twitter to keep up with the latest news from the harbour, the "
+        "council and the town. Times may change without notice, events may be cancelled at "
+        "any time, and some events may not be open to all readers, so please check with the "
+        "organisers before you travel."
+    )
+    assert len(notice.split()) > SHORT_BLOCK_WORDS
+    body = body_of("".join(f"<p>{p}</p>" for p in PARAGRAPHS) + f"<p>{notice}</p>")
+    assert body.split("\n\n") == PARAGRAPHS
+    middle = body_of("".join(f"<p>{p}</p>" for p in [*PARAGRAPHS[:4], notice, *PARAGRAPHS[4:]]))
+    assert notice in middle
