@@ -379,8 +379,7 @@ def cap_tree(tree: HtmlElement) -> list[str]:
     cuts: list[str] = []
     # lxml stops reading the whole document at MAX_DEPTH, so the last element it kept is
     # that deep
-    last = tree.xpath("(//*)[last()]")
-    if last and sum(1 for _ in last[0].iterancestors()) + 1 >= MAX_DEPTH:
+    if sum(1 for _ in _last_element(tree).iterancestors()) + 1 >= MAX_DEPTH:
         cuts.append(f"elements nested deeper than {MAX_DEPTH} levels not read")
     if tree.xpath("count(//*)") > MAX_ELEMENTS:
         first_dropped = node = tree.xpath(f"(//*)[{MAX_ELEMENTS + 1}]")[0]
@@ -391,6 +390,15 @@ def cap_tree(tree: HtmlElement) -> list[str]:
         first_dropped.getparent().remove(first_dropped)
         cuts.append(f"elements after the first {MAX_ELEMENTS:,} dropped")
     return cuts
+
+
+def _last_element(tree: HtmlElement) -> HtmlElement:
+    """The last element in document order, `(//*)[last()]`: the last element child of the
+    last element child... (a walk down one branch, not over the whole tree)."""
+    node = tree
+    while (child := next((c for c in reversed(node) if isinstance(c.tag, str)), None)) is not None:
+        node = child
+    return node
 
 
 def content_hash(body: str) -> str:
