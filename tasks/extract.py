@@ -44,6 +44,7 @@ from tasks.extract_body import (
     paragraph_container,
     strip_chrome,
     with_standfirst,
+    without_boxes,
     without_bylines,
 )
 from tasks.extract_boilerplate import DEFAULT_BOILERPLATE
@@ -60,7 +61,6 @@ from tasks.extract_fields import (
 from tasks.extract_language import detect_language
 from tasks.extract_meta import (
     PageMeta,
-    captions,
     clean_authors,
     heuristic_authors,
     heuristic_published,
@@ -73,6 +73,7 @@ from tasks.extract_meta import (
     pick_rules,
     read_page_meta,
     select,
+    set_apart,
     teaser_card_texts,
     unescape_entities,
 )
@@ -175,7 +176,8 @@ def extract_article(
     )
     version = pick_rules(rules, published_raw)
     # dropped wherever the body has them: captions, and teaser cards for other stories
-    caption_texts = captions(tree) + teaser_card_texts(tree)
+    caption_texts, box_texts = set_apart(tree)
+    caption_texts += teaser_card_texts(tree)
     if version is not None:
         for element in select(tree, version.remove):
             element.drop_tree()
@@ -221,7 +223,7 @@ def extract_article(
     )
     titles = [t for t in (title, page.first("og:title"), h1) if t]
     body, body_source = _body(
-        tree, page, version, titles, caption_texts, boilerplate, authors, published
+        tree, page, version, titles, caption_texts, box_texts, boilerplate, authors, published
     )
     if not body and fallback and fallback.summary:
         body, body_source = " ".join(fallback.summary.split()), "feed"
@@ -412,6 +414,7 @@ def _body(
     version: ExtractionRules | None,
     titles: list[str],
     caption_texts: list[str],
+    box_texts: list[str],
     boilerplate: Sequence[str],
     authors: list[str],
     published: datetime | None,
@@ -444,6 +447,7 @@ def _body(
     if source != "rules":
         text = without_bylines(_drop_header_text(text, tree), authors, published)
         text = with_standfirst(text, tree, _descriptions(page))
+        text = without_boxes(text, box_texts)
     # JSON-LD bodies are often truncated to a teaser; use one only when ours is much shorter.
     # Some carry the article's markup.
     ld_body = jsonld_text(page.jsonld.get("articleBody")) or ""

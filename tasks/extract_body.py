@@ -442,6 +442,17 @@ def _leads_into(element: HtmlElement, body: str) -> bool:
     )
 
 
+def without_boxes(body: str, boxes: Iterable[str]) -> str:
+    """The body without the paragraphs of the page's info boxes, unless they are most of
+    it: a box so named around the article's own text is its layout, not a box beside it."""
+    keys = {words_key(box) for box in boxes} - {""}
+    if not keys:
+        return body
+    paragraphs = body.split("\n\n")
+    kept = [p for p in paragraphs if words_key(p) not in keys]
+    return "\n\n".join(kept) if 2 * sum(map(len, kept)) >= len(body) else body
+
+
 # --- bylines and datelines -------------------------------------------------------------
 
 _BYLINE_LINE_WORDS = 12

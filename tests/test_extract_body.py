@@ -345,3 +345,20 @@ def test_a_long_footer_that_opens_as_boilerplate_is_dropped_at_the_end():
     assert body.split("\n\n") == PARAGRAPHS
     middle = body_of("".join(f"<p>{p}</p>" for p in [*PARAGRAPHS[:4], notice, *PARAGRAPHS[4:]]))
     assert notice in middle
+
+
+def test_an_info_box_beside_the_text_is_dropped_but_not_a_wrapper_so_named():
+    box = (
+        "<div class='article-factbox'><h3>Facts about the pier</h3><ul>"
+        "<li>The pier will be 300 metres long and will take two years to build.</li>"
+        "<li>The town pays half of the cost, the region pays the other half.</li></ul></div>"
+    )
+    text = [f"<p>{p}</p>" for p in PARAGRAPHS]
+    article = extract_article(
+        page_with_description("".join([*text[:4], box, *text[4:]]), "A harbour story."),
+        "https://x.example/news/harbour-plan",
+    )
+    assert article.body.split("\n\n") == PARAGRAPHS
+    assert article.captions == []
+    wrapped = body_of(f"<div class='infobox-layout'>{''.join(text)}</div>")
+    assert wrapped.split("\n\n") == PARAGRAPHS
