@@ -46,6 +46,7 @@ from tasks.extract_body import (
     with_standfirst,
     without_boxes,
     without_bylines,
+    without_own_address,
 )
 from tasks.extract_boilerplate import DEFAULT_BOILERPLATE
 from tasks.extract_fields import (
@@ -225,6 +226,7 @@ def extract_article(
     body, body_source = _body(
         tree, page, version, titles, caption_texts, box_texts, boilerplate, authors, published
     )
+    body = without_own_address(body, (url, page.canonical, page.first("og:url")))
     if not body and fallback and fallback.summary:
         body, body_source = " ".join(fallback.summary.split()), "feed"
     if not body:

@@ -453,6 +453,15 @@ def without_boxes(body: str, boxes: Iterable[str]) -> str:
     return "\n\n".join(kept) if 2 * sum(map(len, kept)) >= len(body) else body
 
 
+def without_own_address(body: str, addresses: Iterable[str | None]) -> str:
+    """The body without a paragraph that is the page's own address (the line a print view
+    adds to say where the article is from)."""
+    own = {a.strip().rstrip("/") for a in addresses if a}
+    paragraphs = body.split("\n\n")
+    kept = [p for p in paragraphs if p.strip().rstrip("/") not in own]
+    return "\n\n".join(kept) if kept and len(kept) < len(paragraphs) else body
+
+
 # --- bylines and datelines -------------------------------------------------------------
 
 _BYLINE_LINE_WORDS = 12

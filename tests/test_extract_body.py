@@ -362,3 +362,14 @@ def test_an_info_box_beside_the_text_is_dropped_but_not_a_wrapper_so_named():
     assert article.captions == []
     wrapped = body_of(f"<div class='infobox-layout'>{''.join(text)}</div>")
     assert wrapped.split("\n\n") == PARAGRAPHS
+
+
+def test_a_line_that_is_the_pages_own_address_is_dropped_but_not_another_address():
+    url = "https://x.example/news/harbour-plan"
+    text = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    html = (
+        "<html><head><title>Harbour plan</title></head><body><article><h1>Harbour plan</h1>"
+        f"{text}<p>https://council.example/pier-report</p><p>{url}</p></article></body></html>"
+    )
+    body = extract_article(html, url).body
+    assert body.split("\n\n") == [*PARAGRAPHS, "https://council.example/pier-report"]
