@@ -218,4 +218,4 @@ def test_a_page_is_repaired_only_where_trafilatura_would_change_it(html):
     page) runs only on pages it would change."""
     beginning = html[:50].lower()
     repaired = repair_faulty_html(html, beginning)
-    assert _needs_repair(html, beginning) == (repaired != html)
+    assert _needs_repair(html, html.encode("utf-8"), beginning) == (repaired != html)
