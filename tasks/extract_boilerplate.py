@@ -141,8 +141,9 @@ _ANCHORED_DEFAULTS = re.compile(
 )
 DEFAULT_PATTERNS = [
     _ANCHORED_DEFAULTS,
-    re.compile("|".join(f"(?:{p})" for p in DEFAULT_BOILERPLATE if not p.startswith("^")),
-               re.IGNORECASE),
+    re.compile(
+        "|".join(f"(?:{p})" for p in DEFAULT_BOILERPLATE if not p.startswith("^")), re.IGNORECASE
+    ),
 ]
 _DECORATION = " -–—•|*>_\t"
 
