@@ -13,8 +13,10 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 
 import trafilatura
+from lxml import etree
 from lxml.etree import _Element
 from lxml.html import HtmlElement
 
@@ -24,6 +26,7 @@ from tasks.extract_boilerplate import (
     SHORT_BLOCK_WORDS,
     compile_patterns,
     is_boilerplate,
+    opens_like_boilerplate,
 )
 from tasks.extract_fields import words_key
 
@@ -248,8 +251,9 @@ def clean_blocks(
     captions: Iterable[str],
     patterns: Sequence[re.Pattern[str]],
 ) -> list[Block]:
-    """Drop repeated headlines, boilerplate, captions and link lists, and the heading of a
-    section that held only a link list."""
+    """Drop repeated headlines, boilerplate (at the end also a long block that opens as
+    boilerplate does), captions and link lists, and the heading of a section that held only
+    a link list."""
     title_keys = {words_key(t) for t in titles if t and words_key(t)}
     caption_keys = {words_key(c) for c in captions if c and len(words_key(c)) > 15}
     blocks = _cut_short_tail(_cut_paywall(_cut_other_stories(blocks)))
@@ -262,6 +266,8 @@ def clean_blocks(
         if index < _LEADING_BLOCKS and _is_headline(block.text, key, title_keys):
             continue
         if key in caption_keys or is_boilerplate(block.text, patterns):
+            continue
+        if index == len(blocks) - 1 and opens_like_boilerplate(block.text):
             continue
         if is_link_list_item(block):
             if kept and kept[-1].tag == "head":
@@ -375,6 +381,87 @@ def is_link_list_item(block: Block) -> bool:
     return block.link_share >= 0.9 and not _CITATION.match(block.text)
 
 
+# --- the standfirst ------------------------------------------------------------------
+
+_STANDFIRST_WORDS = 5  # a shorter description is a label, not a standfirst
+_STANDFIRST_PREFIX_CHARS = 30
+_STANDFIRST_TAGS = {"p", "div", "section"}
+_INLINE_TAGS = {"span", "a", "b", "strong", "i", "em", "u", "small", "font", "mark"}
+_DATELINE_WORDS = 3
+_STANDFIRST_GAP = 5  # paragraphs between the standfirst and the body's first ones
+
+
+def with_standfirst(body: str, tree: HtmlElement, descriptions: Iterable[str]) -> str:
+    """The body opened by its standfirst, when trafilatura left it out: the paragraph
+    whose text is the page's own description (after a dateline perhaps; not a sentence
+    the body has already), just before the body's first paragraphs, in the article's
+    flow. A standfirst in the article's `<header>` (or `<hgroup>`), with the headline and
+    byline, stays out, as the rest of the header does; so does a heading, a second
+    headline rather than the text's opening."""
+    words = words_key(body)
+    keys: dict[str, str] = {}  # the description's words -> its opening, as the page shows it
+    for description in descriptions:
+        key = words_key(description)
+        if len(key.split()) >= _STANDFIRST_WORDS and key not in words:
+            keys.setdefault(key, " ".join(description.split())[:_STANDFIRST_PREFIX_CHARS])
+    if not keys:
+        return body
+    openings = {f"opening{i}": opening for i, opening in enumerate(keys.values())}
+    for element in _parents_of_texts_with(len(openings))(tree, **openings):
+        while element.tag in _INLINE_TAGS and element.getparent() is not None:
+            element = element.getparent()
+        if element.tag not in _STANDFIRST_TAGS or not any(_holds_only(element, k) for k in keys):
+            continue
+        if any(a.tag in _NOT_CONTENT or a.tag == "hgroup" for a in element.iterancestors()):
+            return body
+        if _leads_into(element, body):
+            return f"{' '.join(element.text_content().split())}\n\n{body}"
+    return body
+
+
+@lru_cache(maxsize=8)
+def _parents_of_texts_with(openings: int) -> etree.XPath:
+    """The parents of the body's texts that hold one of `$opening0`, `$opening1`...: one
+    pass over the page for all of a page's descriptions."""
+    holds = " or ".join(f"contains(., $opening{i})" for i in range(openings))
+    return etree.XPath(f"//body//text()[{holds}]/..")
+
+
+def _holds_only(element: HtmlElement, key: str) -> bool:
+    """Whether the element's words are `key`, with a dateline ("Berlin.") at most before."""
+    words, length = words_key(element.text_content()).split(), len(key.split())
+    return " ".join(words[-length:]) == key and len(words) - length <= _DATELINE_WORDS
+
+
+def _leads_into(element: HtmlElement, body: str) -> bool:
+    """Whether one of the paragraphs that follow `element` opens the body."""
+    firsts = {words_key(p) for p in body.split("\n\n")[:3]}
+    return any(
+        words_key(p.text_content()) in firsts
+        for p in element.xpath(f"following::p[position() <= {_STANDFIRST_GAP}]")
+    )
+
+
+def without_boxes(body: str, boxes: Iterable[str]) -> str:
+    """The body without the paragraphs of the page's info boxes, unless they are most of
+    it: a box so named around the article's own text is its layout, not a box beside it."""
+    keys = {words_key(box) for box in boxes} - {""}
+    if not keys:
+        return body
+    paragraphs = body.split("\n\n")
+    kept = [p for p in paragraphs if words_key(p) not in keys]
+    return "\n\n".join(kept) if 2 * sum(map(len, kept)) >= len(body) else body
+
+
+def without_own_address(body: str, addresses: Iterable[str | None]) -> str:
+    """The body without a paragraph that is the page's own address (the line a print view
+    adds to say where the article is from)."""
+    own = {a.strip().rstrip("/") for a in addresses if a}
+    paragraphs = body.split("\n\n")
+    kept = [p for p in paragraphs if p.strip().rstrip("/") not in own]
+    return "\n\n".join(kept) if kept and len(kept) < len(paragraphs) else body
+
+
 # --- bylines and datelines -------------------------------------------------------------
 
 _BYLINE_LINE_WORDS = 12
@@ -448,11 +535,14 @@ def _is_dateline(text: str, published: datetime | None) -> bool:
 # --- page chrome -----------------------------------------------------------------------
 
 # Elements that hold a news template's furniture rather than the article: the page and
-# article headers, navigation and breadcrumbs, figures, dates, buttons, the headline.
-_FURNITURE = (
-    "//header | //nav | //footer | //aside | //figure | //figcaption | //time | //button"
-    " | //h1 | //a[not(ancestor::p)] | //h2 | //h3 | //h4"
+# article headers, navigation and breadcrumbs, figures, dates, buttons, the headline, and
+# links outside paragraphs. The tags are found in one walk of the tree (an XPath union of
+# `//tag` walks it once a tag).
+_FURNITURE_TAGS = (
+    *("header", "nav", "footer", "aside", "figure", "figcaption", "time", "button"),
+    *("h1", "h2", "h3", "h4"),
 )
+_LINKS_OUTSIDE_PARAGRAPHS = etree.XPath("//a[not(ancestor::p)]")
 _HEADINGS = {"h2", "h3", "h4"}
 _CHROME_MAX_WORDS = 80
 _BYLINE_MAX_WORDS = 15
@@ -468,7 +558,7 @@ def page_chrome(tree: HtmlElement, known: Iterable[str], authors: Iterable[str])
     18 November 2026, 16:40")."""
     texts = {" ".join(t.split()) for t in (*known, *authors) if t}
     anchors: list[HtmlElement] = []
-    for element in tree.xpath(_FURNITURE):
+    for element in (*tree.iter(*_FURNITURE_TAGS), *_LINKS_OUTSIDE_PARAGRAPHS(tree)):
         text = " ".join(element.text_content().split())
         if not text or len(text.split()) > _CHROME_MAX_WORDS:
             continue

@@ -135,12 +135,17 @@ PAYWALL_PROMPT = re.compile(
 
 # The defaults as two alternations, one search a block instead of one a pattern: those
 # anchored at the start (most), which a search tries there only, and the rest.
+_ANCHORED_DEFAULTS = re.compile(
+    "^(?:" + "|".join(f"(?:{p[1:]})" for p in DEFAULT_BOILERPLATE if p.startswith("^")) + ")",
+    re.IGNORECASE,
+)
 DEFAULT_PATTERNS = [
-    re.compile("^(?:" + "|".join(f"(?:{p[1:]})" for p in DEFAULT_BOILERPLATE
-                                 if p.startswith("^")) + ")", re.IGNORECASE),
-    re.compile("|".join(f"(?:{p})" for p in DEFAULT_BOILERPLATE if not p.startswith("^")),
-               re.IGNORECASE),
+    _ANCHORED_DEFAULTS,
+    re.compile(
+        "|".join(f"(?:{p})" for p in DEFAULT_BOILERPLATE if not p.startswith("^")), re.IGNORECASE
+    ),
 ]
+_DECORATION = " -–—•|*>_\t"
 
 
 def compile_patterns(extra: Sequence[str] = ()) -> list[re.Pattern[str]]:
@@ -155,5 +160,12 @@ def is_boilerplate(text: str, patterns: Sequence[re.Pattern[str]]) -> bool:
     """A short block in which a boilerplate pattern is found."""
     if len(text.split()) > SHORT_BLOCK_WORDS:
         return False
-    stripped = text.strip(" -–—•|*>_\t")
+    stripped = text.strip(_DECORATION)
     return any(p.search(stripped) for p in patterns)
+
+
+def opens_like_boilerplate(text: str) -> bool:
+    """A block of any length that opens as a template's lines do ("Follow @Desk on Twitter
+    to...", "This copy is for your personal, non-commercial use..."): at the article's
+    end, such a block is the template's footer, however long."""
+    return bool(_ANCHORED_DEFAULTS.search(text.strip(_DECORATION)))

@@ -444,7 +444,7 @@ def heuristic_authors(tree: HtmlElement) -> list[str]:
     return []
 
 
-_AUTHOR_XPATHS = (  # through the attributes, as in `captions`
+_AUTHOR_XPATHS = (  # through the attributes, as in `set_apart`
     "//@rel[. = 'author']/parent::a | //@itemprop[. = 'author']/../descendant::*[@itemprop='name']",
     "//@itemprop[. = 'author']/.. | //@class[contains(., 'author-name')]/..",
     "//@class[contains(., 'byline')]/../descendant::a",
@@ -516,24 +516,38 @@ def heuristic_published(tree: HtmlElement) -> datetime | None:
     return None
 
 
-def captions(tree: HtmlElement) -> list[str]:
-    """Image and video captions: `<figcaption>` and elements marked as captions, without
-    the credits the markup sets apart (`<span class="photo-credit">`)."""
-    found = tree.xpath(
-        # through the attributes: a test of every element's class costs twice as much
-        "//figcaption | (//@class[contains(., 'caption')]/.. | //@itemprop[. = 'caption']/..)"
-        "[not(ancestor::figcaption or ancestor::*[contains(@class, 'caption')])]"
-        "[not(self::script or self::style or self::meta)]"
-        "[not(ancestor::*[contains(@class, 'cookie') or contains(@id, 'cookie')"
-        " or contains(@class, 'consent')])]"
-    )
-    out: list[str] = []
-    for element in found:
-        text = " ".join(_text_without_credits(element).split())
-        # a lone credit ("Shutterstock") is not a caption
-        if len(text.split()) >= 3 and len(text) < 1000 and text not in out:
-            out.append(text)
-    return out
+# captions and info boxes in one walk through the attributes (a test of every element's
+# class costs twice as much)
+_SET_APART = (
+    "//figcaption | (//@class[contains(., 'caption') or contains(., 'box')]/.."
+    " | //@itemprop[. = 'caption']/..)"
+    "[not(ancestor::figcaption or ancestor::*[contains(@class, 'caption')])]"
+    "[not(self::script or self::style or self::meta)]"
+    "[not(ancestor::*[contains(@class, 'cookie') or contains(@id, 'cookie')"
+    " or contains(@class, 'consent')])]"
+)
+_INFO_BOX = re.compile(r"(info|fact)-?box", re.IGNORECASE)
+_BOX_PARTS = ("p", "li", "h2", "h3", "h4", "h5", "h6")
+
+
+def set_apart(tree: HtmlElement) -> tuple[list[str], list[str]]:
+    """The texts a page sets apart from its article's running text: image and video
+    captions (`<figcaption>` and elements marked as captions, without the credits the
+    markup sets apart, `<span class="photo-credit">`), and the paragraphs, items and
+    headings of info boxes and fact boxes (`class="infobox"`, `"fact-box"`...)."""
+    captions: list[str] = []
+    boxes: list[str] = []
+    for element in tree.xpath(_SET_APART):
+        kind = element.get("class") or ""
+        if element.tag == "figcaption" or "caption" in kind or element.get("itemprop") == "caption":
+            text = " ".join(_text_without_credits(element).split())
+            # a lone credit ("Shutterstock") is not a caption
+            if len(text.split()) >= 3 and len(text) < 1000 and text not in captions:
+                captions.append(text)
+        elif _INFO_BOX.search(kind):
+            parts = [part.text_content() for part in element.iter(*_BOX_PARTS)]
+            boxes += [" ".join(t.split()) for t in parts or [element.text_content()]]
+    return captions, [t for t in boxes if t]
 
 
 def teaser_card_texts(tree: HtmlElement) -> list[str]:
@@ -556,7 +570,7 @@ def _text_without_credits(element: HtmlElement) -> str:
     return "".join(parts)
 
 
-_BREADCRUMBS = (  # through the attributes, as in `captions`
+_BREADCRUMBS = (  # through the attributes, as in `set_apart`
     "//@class[contains(., 'breadcrumb') or contains(., 'crumbs')]/.."
     " | //@id[contains(., 'breadcrumb')]/.. | //@aria-label[. = 'breadcrumb']/.."
 )

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from trafilatura.utils import repair_faulty_html
 
 from tasks.charset import decode_html
 from tasks.errors import ExtractError
@@ -19,6 +20,7 @@ from tasks.extract import (
     MAX_DEPTH,
     MAX_ELEMENTS,
     MAX_HTML_CHARS,
+    _needs_repair,
     extract_article,
     extract_file,
 )
@@ -198,3 +200,22 @@ def test_random_bytes_never_crash() -> None:
             raw = prefix + rng.randbytes(size)
             error = error_of(lambda: extract_article(decode_html(raw)[0], URL))  # noqa: B023
             assert error is None or "\n" not in error
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<!DOCTYPE html>\n<html><body><p>A page that needs no repair.</p></body></html>",
+        '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://x/y.dtd">\n<html>',
+        "<!DOCTYPE html><html><body><p>No newline at all.</p></body></html>",
+        "<html lang='en'/>\n<body><p>A self-closed html tag.</p></body>",
+        "<html>\n<body><p>Control\x00characters\x0b and \x1f.</p></body></html>",
+        "<html>\n<body><p>Noncharacters \ufffe and \uffff.</p></body></html>",
+    ],
+)
+def test_a_page_is_repaired_only_where_trafilatura_would_change_it(html):
+    """The page is parsed as trafilatura repairs it; its repair (a regex over the whole
+    page) runs only on pages it would change."""
+    beginning = html[:50].lower()
+    repaired = repair_faulty_html(html, beginning)
+    assert _needs_repair(html, html.encode("utf-8"), beginning) == (repaired != html)

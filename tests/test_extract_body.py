@@ -7,7 +7,8 @@ import json
 import pytest
 
 from tasks.extract import extract_article
-from tasks.extract_boilerplate import compile_patterns, is_boilerplate
+from tasks.extract_boilerplate import SHORT_BLOCK_WORDS, compile_patterns, is_boilerplate
+from tasks.models import Article
 
 PATTERNS = compile_patterns()
 
@@ -275,3 +276,100 @@ def test_a_kicker_line_that_merely_contains_the_headline_is_kept():
     line = "Harbour: a council vote that could change the town"
     body = body_of(f"<p>{line}</p>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS))
     assert body.split("\n\n") == [line, *PARAGRAPHS]
+
+
+STANDFIRST = "The council backs a new pier after a night of debate, and the town pays half."
+
+
+def page_with_description(article_html: str, description: str = STANDFIRST) -> str:
+    return (
+        f"<html><head><title>Harbour plan</title><meta name='description' "
+        f"content='{description}'></head><body><article><h1>Harbour plan</h1>"
+        f"{article_html}</article></body></html>"
+    )
+
+
+def article_with_standfirst(standfirst_html: str, description: str = STANDFIRST) -> Article:
+    text = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    html = page_with_description(
+        f"{standfirst_html}<div class='byline'>By Jane Roe</div>"
+        f"<div class='article-body'>{text}</div>",
+        description,
+    )
+    return extract_article(html, "https://x.example/news/harbour-plan")
+
+
+@pytest.mark.parametrize(
+    ("standfirst", "opening"),
+    [
+        (f"<div class='lead'><p>{STANDFIRST}</p></div>", STANDFIRST),
+        (f"<p>{STANDFIRST}</p>", STANDFIRST),
+        (
+            f"<div><span>Harbourtown.</span> <span>{STANDFIRST}</span></div>",
+            f"Harbourtown. {STANDFIRST}",
+        ),
+    ],
+)
+def test_the_standfirst_just_before_the_text_opens_the_body(standfirst, opening):
+    """trafilatura keeps only the text's container; the paragraph before it that holds the
+    page's description (after a dateline perhaps) is the article's opening, so it is
+    the body's first paragraph (and no longer the subtitle)."""
+    article = article_with_standfirst(standfirst)
+    assert article.body.split("\n\n") == [opening, *PARAGRAPHS]
+    assert article.subtitle is None
+
+
+@pytest.mark.parametrize(
+    ("standfirst", "description"),
+    [
+        (f"<header><p class='standfirst'>{STANDFIRST}</p></header>", STANDFIRST),
+        (f"<h2>{STANDFIRST}</h2>", STANDFIRST),
+        (f"<p>{PARAGRAPHS[5]}</p>", PARAGRAPHS[5]),
+    ],
+)
+def test_a_standfirst_in_the_header_as_a_heading_or_in_the_text_stays_out(standfirst, description):
+    assert article_with_standfirst(standfirst, description).body.split("\n\n") == PARAGRAPHS
+
+
+def test_a_long_footer_that_opens_as_boilerplate_is_dropped_at_the_end():
+    """A block over SHORT_BLOCK_WORDS is prose wherever a pattern merely matches it; the
+    last one, opening as a template's lines do, is the footer however long it is."""
+    notice = (
+        "Follow @HarbourDesk on Twitter to keep up with the latest news from the harbour, the "
+        "council and the town. Times may change without notice, events may be cancelled at "
+        "any time, and some events may not be open to all readers, so please check with the "
+        "organisers before you travel."
+    )
+    assert len(notice.split()) > SHORT_BLOCK_WORDS
+    body = body_of("".join(f"<p>{p}</p>" for p in PARAGRAPHS) + f"<p>{notice}</p>")
+    assert body.split("\n\n") == PARAGRAPHS
+    middle = body_of("".join(f"<p>{p}</p>" for p in [*PARAGRAPHS[:4], notice, *PARAGRAPHS[4:]]))
+    assert notice in middle
+
+
+def test_an_info_box_beside_the_text_is_dropped_but_not_a_wrapper_so_named():
+    box = (
+        "<div class='article-factbox'><h3>Facts about the pier</h3><ul>"
+        "<li>The pier will be 300 metres long and will take two years to build.</li>"
+        "<li>The town pays half of the cost, the region pays the other half.</li></ul></div>"
+    )
+    text = [f"<p>{p}</p>" for p in PARAGRAPHS]
+    article = extract_article(
+        page_with_description("".join([*text[:4], box, *text[4:]]), "A harbour story."),
+        "https://x.example/news/harbour-plan",
+    )
+    assert article.body.split("\n\n") == PARAGRAPHS
+    assert article.captions == []
+    wrapped = body_of(f"<div class='infobox-layout'>{''.join(text)}</div>")
+    assert wrapped.split("\n\n") == PARAGRAPHS
+
+
+def test_a_line_that_is_the_pages_own_address_is_dropped_but_not_another_address():
+    url = "https://x.example/news/harbour-plan"
+    text = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    html = (
+        "<html><head><title>Harbour plan</title></head><body><article><h1>Harbour plan</h1>"
+        f"{text}<p>https://council.example/pier-report</p><p>{url}</p></article></body></html>"
+    )
+    body = extract_article(html, url).body
+    assert body.split("\n\n") == [*PARAGRAPHS, "https://council.example/pier-report"]
