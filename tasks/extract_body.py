@@ -13,7 +13,6 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from functools import lru_cache
 
 import trafilatura
 from lxml import etree
@@ -128,7 +127,7 @@ def _trafilatura_pass(tree: HtmlElement, *, fast: bool) -> list[Block]:
     return list(_blocks(document.body))
 
 
-_NOT_CONTENT = ("header", "nav", "footer", "aside", "figure", "form")
+NOT_CONTENT = ("header", "nav", "footer", "aside", "figure", "form")
 
 
 def paragraph_chars(tree: HtmlElement) -> dict[HtmlElement, int]:
@@ -137,7 +136,7 @@ def paragraph_chars(tree: HtmlElement) -> dict[HtmlElement, int]:
     chars: dict[HtmlElement, int] = {}
     for paragraph in tree.iter("p"):
         parent = paragraph.getparent()
-        if parent is None or any(a.tag in _NOT_CONTENT for a in paragraph.iterancestors()):
+        if parent is None or any(a.tag in NOT_CONTENT for a in paragraph.iterancestors()):
             continue
         chars[parent] = chars.get(parent, 0) + len(" ".join(paragraph.text_content().split()))
     return chars
@@ -379,67 +378,6 @@ def is_link_list_item(block: Block) -> bool:
         return block.link_share >= (0.25 if block.starts_with_link else 0.5)
     # prose is never all link; reference lists ("[1] Title, Journal") are the exception
     return block.link_share >= 0.9 and not _CITATION.match(block.text)
-
-
-# --- the standfirst ------------------------------------------------------------------
-
-_STANDFIRST_WORDS = 5  # a shorter description is a label, not a standfirst
-_STANDFIRST_PREFIX_CHARS = 30
-_STANDFIRST_TAGS = {"p", "div", "section"}
-_INLINE_TAGS = {"span", "a", "b", "strong", "i", "em", "u", "small", "font", "mark"}
-_DATELINE_WORDS = 3
-_STANDFIRST_GAP = 5  # paragraphs between the standfirst and the body's first ones
-
-
-def with_standfirst(body: str, tree: HtmlElement, descriptions: Iterable[str]) -> str:
-    """The body opened by its standfirst, when trafilatura left it out: the paragraph
-    whose text is the page's own description (after a dateline perhaps; not a sentence
-    the body has already), just before the body's first paragraphs, in the article's
-    flow. A standfirst in the article's `<header>` (or `<hgroup>`), with the headline and
-    byline, stays out, as the rest of the header does; so does a heading, a second
-    headline rather than the text's opening."""
-    words = words_key(body)
-    keys: dict[str, str] = {}  # the description's words -> its opening, as the page shows it
-    for description in descriptions:
-        key = words_key(description)
-        if len(key.split()) >= _STANDFIRST_WORDS and key not in words:
-            keys.setdefault(key, " ".join(description.split())[:_STANDFIRST_PREFIX_CHARS])
-    if not keys:
-        return body
-    openings = {f"opening{i}": opening for i, opening in enumerate(keys.values())}
-    for element in _parents_of_texts_with(len(openings))(tree, **openings):
-        while element.tag in _INLINE_TAGS and element.getparent() is not None:
-            element = element.getparent()
-        if element.tag not in _STANDFIRST_TAGS or not any(_holds_only(element, k) for k in keys):
-            continue
-        if any(a.tag in _NOT_CONTENT or a.tag == "hgroup" for a in element.iterancestors()):
-            return body
-        if _leads_into(element, body):
-            return f"{' '.join(element.text_content().split())}\n\n{body}"
-    return body
-
-
-@lru_cache(maxsize=8)
-def _parents_of_texts_with(openings: int) -> etree.XPath:
-    """The parents of the body's texts that hold one of `$opening0`, `$opening1`...: one
-    pass over the page for all of a page's descriptions."""
-    holds = " or ".join(f"contains(., $opening{i})" for i in range(openings))
-    return etree.XPath(f"//body//text()[{holds}]/..")
-
-
-def _holds_only(element: HtmlElement, key: str) -> bool:
-    """Whether the element's words are `key`, with a dateline ("Berlin.") at most before."""
-    words, length = words_key(element.text_content()).split(), len(key.split())
-    return " ".join(words[-length:]) == key and len(words) - length <= _DATELINE_WORDS
-
-
-def _leads_into(element: HtmlElement, body: str) -> bool:
-    """Whether one of the paragraphs that follow `element` opens the body."""
-    firsts = {words_key(p) for p in body.split("\n\n")[:3]}
-    return any(
-        words_key(p.text_content()) in firsts
-        for p in element.xpath(f"following::p[position() <= {_STANDFIRST_GAP}]")
-    )
 
 
 def without_boxes(body: str, boxes: Iterable[str]) -> str:

@@ -16,14 +16,8 @@ from trafilatura.utils import repair_faulty_html
 
 from tasks.charset import decode_html
 from tasks.errors import ExtractError
-from tasks.extract import (
-    MAX_DEPTH,
-    MAX_ELEMENTS,
-    MAX_HTML_CHARS,
-    _needs_repair,
-    extract_article,
-    extract_file,
-)
+from tasks.extract import extract_article, extract_file
+from tasks.extract_parse import MAX_DEPTH, MAX_ELEMENTS, MAX_HTML_CHARS, _needs_repair
 from tasks.models import Article
 
 GOLDEN = Path(__file__).with_name("golden")

@@ -8,8 +8,9 @@ import pytest
 
 from tasks.config import ExtractionRules
 from tasks.errors import ExtractError
-from tasks.extract import extract_article, parse_html
+from tasks.extract import extract_article
 from tasks.extract_meta import pick_rules, select
+from tasks.extract_parse import parse_html
 
 RULES = [
     ExtractionRules(
