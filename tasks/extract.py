@@ -250,6 +250,7 @@ def extract_article(
         ("opengraph", on_site(absolute_url(page.first("og:url"), url), url, sites, sources)),
         ("heuristic", url),
     )
+    body_opening = words_key(body[:1500])
     article = Article(
         url=canonical,
         outlet=pick(
@@ -263,10 +264,11 @@ def extract_article(
         title=title,
         subtitle=pick(
             "subtitle",
-            ("jsonld", _standfirst(jsonld_text(ld.get("alternativeHeadline")), body)),
-            ("jsonld", _standfirst(jsonld_text(ld.get("description")), body)),
-            ("opengraph", _standfirst(page.first("og:description", "twitter:description"), body)),
-            ("meta", _standfirst(page.first("description"), body)),
+            ("jsonld", _standfirst(jsonld_text(ld.get("alternativeHeadline")), body_opening)),
+            ("jsonld", _standfirst(jsonld_text(ld.get("description")), body_opening)),
+            ("opengraph", _standfirst(
+                page.first("og:description", "twitter:description"), body_opening)),
+            ("meta", _standfirst(page.first("description"), body_opening)),
         ),
         authors=authors,
         published_at=published,
@@ -392,6 +394,8 @@ def _drop_header_text(text: str, tree: HtmlElement) -> str:
     """The body without paragraphs, past its opening, that the page places in a `<header>`
     (a standfirst that trafilatura sometimes appends to a short body)."""
     header = {words_key(p.text_content()) for h in tree.iter("header") for p in h.iter("p")}
+    if not header:
+        return text
     paragraphs = text.split("\n\n")
     return "\n\n".join(p for i, p in enumerate(paragraphs) if i == 0 or words_key(p) not in header)
 
@@ -417,13 +421,14 @@ def _descriptions(page: PageMeta) -> list[str]:
     return [d for d in declared if d]
 
 
-def _standfirst(text: str | None, body: str) -> str | None:
+def _standfirst(text: str | None, body_opening: str) -> str | None:
     """A subtitle candidate, unless it is the body's own opening cut short (a teaser
-    description) or too long to be a standfirst."""
+    description) or too long to be a standfirst. `body_opening`: the words of the body's
+    first 1,500 characters."""
     if not text or len(text) > 400:
         return None
     opening = words_key(text.rstrip(".…"))[:80]
-    return None if opening and opening in words_key(body[:1500]) else text
+    return None if opening and opening in body_opening else text
 
 
 def _rule_texts(tree: HtmlElement, selectors: Sequence[str]) -> list[str]:

@@ -253,8 +253,8 @@ def clean_blocks(
     """Drop repeated headlines, boilerplate (at the end also a long block that opens as
     boilerplate does), captions and link lists, and the heading of a section that held only
     a link list."""
-    title_keys = {words_key(t) for t in titles if t and words_key(t)}
-    caption_keys = {words_key(c) for c in captions if c and len(words_key(c)) > 15}
+    title_keys = {key for t in titles if t and (key := words_key(t))}
+    caption_keys = {key for c in captions if c and len(key := words_key(c)) > 15}
     blocks = _cut_short_tail(_cut_paywall(_cut_other_stories(blocks)))
     kept: list[Block] = []
     links_only: Block | None = None  # a kept heading followed so far only by link items
