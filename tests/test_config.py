@@ -197,7 +197,8 @@ def test_two_topics_of_one_name_are_refused(tmp_path):
         load_config(tmp_path)
 
 
-def test_a_config_file_that_is_not_utf8_is_one_line_naming_it(tmp_path):
+def test_a_config_file_that_is_not_utf8_is_one_line_naming_it(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # no demo database of the checkout's to fall back on
     (tmp_path / "topics.yaml").write_bytes(TOPICS.replace("Iran]", "Irán]").encode("cp1252"))
     with pytest.raises(ConfigError, match=r"topics\.yaml: is not UTF-8 text"):
         load_config(tmp_path)
