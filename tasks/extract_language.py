@@ -12,6 +12,7 @@ from functools import lru_cache
 from justext.core import STOPWORDS_LOW_DEFAULT
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
+from tasks.extract_fields import words_key
 from tasks.stopwords import stop_words
 
 log = logging.getLogger(__name__)
@@ -50,7 +51,7 @@ def declared_language(
 def _stop_word_share(body: str, language: str | None) -> float:
     """The share of the body's first 100 words that are the language's stop words."""
     stops = stop_words(language)
-    words = re.findall(r"\w+", body[:_SURE_SPAN].lower())[:_CHECKED_WORDS]
+    words = words_key(body[:_SURE_SPAN]).split()[:_CHECKED_WORDS]
     return sum(word in stops for word in words) / len(words) if stops and words else 0.0
 
 

@@ -6,17 +6,17 @@ from functools import cache
 
 import justext
 
-# ISO 639-1 codes -> jusText's stop-list names: the configurable languages and the other
-# large news languages it has a list for (none for Chinese, Japanese or Thai)
+# Language codes as articles carry them (tasks.language_codes: Bokmål and Nynorsk are
+# "no") -> jusText's stop-list names: the configurable languages and the other large news
+# languages it has a list for (none for Chinese, Japanese or Thai)
 STOPLISTS = {
     "en": "English", "de": "German", "fr": "French", "es": "Spanish", "it": "Italian",
     "ru": "Russian", "uk": "Ukrainian", "ar": "Arabic", "fa": "Persian", "he": "Hebrew",
     "tr": "Turkish", "pt": "Portuguese", "nl": "Dutch", "pl": "Polish", "sv": "Swedish",
-    "da": "Danish", "no": "Norwegian_Bokmal", "nb": "Norwegian_Bokmal",
-    "nn": "Norwegian_Nynorsk", "fi": "Finnish", "cs": "Czech", "sk": "Slovak",
-    "ro": "Romanian", "hu": "Hungarian", "el": "Greek", "bg": "Bulgarian", "sr": "Serbian",
-    "hr": "Croatian", "ca": "Catalan", "ko": "Korean", "id": "Indonesian", "ms": "Malay",
-    "vi": "Vietnamese", "hi": "Hindi", "ur": "Urdu", "bn": "Bengali",
+    "da": "Danish", "no": "Norwegian_Bokmal", "fi": "Finnish", "cs": "Czech",
+    "sk": "Slovak", "ro": "Romanian", "hu": "Hungarian", "el": "Greek", "bg": "Bulgarian",
+    "sr": "Serbian", "hr": "Croatian", "ca": "Catalan", "ko": "Korean", "id": "Indonesian",
+    "ms": "Malay", "vi": "Vietnamese", "hi": "Hindi", "ur": "Urdu", "bn": "Bengali",
 }
 
 
