@@ -16,6 +16,7 @@ from typing import Any
 
 from cssselect import SelectorError
 from dateutil import parser as dateparser
+from lxml import etree
 from lxml.cssselect import CSSSelector
 from lxml.html import HtmlElement
 
@@ -354,6 +355,8 @@ def clean_authors(raw: Iterable[str]) -> list[str]:
         if not value or re.match(r"https?://", value) or _CREDIT.search(value):
             continue
         value = _BY.sub("", value)
+        if _BY.match(f"{value} "):  # a "By" on a line of its own
+            continue
         for part in _SPLIT_NAMES.split(value):
             part = re.split(r"\s+[-–—|/]\s+|\s*\(", part)[0]
             part = _ROLE_AFTER_NAME.sub("", _BY.sub("", part).strip(" .,:;-–—'\""))
@@ -444,11 +447,13 @@ def heuristic_authors(tree: HtmlElement) -> list[str]:
     return []
 
 
+# a longer "byline" is an author's bio ("Ana Lind is the editor of..."), its links other sites
+_BYLINES = "//@class[contains(., 'byline')]/parent::*[string-length(normalize-space()) < 150]"
 _AUTHOR_XPATHS = (  # through the attributes, as in `set_apart`
     "//@rel[. = 'author']/parent::a | //@itemprop[. = 'author']/../descendant::*[@itemprop='name']",
     "//@itemprop[. = 'author']/.. | //@class[contains(., 'author-name')]/..",
-    "//@class[contains(., 'byline')]/../descendant::a",
-    "//@class[contains(., 'byline')]/..",
+    f"{_BYLINES}/descendant::a",
+    _BYLINES,
     # person links and author boxes as common templates mark them
     "(//@class[contains(., 'person-link') or contains(., 'author__name')"
     " or contains(., 'authorname') or contains(., 'article-author')]/..)"
@@ -477,12 +482,25 @@ def _same_byline(links: list[HtmlElement]) -> list[HtmlElement]:
 
 def _byline_texts(element: HtmlElement) -> list[str]:
     """The element's text, or each child's when the names sit in child elements with
-    nothing but separators between them (`<span>Ana Lind</span> <span>Jo Berg</span>`)."""
+    nothing but separators between them (`<span>Ana Lind</span> <span>Jo Berg</span>`),
+    or each line when `<br>` breaks it (`by Jo Berg<br><span>Monday, 18 May</span>`)."""
     children = [c for c in element if isinstance(c.tag, str) and c.text_content().strip()]
     between = (element.text or "") + "".join(c.tail or "" for c in element)
     if children and not between.strip(" ,;&|·/\n\t\xa0"):
         return [text for child in children for text in _byline_texts(child)]
-    return [" ".join(element.text_content().split())]
+    pieces = _TEXTS_AND_BREAKS(element)
+    text = "".join(p if isinstance(p, str) else "\n" for p in pieces)
+    return [" ".join(line.split()) for line in text.split("\n")
+            if line.strip() and not _is_date_line(line)]
+
+
+def _is_date_line(text: str) -> bool:
+    """Whether a line names a month beside a number: a byline's date, not a name."""
+    return bool(re.search(r"\d", text)) and any(
+        word.lower() in _MONTHS for word in re.findall(r"[^\W\d_]+", text))
+
+
+_TEXTS_AND_BREAKS = etree.XPath(".//text() | .//br")
 
 
 # a byline as plain text, outside the furniture: "von Jemima Kelly", "By Jane Roe"
@@ -519,14 +537,15 @@ def heuristic_published(tree: HtmlElement) -> datetime | None:
 # captions and info boxes in one walk through the attributes (a test of every element's
 # class costs twice as much)
 _SET_APART = (
-    "//figcaption | (//@class[contains(., 'caption') or contains(., 'box')]/.."
+    "//figcaption | (//@class[contains(., 'caption') or contains(., 'box')"
+    " or contains(., 'ewsletter')]/.."
     " | //@itemprop[. = 'caption']/..)"
     "[not(ancestor::figcaption or ancestor::*[contains(@class, 'caption')])]"
     "[not(self::script or self::style or self::meta)]"
     "[not(ancestor::*[contains(@class, 'cookie') or contains(@id, 'cookie')"
     " or contains(@class, 'consent')])]"
 )
-_INFO_BOX = re.compile(r"(info|fact)-?box", re.IGNORECASE)
+_INFO_BOX = re.compile(r"(info|fact)-?box|newsletter", re.IGNORECASE)
 _BOX_PARTS = ("p", "li", "h2", "h3", "h4", "h5", "h6")
 
 

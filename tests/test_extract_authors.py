@@ -96,3 +96,16 @@ def test_links_to_author_pages_of_the_byline_not_of_teasers():
     teaser = ('<div><p>' + "Another story about the port authority and its plans. " * 4
               + '<a href="/author/jo-berg/">Jo Berg</a></p></div>')
     assert authors(byline=byline + teaser) == ["Ana Lind"]
+
+
+def test_a_byline_broken_into_lines_and_an_authors_bio_with_links():
+    byline = ('<h3 class="byline">by Ana Lind<br>'
+              '<span class="datetime">Monday, May 18, 2026</span></h3>')
+    assert authors(byline=byline) == ["Ana Lind"]
+    assert authors(byline='<div class="byline">By<br>Ana Lind</div>') == ["Ana Lind"]
+    # the bio's links name where the author also writes, not authors
+    bio = ('<p class="byline">Ana Lind is the editor of the Harbour Post and a senior writer '
+           'with <a href="https://quay.example/">The Quay</a>. She also runs the '
+           '<a href="https://dock.example/">Dock</a> web site. Views and opinions expressed '
+           'in this article are those of the author alone.</p>')
+    assert authors(byline=byline + bio) == ["Ana Lind"]

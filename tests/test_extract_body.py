@@ -364,6 +364,14 @@ def test_an_info_box_beside_the_text_is_dropped_but_not_a_wrapper_so_named():
     assert wrapped.split("\n\n") == PARAGRAPHS
 
 
+def test_a_newsletter_sign_up_box_in_the_text_is_dropped():
+    box = ("<section class='Newsletter-container'><h3>Harbour Daily</h3>"
+           "<h4>Get the day's big stories and fun stuff you love, like tide tables and maps.</h4>"
+           "<form><input name='email'></form></section>")
+    text = [f"<p>{p}</p>" for p in PARAGRAPHS]
+    assert body_of("".join([*text[:4], box, *text[4:]])).split("\n\n") == PARAGRAPHS
+
+
 def test_a_line_that_is_the_pages_own_address_is_dropped_but_not_another_address():
     url = "https://x.example/news/harbour-plan"
     text = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
