@@ -34,6 +34,7 @@ from lxml.html import HtmlElement
 from tasks.charset import decode_html
 from tasks.config import ExtractionRules
 from tasks.errors import ExtractError
+from tasks.extract_authors import clean_authors, heuristic_authors
 from tasks.extract_body import (
     blocks_from_elements,
     extract_body,
@@ -59,8 +60,6 @@ from tasks.extract_fields import (
 from tasks.extract_language import body_language, declared_language, detect_language
 from tasks.extract_meta import (
     PageMeta,
-    clean_authors,
-    heuristic_authors,
     heuristic_published,
     heuristic_section,
     heuristic_title,

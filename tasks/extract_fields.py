@@ -9,7 +9,8 @@ from collections.abc import Sequence
 from datetime import UTC, datetime, tzinfo
 from urllib.parse import urljoin, urlparse
 
-from tasks.extract_meta import clean_authors, page_zone, parse_local, unescape_entities
+from tasks.extract_authors import clean_authors
+from tasks.extract_meta import page_zone, parse_local, unescape_entities
 
 
 def words_key(text: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from tasks.extract import extract_article
-from tasks.extract_meta import clean_authors
+from tasks.extract_authors import clean_authors
 
 
 def test_clean_authors():
