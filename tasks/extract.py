@@ -35,12 +35,11 @@ from tasks.charset import decode_html
 from tasks.config import ExtractionRules
 from tasks.errors import ExtractError
 from tasks.extract_authors import clean_authors, heuristic_authors
+from tasks.extract_blocks import blocks_from_elements, paragraph_container
 from tasks.extract_body import (
-    blocks_from_elements,
     extract_body,
     join_blocks,
     page_chrome,
-    paragraph_container,
     strip_chrome,
     without_boxes,
     without_bylines,

@@ -11,7 +11,7 @@ from typing import Any
 import lxml.html
 from lxml.html import HtmlElement
 
-from tasks.extract_body import Block, blocks_from_elements
+from tasks.extract_blocks import Block, blocks_from_elements
 
 _NEXT_DATA_KEYS = {"articlebody", "body", "content", "text", "html", "bodyhtml", "contenthtml"}
 # Next.js App Router pages ship their data as a "flight" stream pushed in script chunks;

@@ -9,7 +9,7 @@ from functools import lru_cache
 from lxml import etree
 from lxml.html import HtmlElement
 
-from tasks.extract_body import NOT_CONTENT
+from tasks.extract_blocks import NOT_CONTENT
 from tasks.extract_fields import words_key
 
 _STANDFIRST_WORDS = 5  # a shorter description is a label, not a standfirst

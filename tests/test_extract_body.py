@@ -381,3 +381,22 @@ def test_a_line_that_is_the_pages_own_address_is_dropped_but_not_another_address
     )
     body = extract_article(html, url).body
     assert body.split("\n\n") == [*PARAGRAPHS, "https://council.example/pier-report"]
+
+
+def test_a_link_in_loose_text_keeps_its_sentence_whole_and_its_spaces():
+    """Text outside any <p> (lines between <br>s) with a link in mid-sentence: trafilatura
+    opens a paragraph at the link and drops the space after it ("Tarifssind")."""
+    loose = (
+        "Members said the plan for the <a href='/pier'>new pier</a> would cost more than the "
+        "council had said, and <b>residents</b> asked for a second vote.<br><br>"
+        "Der Hafen, so der Rat, <a href='/rat'>bleibt</a> offen für alle Boote und Fähren "
+        "aus der Region.<br><br>港の計画について<a href='/jp'>気象庁</a>は13日、発表した。"
+    )
+    text = [f"<p>{p}</p>" for p in PARAGRAPHS]
+    paragraphs = body_of("".join([*text[:3], loose, *text[3:]])).split("\n\n")
+    assert paragraphs[3:5] == [
+        "Members said the plan for the new pier would cost more than the council had said, "
+        "and residents asked for a second vote.",
+        "Der Hafen, so der Rat, bleibt offen für alle Boote und Fähren aus der Region.",
+    ]
+    assert "気象庁は13日、発表した。" in paragraphs  # no space where the script has none
