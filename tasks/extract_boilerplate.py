@@ -61,6 +61,8 @@ DEFAULT_BOILERPLATE: tuple[str, ...] = (
     r"^(\d+ )?comments?$",
     r"^(leave|post|add|view|show|read) (a |the |your )?comments?\b",
     r"^tell us what you think",
+    r"\bcomments? (are|is|will be) (now )?(closed|moderated|reviewed)\b"
+    r"|\bmoderating (all )?comments\b",
     r"^(order reprints|print article|reprints? (&|and) permissions)$",
     r"^this copy is for your personal,? non-?commercial use",
     r"^an error has occurred,? please try again",

@@ -37,6 +37,8 @@ PATTERNS = compile_patterns()
         "関連記事",
         "Filed under: Politics |",
         "Related post: Pickled Brussels Sprouts",
+        "Note: we are temporarily moderating all comments submitted to deal with spam.",
+        "Comments are closed.",
         "[button link='/review'] Send us YOUR review[/button]",
         "Pictured from left, are novelists Jane Roe and John Doe, at the book fair.",
         "장동혁 대표가 29일 국회에서 인사하고 있다. 연합뉴스",
