@@ -47,9 +47,10 @@ _CREDIT = re.compile(
     r"|source|fuente|fonte)s?\b|\w/\s*\w",
     re.I,
 )
+# the one-letter conjunctions (y, e, i) in lower case only: "Bruce Y. Lee" is one name
 _SPLIT_NAMES = re.compile(
-    r"\s*(?:,|;|\||&|\+|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bog\b|\boch\b|\ben\b"
-    r"|\bi\b|\bи\b|\bwith\b)\s*",
+    r"\s*(?:,|;|\||&|\+|\band\b|\bund\b|\bet\b|\b(?-i:[yei])\b(?!\.)|\bog\b|\boch\b|\ben\b"
+    r"|\bи\b|\bwith\b)\s*",
     re.I,
 )
 

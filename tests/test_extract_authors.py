@@ -58,6 +58,8 @@ def test_bylines_in_common_markup():
         "Ana Lind"]
     assert authors(byline="<div><span>von Jemima Kelly</span></div>") == ["Jemima Kelly"]
     assert clean_authors(["Ana Lind og Jo Berg"]) == ["Ana Lind", "Jo Berg"]
+    assert clean_authors(["Juan Pérez y María Gómez"]) == ["Juan Pérez", "María Gómez"]
+    assert clean_authors(["Bruce Y. Lee", "Anna E Berg"]) == ["Bruce Y. Lee", "Anna E Berg"]
 
 
 def test_a_role_after_the_name_is_not_part_of_it():
