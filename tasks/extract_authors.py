@@ -151,14 +151,17 @@ def _byline_texts(element: HtmlElement) -> list[str]:
         return [text for child in children for text in _byline_texts(child)]
     pieces = _TEXTS_AND_BREAKS(element)
     text = "".join(p if isinstance(p, str) else "\n" for p in pieces)
-    return [" ".join(line.split()) for line in text.split("\n")
-            if line.strip() and not _is_date_line(line)]
+    lines = [" ".join(line.split()) for line in text.split("\n") if line.strip()]
+    return [line for line in lines if not _is_date_line(line)] if len(lines) > 1 else lines
 
 
 def _is_date_line(text: str) -> bool:
-    """Whether a line names a month beside a number: a byline's date, not a name."""
-    return bool(re.search(r"\d", text)) and any(
-        word.lower() in MONTHS for word in re.findall(r"[^\W\d_]+", text))
+    """Whether a line is a date ("Monday, November 18, 2019"): a month and a number, and
+    two words at most besides ("Updated Monday"); not a line that opens with "By"."""
+    words = re.findall(r"[^\W\d_]+", text)
+    months = sum(word.lower() in MONTHS for word in words)
+    return bool(months and re.search(r"\d", text)) and len(words) - months <= 2 and (
+        not _BY.match(text))
 
 
 _TEXTS_AND_BREAKS = etree.XPath(".//text() | .//br")

@@ -105,6 +105,8 @@ def test_a_byline_broken_into_lines_and_an_authors_bio_with_links():
               '<span class="datetime">Monday, May 18, 2026</span></h3>')
     assert authors(byline=byline) == ["Ana Lind"]
     assert authors(byline='<div class="byline">By<br>Ana Lind</div>') == ["Ana Lind"]
+    assert authors(byline='<div class="byline">By May Chen, 3 May 2026<br>Harbour desk</div>'
+                   ) == ["May Chen"]
     # the bio's links name where the author also writes, not authors
     bio = ('<p class="byline">Ana Lind is the editor of the Harbour Post and a senior writer '
            'with <a href="https://quay.example/">The Quay</a>. She also runs the '
