@@ -168,9 +168,9 @@ def extract_article(
              (parse_datetime(value, zone) for value in published_values), strict=True),
     )
     version = pick_rules(rules, published_raw)
-    # dropped wherever the body has them: captions, and teaser cards for other stories
     caption_texts, box_texts = set_apart(tree)
-    caption_texts += teaser_card_texts(tree)
+    # dropped wherever the body has them: captions, and teaser cards for other stories
+    apart = [*caption_texts, *teaser_card_texts(tree)]
     if version is not None:
         for element in select(tree, version.remove):
             element.drop_tree()
@@ -216,7 +216,7 @@ def extract_article(
     )
     titles = [t for t in (title, page.first("og:title"), h1) if t]
     body, body_source = _body(
-        tree, page, version, titles, caption_texts, box_texts, boilerplate, authors, published
+        tree, page, version, titles, apart, box_texts, boilerplate, authors, published
     )
     body = without_own_address(body, (url, page.canonical, page.first("og:url")))
     if not body and fallback and fallback.summary:
@@ -343,7 +343,7 @@ def _body(
     page: PageMeta,
     version: ExtractionRules | None,
     titles: list[str],
-    caption_texts: list[str],
+    apart: list[str],
     box_texts: list[str],
     boilerplate: Sequence[str],
     authors: list[str],
@@ -353,27 +353,27 @@ def _body(
     if version is not None and version.body:
         elements = select(tree, version.body)
         if elements:
-            text = join_blocks(blocks_from_elements(elements), titles, caption_texts, boilerplate)
+            text = join_blocks(blocks_from_elements(elements), titles, apart, boilerplate)
             source = "rules" if text else source
     if not text:
-        text = extract_body(tree, titles=titles, captions=caption_texts, boilerplate=boilerplate)
+        text = extract_body(tree, titles=titles, captions=apart, boilerplate=boilerplate)
     if len(text.split()) < _NEXT_DATA_WORDS:
         # an empty Next.js shell: its article is in the page's JSON payload
-        shipped = join_blocks(next_data_blocks(tree), titles, caption_texts, boilerplate)
+        shipped = join_blocks(next_data_blocks(tree), titles, apart, boilerplate)
         if len(shipped) > 2 * len(text):
             return shipped, "heuristic"
     # On a near-empty page, trafilatura returns the page's chrome glued around the article's
     # one line; only a short body can be mostly chrome, so only a short one pays the check.
     if text and len(text.split()) <= _CHROME_CHECK_WORDS:
         site = page.first("og:site_name") or jsonld_text(page.jsonld.get("publisher")) or ""
-        known = [*titles, *_descriptions(page), site, *caption_texts]
+        known = [*titles, *_descriptions(page), site, *apart]
         peeled = strip_chrome(text, page_chrome(tree, known, authors), boilerplate)
         if peeled != text:
             # the glued text lost its paragraphs and kept boxes such as a paywall prompt:
             # the page's own paragraphs, where it has them, read better
             container = paragraph_container(tree)
             blocks = blocks_from_elements([container]) if container is not None else []
-            text = join_blocks(blocks, titles, caption_texts, boilerplate) or peeled
+            text = join_blocks(blocks, titles, apart, boilerplate) or peeled
     if source != "rules":
         text = without_bylines(_drop_header_text(text, tree), authors, published)
         text = with_standfirst(text, tree, _descriptions(page))
@@ -382,7 +382,7 @@ def _body(
     # Some carry the article's markup.
     ld_body = jsonld_text(page.jsonld.get("articleBody")) or ""
     if source != "rules" and len(ld_body) > 2 * len(text) + 200:  # cheap test before cleaning
-        cleaned = join_blocks(text_blocks(ld_body), titles, caption_texts, boilerplate)
+        cleaned = join_blocks(text_blocks(ld_body), titles, apart, boilerplate)
         if len(cleaned) > 2 * len(text) + 200:
             return cleaned, "jsonld"
     return text, source

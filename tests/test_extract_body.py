@@ -172,9 +172,10 @@ def test_teaser_cards_for_other_stories_are_dropped():
         "</ul></div></li></ul></div><div><ul><li></li><li><div><h1>You might also like</h1>"
         f"<div><ul>{cards}</ul></div></div></li></ul></div></body></html>"
     )
-    body = extract_article(html, "https://x.example/news/harbour-plan").body
-    assert "long summary" not in body and "Another story" not in body
-    assert body.split("\n\n") == PARAGRAPHS
+    article = extract_article(html, "https://x.example/news/harbour-plan")
+    assert "long summary" not in article.body and "Another story" not in article.body
+    assert article.body.split("\n\n") == PARAGRAPHS
+    assert article.captions == []  # nor are they the article's image captions
 
 
 def test_a_json_ld_body_in_markup_is_read_as_paragraphs():
