@@ -119,6 +119,18 @@ def cap_tree(tree: HtmlElement) -> list[str]:
     return cuts
 
 
+# every text node of the body, as a plain string (no link back to its element)
+_BODY_TEXTS = etree.XPath("//body//text()", smart_strings=False)
+
+
+def body_texts(tree: HtmlElement) -> list[str]:
+    """The texts of the page's `<body>` (scripts' and styles' too), one walk that the text
+    searches share: an XPath's test of a text copies it, which costs more than this walk,
+    so a search tries the tests it can on these strings first and walks the tree only when
+    one of them could match."""
+    return _BODY_TEXTS(tree)
+
+
 def _last_element(tree: HtmlElement) -> HtmlElement:
     """The last element in document order, `(//*)[last()]`: the last element child of the
     last element child... (a walk down one branch, not over the whole tree)."""
