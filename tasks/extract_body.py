@@ -18,6 +18,7 @@ import trafilatura
 from lxml import etree
 from lxml.etree import _Element
 from lxml.html import HtmlElement
+from trafilatura.settings import Extractor
 
 from tasks.extract_boilerplate import (
     DEFAULT_PATTERNS,
@@ -115,13 +116,16 @@ def trafilatura_blocks(tree: HtmlElement) -> list[Block]:
     return blocks
 
 
+# built once for each mode (trafilatura reads its config to build them on every call); a
+# format other than "python" spares the plain-text rendering of the body: we read its tree
+_OPTIONS = {
+    fast: Extractor(output_format="xml", fast=fast, comments=False, links=True, tables=True)
+    for fast in (True, False)
+}
+
+
 def _trafilatura_pass(tree: HtmlElement, *, fast: bool) -> list[Block]:
-    # a format other than "python" spares the plain-text rendering of the body: we read
-    # its tree
-    document = trafilatura.bare_extraction(
-        tree, include_comments=False, include_links=True, include_tables=True, fast=fast,
-        output_format="xml",
-    )
+    document = trafilatura.bare_extraction(tree, options=_OPTIONS[fast])
     if document is None or document.body is None:
         return []
     return list(_blocks(document.body))
