@@ -73,7 +73,7 @@ from tasks.extract_meta import (
     teaser_card_texts,
     unescape_entities,
 )
-from tasks.extract_parse import MAX_HTML_CHARS, cap_tree, parse_html
+from tasks.extract_parse import MAX_HTML_CHARS, body_texts, cap_tree, parse_html
 from tasks.extract_payload import next_data_blocks, text_blocks
 from tasks.extract_standfirst import with_standfirst
 from tasks.language_codes import language_code
@@ -110,6 +110,7 @@ _PAYWALL_CANDIDATES = etree.XPath(
     "[not(ancestor::script or ancestor::style or ancestor::noscript)]",
     smart_strings=False,
 )
+_PAYWALL_STEM = re.compile("|".join(f"{stem}|{stem.upper()}" for stem in _PAYWALL_STEMS))
 
 
 def extract_article(
@@ -174,6 +175,7 @@ def extract_article(
     if version is not None:
         for element in select(tree, version.remove):
             element.drop_tree()
+    texts = body_texts(tree)
 
     site_name = page.first("og:site_name") or jsonld_text(ld.get("publisher"))
     h1 = heuristic_title(tree)
@@ -208,7 +210,7 @@ def extract_article(
             ("opengraph", people(page.meta.get("article:author", []), outlet_names, url)),
             ("meta", people(_meta_authors(page), outlet_names, url)),
             ("rules", lambda: clean_authors(_rule_texts(tree, version.authors if version else ()))),
-            ("heuristic", lambda: people(heuristic_authors(tree), outlet_names, url)),
+            ("heuristic", lambda: people(heuristic_authors(tree, texts), outlet_names, url)),
             ("feed", clean_authors(fallback.authors) if fallback else None),
             ("jsonld", ld_authors),
         )
@@ -306,7 +308,7 @@ def extract_article(
         language=language,
         body=body,
         captions=caption_texts,
-        is_teaser=_is_teaser(tree, ld, body, sources),
+        is_teaser=_is_teaser(tree, texts, ld, body, sources),
         field_sources=sources,
     )
     if caption_texts:
@@ -468,8 +470,10 @@ def _url_section(url: str) -> str | None:
     return None if language_code(parts[0]) else parts[0]
 
 
-def _is_teaser(tree: HtmlElement, ld: dict[str, Any], body: str, sources: dict[str, str]) -> bool:
-    """Paywalled, behind a sign-in wall, or cut short."""
+def _is_teaser(
+    tree: HtmlElement, texts: Sequence[str], ld: dict[str, Any], body: str, sources: dict[str, str]
+) -> bool:
+    """Paywalled, behind a sign-in wall, or cut short. `texts`: the body's texts."""
     parts = ld.get("hasPart")
     parts = parts if isinstance(parts, list) else [parts]
     flags = [jsonld_free(ld.get("isAccessibleForFree"))]
@@ -478,7 +482,11 @@ def _is_teaser(tree: HtmlElement, ld: dict[str, Any], body: str, sources: dict[s
         sources["is_teaser"] = "jsonld"
         return True
     sources["is_teaser"] = "heuristic"
-    if any(_PAYWALL.search(text) for text in _PAYWALL_CANDIDATES(tree)):
+    # the XPath's tests of a text alone first, on the plain texts: most pages have no text
+    # that passes them and matches, and are spared the XPath's walk
+    if any(
+        _PAYWALL.search(t) for t in texts if 15 < len(t) < 400 and _PAYWALL_STEM.search(t)
+    ) and any(_PAYWALL.search(text) for text in _PAYWALL_CANDIDATES(tree)):
         return True
     words = body.split()
     return len(words) < 120 and body.rstrip().endswith(("…", "...", "[…]"))

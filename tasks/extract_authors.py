@@ -4,7 +4,7 @@ through (no "By", roles, e-mails, photo credits, outlet names)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -92,8 +92,10 @@ def _add(names: list[str], name: str) -> None:
         names.append(name)
 
 
-def heuristic_authors(tree: HtmlElement) -> list[str]:
-    """Author links and names first; a whole byline (with its date, "2 min read"...) last."""
+def heuristic_authors(tree: HtmlElement, texts: Sequence[str]) -> list[str]:
+    """Author links and names first; a whole byline (with its date, "2 min read"...) last.
+    `texts`: the body's texts (`body_texts`), where a byline is looked for before the
+    slower walk that leaves out the furniture."""
     for xpath in _AUTHOR_XPATHS:
         found = tree.xpath(xpath)
         if found:
@@ -101,10 +103,11 @@ def heuristic_authors(tree: HtmlElement) -> list[str]:
     links = [a for a in tree.xpath(_AUTHOR_PAGE_LINKS) if a.text_content().strip()]
     if links:
         return [" ".join(a.text_content().split()) for a in _same_byline(links)]
+    if not any(len(text) < 80 and _BY_LINE.match(text) for text in texts):
+        return []
     for text in tree.xpath(_BY_TEXT):
-        line = " ".join(text.split())
-        if _BY_LINE.match(line):
-            return [line]
+        if _BY_LINE.match(text):
+            return [" ".join(text.split())]
     return []
 
 
@@ -172,6 +175,6 @@ _BY_TEXT = (  # the cheap test first: the ancestor walk costs most
     "//body//text()[string-length(.) < 80][not(ancestor::script or ancestor::style"
     " or ancestor::a or ancestor::aside or ancestor::footer or ancestor::nav)]"
 )
-_BY_LINE = re.compile(
-    r"^(by|von|par|por|door|av|af|di|от)\s+\w[\w'’.-]*(\s+\w[\w'’.-]*){1,3}$", re.I
+_BY_LINE = re.compile(  # around the words, any spaces
+    r"^\s*(by|von|par|por|door|av|af|di|от)\s+\w[\w'’.-]*(\s+\w[\w'’.-]*){1,3}\s*$", re.I
 )

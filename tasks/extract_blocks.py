@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import trafilatura
 from lxml.etree import _Element
 from lxml.html import HtmlElement
+from trafilatura.settings import Extractor
 
 SENTENCE_END = re.compile(r"[.!?。…\"”»)]$")
 _BLOCK_TAGS = {"p", "head", "list", "quote", "table"}
@@ -53,13 +54,16 @@ def trafilatura_blocks(tree: HtmlElement) -> list[Block]:
     return blocks
 
 
+# built once for each mode (trafilatura reads its config to build them on every call); a
+# format other than "python" spares the plain-text rendering of the body: we read its tree
+_OPTIONS = {
+    fast: Extractor(output_format="xml", fast=fast, comments=False, links=True, tables=True)
+    for fast in (True, False)
+}
+
+
 def _trafilatura_pass(tree: HtmlElement, *, fast: bool) -> list[Block]:
-    # a format other than "python" spares the plain-text rendering of the body: we read
-    # its tree
-    document = trafilatura.bare_extraction(
-        tree, include_comments=False, include_links=True, include_tables=True, fast=fast,
-        output_format="xml",
-    )
+    document = trafilatura.bare_extraction(tree, options=_OPTIONS[fast])
     if document is None or document.body is None:
         return []
     return list(_blocks(document.body))

@@ -78,21 +78,22 @@ def _read(document: str | bytes) -> HtmlElement | None:
         return None
 
 
-# what trafilatura's repair_faulty_html deletes everywhere (the characters XML forbids),
-# as UTF-8 bytes
+# what trafilatura's repair_faulty_html deletes everywhere (the characters XML forbids):
+# the control characters as UTF-8 bytes (a memchr each), the noncharacters as characters
+# (a string too narrow to hold one is passed over at once; their bytes took a search)
 _XML_FORBIDDEN_BYTES = bytes(range(0x09)) + b"\x0b\x0c" + bytes(range(0x0E, 0x20))
-_XML_NONCHARACTERS = ("\ufffe".encode(), "\uffff".encode())
+_XML_NONCHARACTERS = ("\ufffe", "\uffff")
 
 
 def _needs_repair(html: str, data: bytes, beginning: str) -> bool:
     """Whether repair_faulty_html would change the page. It deletes the characters XML
     forbids with a regex over the whole page (a millisecond on a 300 kB page, more than
-    this test of its UTF-8 bytes), then fixes a DOCTYPE with a slash on the first line (or
+    these tests), then fixes a DOCTYPE with a slash on the first line (or
     adds a newline to a page without one) and an `<html .../>` in the first lines; most
     pages need none of it. `data` is the page as UTF-8 bytes."""
-    if len(data.translate(None, _XML_FORBIDDEN_BYTES)) != len(data):
+    if any(byte in data for byte in _XML_FORBIDDEN_BYTES):
         return True
-    if any(noncharacter in data for noncharacter in _XML_NONCHARACTERS):
+    if any(noncharacter in html for noncharacter in _XML_NONCHARACTERS):
         return True
     newline = html.find("\n")
     if "doctype" in beginning and (newline < 0 or DOCTYPE_TAG.search(html[:newline])):
@@ -117,6 +118,18 @@ def cap_tree(tree: HtmlElement) -> list[str]:
         first_dropped.getparent().remove(first_dropped)
         cuts.append(f"elements after the first {MAX_ELEMENTS:,} dropped")
     return cuts
+
+
+# every text node of the body, as a plain string (no link back to its element)
+_BODY_TEXTS = etree.XPath("//body//text()", smart_strings=False)
+
+
+def body_texts(tree: HtmlElement) -> list[str]:
+    """The texts of the page's `<body>` (scripts' and styles' too), one walk that the text
+    searches share: an XPath's test of a text copies it, which costs more than this walk,
+    so a search tries the tests it can on these strings first and walks the tree only when
+    one of them could match."""
+    return _BODY_TEXTS(tree)
 
 
 def _last_element(tree: HtmlElement) -> HtmlElement:

@@ -27,7 +27,9 @@ def with_standfirst(body: str, tree: HtmlElement, descriptions: Iterable[str]) -
     flow. A standfirst in the article's `<header>` (or `<hgroup>`), with the headline and
     byline, stays out, as the rest of the header does; so does a heading, a second
     headline rather than the text's opening."""
-    words = words_key(body)
+    # the whole body's words, from its paragraphs' (cached since the body's cleaning read
+    # them; no word runs across a paragraph break)
+    words = " ".join(filter(None, map(words_key, body.split("\n\n"))))
     keys: dict[str, str] = {}  # the description's words -> its opening, as the page shows it
     for description in descriptions:
         key = words_key(description)
