@@ -121,26 +121,25 @@ def _mend_orphans(body: _Element) -> None:
         if inline.tag not in ("ref", "hi"):
             continue
         tail, text = inline.tail or "", (inline.text or "").rstrip()
-        if tail[:1].isalnum() and text and not _UNSPACED.match(text[-1] + tail[0]):
+        if tail[:1].isalnum() and text and not _UNSPACED.search(text[-1] + tail[0]):
             inline.tail = tail = f" {tail}"
         if not tail.strip()[:1].islower():
             continue
         previous = paragraph.getprevious()
-        start = body.text if previous is None else previous.tail
-        if (not start or not start.strip()) and previous is not None and previous.tag == "p" and (
-            not len(previous)
-        ):
-            start = previous.text
-        start = " ".join((start or "").split())
+        loose = body.text if previous is None else previous.tail
+        in_paragraph = not (loose and loose.strip())  # the start: a paragraph of its own
+        if in_paragraph and (previous is None or previous.tag != "p" or len(previous)):
+            continue
+        start = " ".join(((previous.text if in_paragraph else loose) or "").split())
         if not start or SENTENCE_END.search(start):
             continue
         paragraph.text = f"{start} "
-        if previous is None:
-            body.text = None
-        elif previous.tail and previous.tail.strip():
-            previous.tail = None
-        else:
+        if in_paragraph:
             body.remove(previous)
+        elif previous is None:
+            body.text = None
+        else:
+            previous.tail = None
 
 
 # scripts written without spaces between words (Chinese, Japanese)

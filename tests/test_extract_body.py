@@ -393,7 +393,8 @@ def test_a_link_in_loose_text_keeps_its_sentence_whole_and_its_spaces():
         "Members said the plan for the <a href='/pier'>new pier</a> would cost more than the "
         "council had said, and <b>residents</b> asked for a second vote.<br><br>"
         "Der Hafen, so der Rat, <a href='/rat'>bleibt</a> offen für alle Boote und Fähren "
-        "aus der Region.<br><br>港の計画について<a href='/jp'>気象庁</a>は13日、発表した。"
+        "aus der Region.<br><br>港の計画について<a href='/jp'>気象庁</a>は13日、"
+        "<a href='/k'>Kindle</a>の記事で発表した。"
     )
     text = [f"<p>{p}</p>" for p in PARAGRAPHS]
     paragraphs = body_of("".join([*text[:3], loose, *text[3:]])).split("\n\n")
@@ -402,4 +403,5 @@ def test_a_link_in_loose_text_keeps_its_sentence_whole_and_its_spaces():
         "and residents asked for a second vote.",
         "Der Hafen, so der Rat, bleibt offen für alle Boote und Fähren aus der Region.",
     ]
-    assert "気象庁は13日、発表した。" in paragraphs  # no space where the script has none
+    # no space where the script has none, on either side of the link
+    assert "気象庁は13日、" in paragraphs and "Kindleの記事で発表した。" in paragraphs
