@@ -127,7 +127,8 @@ class DetectorSettings(BaseModel):
         ge=1,
         le=4,
         description="How many spans are scored: the window, then each time twice the last "
-        "(2: the window and twice it); the rarest score counts.",
+        "(2: the window and twice it); the rarest score counts. A span shorter than a bucket "
+        "is one bucket, so an hourly flow with the 15-minute window scores single hours.",
     )
     season: Season = Field(
         default=Season.hour_of_day,

@@ -7,7 +7,12 @@ import json
 import pytest
 
 from tasks.extract import extract_article
-from tasks.extract_boilerplate import SHORT_BLOCK_WORDS, compile_patterns, is_boilerplate
+from tasks.extract_boilerplate import (
+    DEFAULT_BOILERPLATE,
+    SHORT_BLOCK_WORDS,
+    compile_patterns,
+    is_boilerplate,
+)
 from tasks.models import Article
 
 PATTERNS = compile_patterns()
@@ -70,6 +75,39 @@ def test_default_boilerplate_is_removed(line):
 )
 def test_article_sentences_survive(line):
     assert not is_boilerplate(line, PATTERNS)
+
+
+def _top_level_alternatives(pattern: str) -> list[str]:
+    """The pattern split at the '|' outside every group and character class."""
+    parts, depth, in_class, escaped, start = [], 0, False, False, 0
+    for i, char in enumerate(pattern):
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char in "()":
+            depth += 1 if char == "(" else -1
+        elif char == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+    return [*parts, pattern[start:]]
+
+
+def test_every_alternative_of_an_anchored_default_keeps_its_anchor():
+    # The defaults are searched as two alternations that apply a pattern's leading "^" or
+    # "\b" to all of it: "^a|b" would silently become "^(a|b)" there.
+    broken = [
+        pattern
+        for pattern in DEFAULT_BOILERPLATE
+        for anchor in ("^", r"\b")
+        if pattern.startswith(anchor)
+        and not all(alt.startswith(anchor) for alt in _top_level_alternatives(pattern))
+    ]
+    assert broken == []
 
 
 def test_config_boilerplate_patterns_are_added():
