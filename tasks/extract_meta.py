@@ -9,7 +9,7 @@ import re
 import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, tzinfo
+from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from email.utils import parsedate_to_datetime
 from functools import lru_cache
 from typing import Any
@@ -256,20 +256,28 @@ MONTHS = {
     )
     for name in names.split()
 }
-# A publication time shown only as text: "erstellt: 01. April 2025, 15:25",
-# "12.03.2024 - 09:41 Uhr", "March 5, 2024 7:30 am"
-_TEXT_DATE = re.compile(
+# A publication time shown only as text, the date first ("erstellt: 01. April 2025,
+# 15:25", "12.03.2024 - 09:41 Uhr", "March 5, 2024 7:30 am") or the time ("Published 11:11
+# PM EST Nov 19, 2019"), and the zone when one follows the time
+_DAY = (
     r"(?<!\d)(?:(?P<d>\d{1,2})\.?\s*(?:(?P<m>\d{1,2})\.|(?P<mn>[^\W\d_]{3,10})\.?)\s*(?P<y>\d{4})"
     r"|(?P<mn2>[^\W\d_]{3,10})\.?\s+(?P<d2>\d{1,2}),?\s+(?P<y2>\d{4}))"
-    r"[\s,|\-–—/at um à às alle]{1,8}(?P<H>\d{1,2})[:.h](?P<M>\d{2})(?!\d)"
-    r"\s*(?P<ampm>[ap]\.?m\.?)?",
-    re.I,
+)
+_TIME = (
+    r"(?<!\d)(?P<H>\d{1,2})[:.h](?P<M>\d{2})(?!\d)\s*(?P<ampm>[ap]\.?m\.?)?"
+    r"(?:\s*(?P<zone>(?-i:[A-Z]{2,5}))\b)?"
+)
+_TEXT_DATES = (
+    re.compile(rf"{_DAY}[\s,|\-–—/at um à às alle]{{1,8}}{_TIME}", re.I),
+    re.compile(rf"{_TIME}[\s,|\-–—/]{{1,4}}(?:on\s+)?{_DAY}", re.I),
 )
 
 
 def text_datetime(text: str) -> datetime | None:
-    """The first date with a time of day in visible text, naive (as the page shows it)."""
-    for match in _TEXT_DATE.finditer(text):
+    """The first date with a time of day in visible text, as the page shows it: with the
+    offset of the zone it names, else naive."""
+    matches = (match for pattern in _TEXT_DATES for match in pattern.finditer(text))
+    for match in sorted(matches, key=lambda m: m.start()):
         month = match["m"] or MONTHS.get((match["mn"] or match["mn2"] or "").lower())
         if not month:
             continue
@@ -278,10 +286,12 @@ def text_datetime(text: str) -> datetime | None:
             hour += 12
         elif match["ampm"] and hour == 12:
             hour = 0
+        offset = _ZONES.get(match["zone"] or "")
         try:
             moment = datetime(
                 int(match["y"] or match["y2"]), int(month), int(match["d"] or match["d2"]),
                 hour, minute,
+                tzinfo=None if offset is None else timezone(timedelta(seconds=offset)),
             )
         except ValueError:
             continue

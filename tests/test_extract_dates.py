@@ -52,3 +52,14 @@ def test_a_date_shown_only_in_the_text():
     assert published("", "<p class=meta>Posted March 5, 2024 7:30 pm</p>") == (
         "2024-03-05T19:30:00+00:00"
     )
+
+
+def test_a_time_shown_before_its_date_with_a_zone():
+    assert published("", "<p class=meta>Published 11:11 PM EST Nov 19, 2019</p>") == (
+        "2019-11-20T04:11:00+00:00"
+    )
+    # a zone the text names wins over the one the page's other dates use
+    head = '<meta property="article:modified_time" content="2024-05-03T10:00:00+05:00">'
+    assert published(head, "<p>Updated 9:41 am CET, 3 May 2024</p>") == (
+        "2024-05-03T08:41:00+00:00"
+    )
