@@ -59,6 +59,8 @@ from tasks.extract_fields import (
 from tasks.extract_language import body_language, declared_language, detect_language
 from tasks.extract_meta import (
     PageMeta,
+    date_only,
+    heuristic_day,
     heuristic_published,
     heuristic_section,
     heuristic_title,
@@ -163,12 +165,15 @@ def extract_article(
     zone_hints = (*published_values, jsonld_text(ld.get("dateModified")),
                   page.first(*_MODIFIED_OG), page.first(*_MODIFIED_META))
     zone = publication_zone(published_values, zone_hints)
+    declared_days = [parse_datetime(value, zone) for value in published_values]
     published_raw = pick(
         "published_at",
         *zip(("jsonld", "opengraph", "meta"),
-             (parse_datetime(value, zone) for value in published_values), strict=True),
+             (None if date_only(value) else day
+              for value, day in zip(published_values, declared_days, strict=True)),
+             strict=True),
     )
-    version = pick_rules(rules, published_raw)
+    version = pick_rules(rules, published_raw or next(filter(None, declared_days), None))
     caption_texts, box_texts = set_apart(tree)
     # dropped wherever the body has them: captions, and teaser cards for other stories
     apart = [*caption_texts, *teaser_card_texts(tree)]
@@ -194,12 +199,20 @@ def extract_article(
         site_name,
         url,
     )
+    rule_published = _rule_text(tree, version.published if version else ())
     published = published_raw or pick(
         "published_at",
-        ("rules", parse_datetime(_rule_text(tree, version.published if version else ()), zone)),
-        ("heuristic", in_zone(heuristic_published(tree), zone)),
+        ("rules", None if date_only(rule_published) else parse_datetime(rule_published, zone)),
+        ("heuristic", lambda: in_zone(heuristic_published(tree), zone)),
         ("feed", fallback.published_at if fallback else None),
     )
+    # no time of day anywhere: the day alone, which the warehouse counts at load time
+    published_date_only = published is None and bool(published := pick(
+        "published_at",
+        *zip(("jsonld", "opengraph", "meta"), declared_days, strict=True),
+        ("rules", parse_datetime(rule_published, zone)),
+        ("heuristic", lambda: in_zone(heuristic_day(tree, url), zone)),
+    ))
     outlet_names = [n for n in (site_name, jsonld_text(ld.get("publisher")), outlet) if n]
     ld_authors = clean_authors(jsonld_names(ld.get("author") or ld.get("creator")))
     # the outlet's own name is the byline only when the page names nobody else
@@ -272,6 +285,7 @@ def extract_article(
         ),
         authors=authors,
         published_at=published,
+        published_date_only=published_date_only,
         updated_at=pick(
             "updated_at",
             (

@@ -13,6 +13,7 @@ from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from email.utils import parsedate_to_datetime
 from functools import lru_cache
 from typing import Any
+from urllib.parse import urlparse
 
 from cssselect import SelectorError
 from dateutil import parser as dateparser
@@ -278,8 +279,8 @@ def text_datetime(text: str) -> datetime | None:
     offset of the zone it names, else naive."""
     matches = (match for pattern in _TEXT_DATES for match in pattern.finditer(text))
     for match in sorted(matches, key=lambda m: m.start()):
-        month = match["m"] or MONTHS.get((match["mn"] or match["mn2"] or "").lower())
-        if not month:
+        day = _day_of(match)
+        if day is None:
             continue
         hour, minute = int(match["H"]), int(match["M"])
         if match["ampm"] and match["ampm"][0].lower() == "p" and hour < 12:
@@ -288,16 +289,57 @@ def text_datetime(text: str) -> datetime | None:
             hour = 0
         offset = _ZONES.get(match["zone"] or "")
         try:
-            moment = datetime(
-                int(match["y"] or match["y2"]), int(month), int(match["d"] or match["d2"]),
-                hour, minute,
+            return day.replace(
+                hour=hour, minute=minute,
                 tzinfo=None if offset is None else timezone(timedelta(seconds=offset)),
             )
         except ValueError:
             continue
-        if 1990 <= moment.year <= 2100:
-            return moment
     return None
+
+
+# A day without a time: a short text that is only a date, after at most two words
+# ("Monday, November 18, 2019", "Published 18.11.2019"), and a URL's /2019/11/19/ or
+# /2019/nov/18/
+_TEXT_DAY = re.compile(rf"^\s*(?:[^\W\d_]+[\s,:]+){{0,2}}{_DAY}[\s.]*$", re.I)
+_URL_DAY = re.compile(
+    r"/(?P<y>(?:19|20)\d{2})[/-](?:(?P<m>\d{1,2})|(?P<mn>[a-z]{3,4}))[/-](?P<d>\d{1,2})(?=[/-]|$)",
+    re.I,
+)
+_TIME_OF_DAY = re.compile(r"T\d{2}|\d:\d{2}|\d{1,2}h\d{2}")
+
+
+def date_only(value: str | None) -> bool:
+    """A date string that gives a day but no time of day ("2024-04-24", "April 24, 2024")."""
+    return bool(value and value.strip()) and not _TIME_OF_DAY.search(value)
+
+
+def text_day(text: str) -> datetime | None:
+    """The day of a text that shows only a date, as a naive midnight."""
+    match = _TEXT_DAY.match(text)
+    return _day_of(match) if match else None
+
+
+def url_day(url: str) -> datetime | None:
+    """The day a URL's path gives, as a naive midnight."""
+    match = _URL_DAY.search(urlparse(url).path)
+    return _day_of(match) if match else None
+
+
+def _day_of(match: re.Match[str]) -> datetime | None:
+    """Midnight of the day a date pattern matched (None for a word that is not a month or a
+    day that does not exist)."""
+    groups = {k: v for k, v in match.groupdict().items() if v}
+    month = groups.get("m") or MONTHS.get((groups.get("mn") or groups.get("mn2") or "").lower())
+    if not month:
+        return None
+    try:
+        moment = datetime(
+            int(groups.get("y") or groups["y2"]), int(month), int(groups.get("d") or groups["d2"])
+        )
+    except (KeyError, ValueError):
+        return None
+    return moment if 1990 <= moment.year <= 2100 else None
 
 
 # --- authors ---------------------------------------------------------------------------
@@ -368,10 +410,11 @@ _DATED_TEXT = (
 
 
 def heuristic_published(tree: HtmlElement) -> datetime | None:
-    """The first `<time datetime>`, else the first date with a time of day in the page's
-    visible text ("erstellt: 01. April 2025, 15:25"), naive when the page gives no zone."""
+    """The first `<time datetime>` with a time of day, else the first date with one in the
+    page's visible text ("erstellt: 01. April 2025, 15:25"), naive when the page gives no
+    zone."""
     for stamp in tree.xpath("//time[@datetime]/@datetime"):
-        moment = parse_local(stamp)
+        moment = None if date_only(stamp) else parse_local(stamp)
         if moment is not None:
             return moment
     for text in tree.xpath(_DATED_TEXT):
@@ -379,6 +422,17 @@ def heuristic_published(tree: HtmlElement) -> datetime | None:
         if moment is not None:
             return moment
     return None
+
+
+def heuristic_day(tree: HtmlElement, url: str) -> datetime | None:
+    """For a page that shows no time of publication: the day a `<time datetime>` gives,
+    else its URL's date, else the first visible text that is only a date; a naive
+    midnight."""
+    for stamp in tree.xpath("//time[@datetime]/@datetime"):
+        moment = parse_local(stamp)
+        if moment is not None:
+            return moment.replace(tzinfo=None)
+    return url_day(url) or next(filter(None, map(text_day, tree.xpath(_DATED_TEXT))), None)
 
 
 # captions and info boxes in one walk through the attributes (a test of every element's

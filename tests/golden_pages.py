@@ -26,6 +26,8 @@ PAGES = {
     "aggregator.html": "https://newspulse.example/world/drone-strikes-fuel-depots?utm_source=agg",
     # windows-1251, declared only in <meta http-equiv>; no JSON-LD, OpenGraph or <meta> data
     "cyrillic-1251.html": "https://kurier.example/city/byudzhet-2025",
+    # a blog template that shows the day of publication only, in text and in its URL
+    "day-only.html": "https://coastline-review.example/2024/11/18/harbour-pilots-strike/",
     # a demo newsroom page whose article is one line (defect "too_short")
     "near-empty.html": "https://gulf-dispatch.example/gulf-dispatch/climate/"
     "40566-floods-force-evacuations-in-halifax-after-days-of-rain",

@@ -10,11 +10,17 @@ from tasks.extract_meta import parse_datetime
 BODY = "<p>" + "The council voted on the harbour plan after a long debate, members said. " * 6
 
 
-def published(head: str, body: str = "") -> str | None:
+def published_and_day_only(head: str, body: str = "", url: str = "https://x.example/a"
+                           ) -> tuple[str | None, bool]:
     html = (f"<html><head><title>Harbour plan</title>{head}</head><body><article>{body}"
             f"<h1>Harbour plan</h1>{BODY}</p></article></body></html>")
-    moment = extract_article(html, "https://x.example/a").published_at
-    return moment.isoformat() if moment else None
+    article = extract_article(html, url)
+    moment = article.published_at
+    return (moment.isoformat() if moment else None), article.published_date_only
+
+
+def published(head: str, body: str = "") -> str | None:
+    return published_and_day_only(head, body)[0]
 
 
 def ld_script(data: dict, wrap: str = "{}") -> str:
@@ -63,3 +69,28 @@ def test_a_time_shown_before_its_date_with_a_zone():
     assert published(head, "<p>Updated 9:41 am CET, 3 May 2024</p>") == (
         "2024-05-03T08:41:00+00:00"
     )
+
+
+def test_a_time_of_day_anywhere_wins_over_a_declared_day():
+    head = ld_script({"datePublished": "2024-04-22"})
+    assert published_and_day_only(head, "<p>Stand: 22.04.2024, 06:00 Uhr</p>") == (
+        "2024-04-22T06:00:00+00:00", False
+    )
+
+
+def test_a_page_that_gives_only_the_day_says_so():
+    assert published_and_day_only(ld_script({"datePublished": "2024-04-22"})) == (
+        "2024-04-22T00:00:00+00:00", True
+    )
+    assert published_and_day_only("", "<div class=meta>Monday, November 18, 2019</div>") == (
+        "2019-11-18T00:00:00+00:00", True
+    )
+    assert published_and_day_only("", url="https://x.example/news/2019/nov/18/harbour-plan") == (
+        "2019-11-18T00:00:00+00:00", True
+    )
+
+
+def test_a_date_inside_a_sentence_or_a_citation_is_not_the_day_of_publication():
+    body = '<ul><li><a href="/s">Council minutes</a>," Oct. 13, 2019</li></ul>' \
+           "<p>The vote on 3 May 2019 was close.</p>"
+    assert published_and_day_only("", body) == (None, False)
