@@ -23,6 +23,7 @@ from tasks.stories import BANDS, StoryIndex
 from warehouse import db
 
 READ_BACK = timedelta(minutes=1)  # see recent_stories
+DAY_ONLY_COUNTED_AT_LOAD = timedelta(days=2)  # from the day's midnight: see counted_at
 
 
 @dataclass
@@ -60,6 +61,18 @@ def upsert_outlets(db_path: Path, outlets: list[Outlet]) -> None:
         """)
 
 
+def counted_at(article: Article, loaded_at: datetime) -> datetime:
+    """When an article counts in topic volumes and alerts: its publication time, else when
+    it was loaded. A page that gives only the day counts at its load time when loaded by
+    the end of the next day: at midnight, today's stories would land in an hour the alerts
+    flow has already scored. One found later stays on its day."""
+    published = article.published_at
+    if published is None or (article.published_date_only
+                             and loaded_at < published + DAY_ONLY_COUNTED_AT_LOAD):
+        return loaded_at
+    return published
+
+
 def _articles_frame(batch: LoadBatch, now: datetime) -> pd.DataFrame:
     rows = []
     for article in batch.articles:
@@ -68,7 +81,9 @@ def _articles_frame(batch: LoadBatch, now: datetime) -> pd.DataFrame:
         rows.append({
             "url_hash": key, "url": article.url, "outlet": article.outlet,
             "title": article.title, "subtitle": article.subtitle, "authors": article.authors,
-            "published_at": article.published_at, "updated_at": article.updated_at,
+            "published_at": article.published_at,
+            "published_date_only": article.published_date_only,
+            "counted_at": counted_at(article, now), "updated_at": article.updated_at,
             "section": article.section, "language": article.language, "body": article.body,
             "captions": article.captions, "is_teaser": article.is_teaser,
             "word_count": article.word_count, "content_hash": article.content_hash,
@@ -124,7 +139,8 @@ def write_batch(db_path: Path, batch: LoadBatch) -> None:
                 WHEN MATCHED AND articles.content_hash IS DISTINCT FROM i.content_hash
                 THEN UPDATE SET
                     title = i.title, subtitle = i.subtitle, authors = i.authors,
-                    published_at = i.published_at, updated_at = i.updated_at,
+                    published_at = i.published_at, published_date_only = i.published_date_only,
+                    updated_at = i.updated_at,
                     section = i.section, language = i.language, body = i.body,
                     captions = i.captions, is_teaser = i.is_teaser, word_count = i.word_count,
                     content_hash = i.content_hash, story_sig = i.story_sig,
@@ -202,7 +218,7 @@ def recent_stories(db_path: Path, index: StoryIndex | None = None, run_id: str |
     with db.read(db_path) as con:
         rows = con.execute(f"""
             SELECT url_hash, story_id, {_SIGNATURE_VALUES} FROM articles
-            WHERE coalesce(published_at, loaded_at) > now() - to_days(?)
+            WHERE counted_at > now() - to_days(?)
               AND loaded_at >= ? AND run_id IS DISTINCT FROM ?
               AND story_sig IS NOT NULL AND len(story_sig) > 0
         """, [days, since, run_id]).fetchnumpy()

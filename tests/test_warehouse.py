@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 import duckdb
 
+from tasks.alerting import count_stories, floor_time
+from tasks.load import write_batch
+from tests.small_warehouse import article, batch
 from warehouse.db import connect, migrate, write
 
 TABLES = {"outlets", "fetch_log", "url_state", "articles", "article_topics", "quarantine",
@@ -58,11 +63,12 @@ def test_latest_articles_are_each_topics_newest_twenty_however_old(tmp_path):
     path = tmp_path / "w.duckdb"
     with write(path) as con:
         con.execute("""
-            INSERT INTO articles (url_hash, url, outlet, title, published_at, loaded_at)
+            INSERT INTO articles (url_hash, url, outlet, title, published_at, counted_at,
+                                  loaded_at)
             SELECT 'h' || i, 'https://x/' || i, 'x', 'busy ' || i,
-                   now() - to_hours(i), now() FROM range(50) r(i)
+                   now() - to_hours(i), now() - to_hours(i), now() FROM range(50) r(i)
             UNION ALL
-            SELECT 'q' || i, 'https://x/q' || i, 'x', 'quiet ' || i,
+            SELECT 'q' || i, 'https://x/q' || i, 'x', 'quiet ' || i, now() - to_days(30 + i),
                    now() - to_days(30 + i), now() - to_days(30 + i) FROM range(30) r(i)
         """)
         con.execute("""
@@ -74,3 +80,29 @@ def test_latest_articles_are_each_topics_newest_twenty_however_old(tmp_path):
                            "ORDER BY topic, published_at DESC").fetchall()
     assert rows == ([("busy", f"busy {i}") for i in range(20)]
                     + [("quiet", f"quiet {i}") for i in range(20)])
+
+
+def test_a_story_dated_by_its_day_only_counts_when_it_was_loaded(tmp_path):
+    """Counted at midnight, a story of yesterday or today would land in an hour the alerts
+    flow had already scored and never reach an alert; one found days later stays on its
+    day."""
+    path = tmp_path / "w.duckdb"
+    now = datetime.now(UTC)
+    yesterday = now.replace(hour=0, minute=0, second=0, microsecond=0) - timedelta(days=1)
+    timed, found_soon, found_late = (
+        article("herald", n, moment, "iran") for n, moment in
+        ((1, now - timedelta(hours=5)), (2, yesterday), (3, yesterday - timedelta(days=4)))
+    )
+    found_soon.published_date_only = found_late.published_date_only = True
+    write_batch(path, batch("herald", "r1", [(timed, "iran", "s1"), (found_soon, "iran", "s2"),
+                                             (found_late, "iran", "s3")], now))
+    loaded = datetime.now(UTC)
+    counts = count_stories(path, ["iran"], timedelta(hours=1), now - timedelta(days=6), loaded)
+    counted = {counts.grid[i].to_pydatetime(): n for i, n in enumerate(counts.topics["iran"]) if n}
+    hour = timedelta(hours=1)
+    assert counted == {floor_time(loaded, hour): 1, floor_time(now - 5 * hour, hour): 1,
+                       yesterday - timedelta(days=4): 1}
+    with write(path) as con:
+        assert con.execute("SELECT published_at, published_date_only FROM articles "
+                           "ORDER BY url").fetchall()[1:] == [
+            (yesterday, True), (yesterday - timedelta(days=4), True)]

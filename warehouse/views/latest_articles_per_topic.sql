@@ -2,15 +2,13 @@
 CREATE OR REPLACE VIEW latest_articles_per_topic AS
 -- Joining every match to its article costs seconds at a year's scale, so the matches of
 -- the last 7 days are joined first: a topic with 20 of them there has its newest 20
--- among them. Only the topics with fewer are looked up in full. (The filter is
--- coalesce(published_at, loaded_at) >= a week ago, spelt so the scan can apply it.)
+-- among them. Only the topics with fewer are looked up in full.
 WITH recent AS (
-    SELECT t.topic, t.weight, a.published_at, a.loaded_at, a.outlet, a.title, a.url,
+    SELECT t.topic, t.weight, a.published_at, a.counted_at, a.outlet, a.title, a.url,
         a.story_id
     FROM articles a
     JOIN article_topics t USING (url_hash)
-    WHERE a.published_at >= now() - INTERVAL 7 DAY
-        OR (a.published_at IS NULL AND a.loaded_at >= now() - INTERVAL 7 DAY)
+    WHERE a.counted_at >= now() - INTERVAL 7 DAY
 ),
 thin AS (
     SELECT DISTINCT topic FROM article_topics
@@ -20,7 +18,7 @@ thin AS (
 candidates AS (
     SELECT * FROM recent WHERE topic NOT IN (SELECT topic FROM thin)
     UNION ALL
-    SELECT t.topic, t.weight, a.published_at, a.loaded_at, a.outlet, a.title, a.url,
+    SELECT t.topic, t.weight, a.published_at, a.counted_at, a.outlet, a.title, a.url,
         a.story_id
     FROM article_topics t
     JOIN articles a USING (url_hash)
@@ -33,7 +31,7 @@ FROM (
         topic,
         unnest(max_by({'published_at': published_at, 'outlet': outlet, 'title': title,
                        'url': url, 'weight': weight, 'story_id': story_id},
-                      coalesce(published_at, loaded_at), 20)) AS a
+                      counted_at, 20)) AS a
     FROM candidates
     GROUP BY topic
 );
