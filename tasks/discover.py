@@ -185,13 +185,15 @@ def parse_sitemap(body: bytes, source: str, outlet: str) -> tuple[list[Candidate
             entries.append((url, fields))
     if entry_tag == "sitemap":
         return [], [url for url, _fields in entries]
-    candidates = [
-        Candidate(url=url, outlet=outlet, source=source, title=fields.get("title"),
-                  published_at=_parse_date(fields.get("publication_date")
-                                           or fields.get("lastmod")),
-                  language=fields.get("language"))
-        for url, fields in entries
-    ]
+    candidates = []
+    for url, fields in entries:
+        published = fields.get("publication_date") or fields.get("lastmod")
+        candidates.append(Candidate(
+            url=url, outlet=outlet, source=source, title=fields.get("title"),
+            published_at=_parse_date(published),
+            # W3C datetime: a time of day always follows a "T"
+            published_date_only=bool(published) and "T" not in published,
+            language=fields.get("language")))
     return candidates, []
 
 

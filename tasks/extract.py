@@ -204,7 +204,8 @@ def extract_article(
         "published_at",
         ("rules", None if date_only(rule_published) else parse_datetime(rule_published, zone)),
         ("heuristic", lambda: in_zone(heuristic_published(tree), zone)),
-        ("feed", fallback.published_at if fallback else None),
+        ("feed", fallback.published_at if fallback and not fallback.published_date_only
+         else None),
     )
     # no time of day anywhere: the day alone, which the warehouse counts at load time
     published_date_only = published is None and bool(published := pick(
@@ -212,6 +213,7 @@ def extract_article(
         *zip(("jsonld", "opengraph", "meta"), declared_days, strict=True),
         ("rules", parse_datetime(rule_published, zone)),
         ("heuristic", lambda: in_zone(heuristic_day(tree, url), zone)),
+        ("feed", fallback.published_at if fallback else None),
     ))
     outlet_names = [n for n in (site_name, jsonld_text(ld.get("publisher")), outlet) if n]
     ld_authors = clean_authors(jsonld_names(ld.get("author") or ld.get("creator")))

@@ -27,6 +27,7 @@ class Candidate:
     source: str  # the feed, sitemap or listing page it came from
     title: str | None = None
     published_at: datetime | None = None
+    published_date_only: bool = False  # a day without a time (a sitemap's "2024-04-24")
     authors: list[str] = field(default_factory=list)
     summary: str | None = None
     language: str | None = None

@@ -72,9 +72,10 @@ def test_news_sitemap_gives_canonical_urls_with_news_metadata(sitemaps):
     assert strike.url == f"{NEWS}/world/2026/03/18/drone-strike"  # not the image, no utm
     assert strike.title == "Drone strike reported near port"
     assert strike.published_at == datetime(2026, 3, 18, 12, 5, tzinfo=UTC)
+    assert not strike.published_date_only
     assert strike.language == "en"
     assert talks.title == "Gespräche mit Iran & Partnern"
-    assert talks.published_at == datetime(2026, 3, 18, tzinfo=UTC)
+    assert talks.published_at == datetime(2026, 3, 18, tzinfo=UTC) and talks.published_date_only
     assert talks.language == "de" and talks.source == f"{sitemaps.url}/news.xml"
 
 

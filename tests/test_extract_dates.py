@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 
 from tasks.extract import extract_article
 from tasks.extract_meta import parse_datetime
+from tasks.models import Candidate
 
 BODY = "<p>" + "The council voted on the harbour plan after a long debate, members said. " * 6
 
@@ -94,3 +96,15 @@ def test_a_date_inside_a_sentence_or_a_citation_is_not_the_day_of_publication():
     body = '<ul><li><a href="/s">Council minutes</a>," Oct. 13, 2019</li></ul>' \
            "<p>The vote on 3 May 2019 was close.</p>"
     assert published_and_day_only("", body) == (None, False)
+
+
+def test_a_sitemaps_day_gives_way_to_a_time_on_the_page():
+    day = Candidate(url="https://x.example/a", outlet="x", source="https://x.example/sitemap.xml",
+                    published_at=datetime(2024, 4, 22, tzinfo=UTC), published_date_only=True)
+    page = (f"<html><head><title>Harbour plan</title></head><body><article>{{}}"
+            f"<h1>Harbour plan</h1>{BODY}</p></article></body></html>")
+    timed = extract_article(page.format("<p>22.04.2024, 06:00 Uhr</p>"), day.url, fallback=day)
+    assert (timed.published_at, timed.published_date_only) == (
+        datetime(2024, 4, 22, 6, tzinfo=UTC), False)
+    undated = extract_article(page.format(""), day.url, fallback=day)
+    assert (undated.published_at, undated.published_date_only) == (day.published_at, True)
