@@ -165,15 +165,15 @@ def extract_article(
     zone_hints = (*published_values, jsonld_text(ld.get("dateModified")),
                   page.first(*_MODIFIED_OG), page.first(*_MODIFIED_META))
     zone = publication_zone(published_values, zone_hints)
-    declared_days = [parse_datetime(value, zone) for value in published_values]
+    declared_dates = [parse_datetime(value, zone) for value in published_values]
     published_raw = pick(
         "published_at",
         *zip(("jsonld", "opengraph", "meta"),
              (None if date_only(value) else day
-              for value, day in zip(published_values, declared_days, strict=True)),
+              for value, day in zip(published_values, declared_dates, strict=True)),
              strict=True),
     )
-    version = pick_rules(rules, published_raw or next(filter(None, declared_days), None))
+    version = pick_rules(rules, published_raw or next(filter(None, declared_dates), None))
     caption_texts, box_texts = set_apart(tree)
     # dropped wherever the body has them: captions, and teaser cards for other stories
     apart = [*caption_texts, *teaser_card_texts(tree)]
@@ -210,7 +210,7 @@ def extract_article(
     # no time of day anywhere: the day alone, which the warehouse counts at load time
     published_date_only = published is None and bool(published := pick(
         "published_at",
-        *zip(("jsonld", "opengraph", "meta"), declared_days, strict=True),
+        *zip(("jsonld", "opengraph", "meta"), declared_dates, strict=True),
         ("rules", parse_datetime(rule_published, zone)),
         ("heuristic", lambda: in_zone(heuristic_day(tree, url), zone)),
         ("feed", fallback.published_at if fallback else None),

@@ -429,9 +429,9 @@ def heuristic_day(tree: HtmlElement, url: str) -> datetime | None:
     else its URL's date, else the first visible text that is only a date; a naive
     midnight."""
     for stamp in tree.xpath("//time[@datetime]/@datetime"):
-        moment = parse_local(stamp)
+        moment = parse_local(stamp)  # a day only: heuristic_published took any time
         if moment is not None:
-            return moment.replace(tzinfo=None)
+            return moment
     return url_day(url) or next(filter(None, map(text_day, tree.xpath(_DATED_TEXT))), None)
 
 
