@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import duckdb
 
@@ -14,6 +15,7 @@ from warehouse.db import connect, migrate, write
 TABLES = {"outlets", "fetch_log", "url_state", "articles", "article_topics", "quarantine",
           "validation_runs", "spike_decisions", "alerts", "schema_migrations"}
 VIEWS = {"topic_volume_hourly", "latest_articles_per_topic", "outlet_health"}
+MIGRATIONS = Path(__file__).parents[1] / "warehouse" / "migrations"
 
 
 def test_migrations_apply_once_and_record_themselves(tmp_path):
@@ -27,6 +29,24 @@ def test_migrations_apply_once_and_record_themselves(tmp_path):
     assert names >= TABLES | VIEWS
     recorded = [r[0] for r in con.execute("SELECT name FROM schema_migrations").fetchall()]
     assert recorded == applied
+    con.close()
+
+
+def test_a_warehouse_from_before_counted_at_counts_its_articles_as_it_did(tmp_path):
+    con = connect(tmp_path / "w.duckdb")
+    con.execute("CREATE TABLE schema_migrations (name VARCHAR PRIMARY KEY, "
+                "applied_at TIMESTAMPTZ NOT NULL)")
+    for path in sorted(MIGRATIONS.glob("*.sql")):
+        if path.name < "0009":
+            con.execute(path.read_text(encoding="utf-8"))
+            con.execute("INSERT INTO schema_migrations VALUES (?, now())", [path.name])
+    published, loaded = datetime(2026, 1, 1, 10, tzinfo=UTC), datetime(2026, 1, 2, tzinfo=UTC)
+    con.execute("INSERT INTO articles (url_hash, url, outlet, published_at, loaded_at) VALUES "
+                "('a', 'https://x/1', 'x', ?, ?), ('b', 'https://x/2', 'x', NULL, ?)",
+                [published, loaded, loaded])
+    assert migrate(con) == ["0009_counted_at.sql"]
+    assert con.execute("SELECT counted_at, published_date_only FROM articles ORDER BY url_hash"
+                       ).fetchall() == [(published, False), (loaded, False)]
     con.close()
 
 
