@@ -299,12 +299,13 @@ def text_datetime(text: str) -> datetime | None:
 
 
 # A day without a time: a short text that is only a date, after at most two words
-# ("Monday, November 18, 2019", "Published 18.11.2019"), and a URL's /2019/11/19/ or
-# /2019/nov/18/
+# ("Monday, November 18, 2019", "Published 18.11.2019"), and a URL's /2019/11/19/,
+# /2019/nov/18/ or 2019-11-19 (not /2024/01/10-best-phones/: a month, then a slug)
 _TEXT_DAY = re.compile(rf"^\s*(?:[^\W\d_]+[\s,:]+){{0,2}}{_DAY}[\s.]*$", re.I)
-_URL_DAY = re.compile(
-    r"/(?P<y>(?:19|20)\d{2})[/-](?:(?P<m>\d{1,2})|(?P<mn>[a-z]{3,4}))[/-](?P<d>\d{1,2})(?=[/-]|$)",
-    re.I,
+_URL_DAYS = (
+    re.compile(r"/(?P<y>(?:19|20)\d{2})/(?:(?P<m>\d{1,2})|(?P<mn>[a-z]{3,4}))/(?P<d>\d{1,2})(?=/|$)",
+               re.I),
+    re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})(?!\d)"),
 )
 _TIME_OF_DAY = re.compile(r"T\d{2}|\d:\d{2}|\d{1,2}h\d{2}")
 
@@ -322,8 +323,8 @@ def text_day(text: str) -> datetime | None:
 
 def url_day(url: str) -> datetime | None:
     """The day a URL's path gives, as a naive midnight."""
-    match = _URL_DAY.search(urlparse(url).path)
-    return _day_of(match) if match else None
+    path = urlparse(url).path
+    return next(filter(None, (_day_of(m) for p in _URL_DAYS if (m := p.search(path)))), None)
 
 
 def _day_of(match: re.Match[str]) -> datetime | None:

@@ -90,12 +90,16 @@ def test_a_page_that_gives_only_the_day_says_so():
     assert published_and_day_only("", url="https://x.example/news/2019/nov/18/harbour-plan") == (
         "2019-11-18T00:00:00+00:00", True
     )
+    assert published_and_day_only("", url="https://x.example/news/2019-11-18-harbour-plan") == (
+        "2019-11-18T00:00:00+00:00", True
+    )
 
 
-def test_a_date_inside_a_sentence_or_a_citation_is_not_the_day_of_publication():
+def test_a_date_in_a_sentence_a_citation_or_a_slug_is_not_the_day_of_publication():
     body = '<ul><li><a href="/s">Council minutes</a>," Oct. 13, 2019</li></ul>' \
            "<p>The vote on 3 May 2019 was close.</p>"
-    assert published_and_day_only("", body) == (None, False)
+    url = "https://x.example/2024/01/10-best-harbour-walks/"
+    assert published_and_day_only("", body, url) == (None, False)
 
 
 def test_a_sitemaps_day_gives_way_to_a_time_on_the_page():
