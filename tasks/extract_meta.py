@@ -410,6 +410,10 @@ _DATED_TEXT = (
 )
 
 
+# the same after the headline: a masthead's date (today's) comes before it
+_DATED_AFTER_H1 = "(//h1)[1]/following::text()" + _DATED_TEXT.removeprefix("//body//text()")
+
+
 def heuristic_published(tree: HtmlElement) -> datetime | None:
     """The first `<time datetime>` with a time of day, else the first date with one in the
     page's visible text ("erstellt: 01. April 2025, 15:25"), naive when the page gives no
@@ -427,13 +431,13 @@ def heuristic_published(tree: HtmlElement) -> datetime | None:
 
 def heuristic_day(tree: HtmlElement, url: str) -> datetime | None:
     """For a page that shows no time of publication: the day a `<time datetime>` gives,
-    else its URL's date, else the first visible text that is only a date; a naive
-    midnight."""
+    else its URL's date, else the first visible text after the headline that is only a
+    date; a naive midnight."""
     for stamp in tree.xpath("//time[@datetime]/@datetime"):
         moment = parse_local(stamp)  # a day only: heuristic_published took any time
         if moment is not None:
             return moment
-    return url_day(url) or next(filter(None, map(text_day, tree.xpath(_DATED_TEXT))), None)
+    return url_day(url) or next(filter(None, map(text_day, tree.xpath(_DATED_AFTER_H1))), None)
 
 
 # captions and info boxes in one walk through the attributes (a test of every element's

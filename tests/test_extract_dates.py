@@ -12,10 +12,10 @@ from tasks.models import Candidate
 BODY = "<p>" + "The council voted on the harbour plan after a long debate, members said. " * 6
 
 
-def published_and_day_only(head: str, body: str = "", url: str = "https://x.example/a"
-                           ) -> tuple[str | None, bool]:
-    html = (f"<html><head><title>Harbour plan</title>{head}</head><body><article>{body}"
-            f"<h1>Harbour plan</h1>{BODY}</p></article></body></html>")
+def published_and_day_only(head: str, body: str = "", url: str = "https://x.example/a",
+                           masthead: str = "") -> tuple[str | None, bool]:
+    html = (f"<html><head><title>Harbour plan</title>{head}</head><body>{masthead}<article>"
+            f"<h1>Harbour plan</h1>{body}{BODY}</p></article></body></html>")
     article = extract_article(html, url)
     moment = article.published_at
     return (moment.isoformat() if moment else None), article.published_date_only
@@ -84,9 +84,11 @@ def test_a_page_that_gives_only_the_day_says_so():
     assert published_and_day_only(ld_script({"datePublished": "2024-04-22"})) == (
         "2024-04-22T00:00:00+00:00", True
     )
-    assert published_and_day_only("", "<div class=meta>Monday, November 18, 2019</div>") == (
-        "2019-11-18T00:00:00+00:00", True
-    )
+    masthead = "<div class=masthead>Tuesday, December 3, 2026</div>"  # today's date
+    assert published_and_day_only(
+        "", "<div class=meta>Monday, November 18, 2019</div>", masthead=masthead
+    ) == ("2019-11-18T00:00:00+00:00", True)
+    assert published_and_day_only("", masthead=masthead) == (None, False)
     assert published_and_day_only("", url="https://x.example/news/2019/nov/18/harbour-plan") == (
         "2019-11-18T00:00:00+00:00", True
     )
