@@ -408,22 +408,20 @@ _DATED_TEXT = (
     "//body//text()[string-length(.) < 200][contains(., '20') or contains(., '19')]"
     "[not(ancestor::script or ancestor::style or ancestor::noscript)]"
 )
-
-
 # the same after the headline: a masthead's date (today's) comes before it
 _DATED_AFTER_H1 = "(//h1)[1]/following::text()" + _DATED_TEXT.removeprefix("//body//text()")
 
 
 def heuristic_published(tree: HtmlElement) -> datetime | None:
     """The first `<time datetime>` with a time of day, else the first date with one in the
-    page's visible text ("erstellt: 01. April 2025, 15:25"), naive when the page gives no
-    zone."""
+    page's visible text ("erstellt: 01. April 2025, 15:25"), after the headline if there
+    is one there; naive when the page gives no zone."""
     for stamp in tree.xpath("//time[@datetime]/@datetime"):
         moment = None if date_only(stamp) else parse_local(stamp)
         if moment is not None:
             return moment
-    for text in tree.xpath(_DATED_TEXT):
-        moment = text_datetime(text)
+    for texts in (_DATED_AFTER_H1, _DATED_TEXT):
+        moment = next(filter(None, map(text_datetime, tree.xpath(texts))), None)
         if moment is not None:
             return moment
     return None

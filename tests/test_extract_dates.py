@@ -62,6 +62,15 @@ def test_a_date_shown_only_in_the_text():
     )
 
 
+def test_a_dated_line_after_the_headline_wins_over_one_before_it():
+    masthead = "<div class=masthead>Tuesday, December 3, 2026 10:42</div>"  # today
+    assert published_and_day_only("", "<p class=meta>Posted March 5, 2024 7:30 pm</p>",
+                                  masthead=masthead)[0] == "2024-03-05T19:30:00+00:00"
+    # a dated line above the headline is still read when none follows it
+    assert published_and_day_only("", masthead="<div>erstellt: 01. April 2025, 15:25</div>"
+                                  )[0] == "2025-04-01T15:25:00+00:00"
+
+
 def test_a_time_shown_before_its_date_with_a_zone():
     assert published("", "<p class=meta>Published 11:11 PM EST Nov 19, 2019</p>") == (
         "2019-11-20T04:11:00+00:00"
