@@ -54,6 +54,16 @@ def test_a_folder_gives_one_json_line_per_page_with_every_article_field(tmp_path
     assert by_name["graph-news.html"]["url"] == pages[0].resolve().as_uri()
 
 
+def test_a_page_that_gives_only_its_day_says_so(tmp_path):
+    page = tmp_path / "day-only.html"
+    shutil.copy(GOLDEN / "day-only.html", page)
+    result = runner.invoke(app, ["extract", str(page)])
+    assert result.exit_code == 0, result.output
+    [record] = json_lines(result.stdout)
+    assert (record["published_at"], record["published_date_only"]) == (
+        "2024-11-18T00:00:00+00:00", True)
+
+
 def test_files_and_folders_mix(tmp_path):
     pages = saved_pages(tmp_path / "saved")
     result = runner.invoke(app, ["extract", str(pages[0]), str(tmp_path / "saved" / "sub")])
