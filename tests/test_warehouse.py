@@ -10,7 +10,7 @@ import duckdb
 from tasks.alerting import count_stories, floor_time
 from tasks.load import write_batch
 from tests.small_warehouse import article, batch
-from warehouse.db import connect, migrate, write
+from warehouse.db import connect, migrate, read, write
 
 TABLES = {"outlets", "fetch_log", "url_state", "articles", "article_topics", "quarantine",
           "validation_runs", "spike_decisions", "alerts", "schema_migrations"}
@@ -122,7 +122,7 @@ def test_a_story_dated_by_its_day_only_counts_when_it_was_loaded(tmp_path):
     hour = timedelta(hours=1)
     assert counted == {floor_time(loaded, hour): 1, floor_time(now - 5 * hour, hour): 1,
                        yesterday - timedelta(days=4): 1}
-    with write(path) as con:
+    with read(path) as con:
         assert con.execute("SELECT published_at, published_date_only FROM articles "
                            "ORDER BY url").fetchall()[1:] == [
             (yesterday, True), (yesterday - timedelta(days=4), True)]
