@@ -60,7 +60,8 @@ class SpikeAlert:
     articles: int  # the episode so far: since `episode_start`
     stories: int
     outlets: int
-    headlines: list[dict[str, Any]]  # {"title", "url", "outlet", "published_at"}, best first
+    # {"title", "url", "outlet", "published_at", "published_date_only"}, best first
+    headlines: list[dict[str, Any]]
     volume: list[tuple[datetime, float]]  # the topic's recent volume per bucket, oldest first
     kind: str = "alert"  # "alert" | "update" (follow-up as the episode grows) | "ended"
     thread_ts: str | None = None  # ts of the episode's first message, for follow-ups
@@ -196,7 +197,11 @@ def headline_block(headline: Mapping[str, Any]) -> dict[str, Any]:
             published = datetime.fromisoformat(published)
         except ValueError:
             published = None
-    if isinstance(published, datetime):
+    if isinstance(published, datetime) and headline.get("published_date_only"):
+        # a day, not a time to show in each reader's zone; stored as its midnight in the
+        # page's zone, whose noon falls on that day in UTC
+        details.append(f"{as_utc(published + timedelta(hours=12)):%d %b %Y}")
+    elif isinstance(published, datetime):
         details.append(date(published))
     text = f"*{link(headline.get('url'), title)}*"
     if details:

@@ -240,7 +240,8 @@ def evidence(db_path: Path, config: Config, item: Planned, counts: Counts,
             WHERE t.topic = ? AND a.counted_at BETWEEN ? AND ?
         """, episode).fetchone()
         headlines = con.execute("""
-            SELECT title, url, coalesce(o.display_name, a.outlet), published_at FROM (
+            SELECT title, url, coalesce(o.display_name, a.outlet), published_at,
+                   published_date_only FROM (
                 SELECT a.*, t.weight, row_number() OVER (
                     PARTITION BY coalesce(a.story_id, a.url_hash)
                     ORDER BY t.weight DESC, a.published_at) AS copy
@@ -279,8 +280,8 @@ def evidence(db_path: Path, config: Config, item: Planned, counts: Counts,
         bucket_start=d.timestamp, bucket_minutes=int(bucket.total_seconds() // 60),
         observed=float(d.value), expected=float(d.expected), score=float(d.score),
         articles=articles, stories=stories, outlets=outlets,
-        headlines=[{"title": t, "url": u, "outlet": o, "published_at": p}
-                   for t, u, o, p in headlines],
+        headlines=[{"title": t, "url": u, "outlet": o, "published_at": p,
+                    "published_date_only": bool(day)} for t, u, o, p, day in headlines],
         volume=volume, kind=item.kind,
         thread_ts=thread[0] if thread and item.kind != "alert" else None,
         caveat=collection_caveat(counts, d.timestamp),
