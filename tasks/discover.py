@@ -187,12 +187,13 @@ def parse_sitemap(body: bytes, source: str, outlet: str) -> tuple[list[Candidate
         return [], [url for url, _fields in entries]
     candidates = []
     for url, fields in entries:
-        published = fields.get("publication_date") or fields.get("lastmod")
+        written = fields.get("publication_date") or fields.get("lastmod")
+        published = _parse_date(written)
         candidates.append(Candidate(
             url=url, outlet=outlet, source=source, title=fields.get("title"),
-            published_at=_parse_date(published),
+            published_at=published,
             # W3C datetime: a time of day always follows a "T"
-            published_date_only=bool(published) and "T" not in published,
+            published_date_only=published is not None and "T" not in written,
             language=fields.get("language")))
     return candidates, []
 

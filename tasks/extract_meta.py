@@ -265,13 +265,17 @@ _DAY = (
     r"|(?P<mn2>[^\W\d_]{3,10})\.?\s+(?P<d2>\d{1,2}),?\s+(?P<y2>\d{4}))"
 )
 _TIME = (
-    r"(?<!\d)(?P<H>\d{1,2})[:.h](?P<M>\d{2})(?!\d)\s*(?P<ampm>[ap]\.?m\.?)?"
-    r"(?:\s*(?P<zone>(?-i:[A-Z]{2,5}))\b)?"
+    r"(?<!\d)(?P<H>\d{{1,2}})[{separators}](?P<M>\d{{2}})(?!\d)\s*(?P<ampm>[ap]\.?m\.?)?"
+    r"(?:\s*(?P<zone>(?-i:[A-Z]{{2,5}}))\b)?"
 )
 _TEXT_DATES = (
-    re.compile(rf"{_DAY}[\s,|\-–—/at um à às alle]{{1,8}}{_TIME}", re.I),
-    re.compile(rf"{_TIME}[\s,|\-–—/]{{1,4}}(?:on\s+)?{_DAY}", re.I),
+    re.compile(rf"{_DAY}[\s,|\-–—/at um à às alle]{{1,8}}{_TIME.format(separators=':.h')}", re.I),
+    # before a date, "14.03" is a day and a month ("14.03 - 17.03.2024"), not a time
+    re.compile(rf"{_TIME.format(separators=':h')}[\s,|\-–—/]{{1,4}}(?:on\s+)?{_DAY}", re.I),
 )
+# zone names that mean two zones in the news (India/Ireland, Arabia/Atlantic, China/US):
+# in the text they are left to the page's own zone
+_AMBIGUOUS_ZONES = {"IST", "AST", "CST"}
 
 
 def text_datetime(text: str) -> datetime | None:
@@ -283,11 +287,10 @@ def text_datetime(text: str) -> datetime | None:
         if day is None:
             continue
         hour, minute = int(match["H"]), int(match["M"])
-        if match["ampm"] and match["ampm"][0].lower() == "p" and hour < 12:
-            hour += 12
-        elif match["ampm"] and hour == 12:
-            hour = 0
-        offset = _ZONES.get(match["zone"] or "")
+        if match["ampm"]:  # 12:30 am is 00:30, 12:30 pm 12:30
+            hour = hour % 12 + (12 if match["ampm"][0].lower() == "p" else 0)
+        zone = match["zone"] or ""
+        offset = None if zone in _AMBIGUOUS_ZONES else _ZONES.get(zone)
         try:
             return day.replace(
                 hour=hour, minute=minute,

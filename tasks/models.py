@@ -80,7 +80,7 @@ class Article:
     subtitle: str | None = None
     authors: list[str] = field(default_factory=list)
     published_at: datetime | None = None  # timezone-aware UTC
-    published_date_only: bool = False  # the page gave a day, no time: published_at is midnight
+    published_date_only: bool = False  # the page gave a day, no time: published_at is its noon UTC
     updated_at: datetime | None = None
     section: str | None = None
     language: str | None = None

@@ -193,6 +193,7 @@ def _feed_fallback(row: _Open, outlet: str) -> Candidate | None:
         url=row.url, outlet=outlet, source="quarantine",
         title=first.title if "title" in fed else None,
         published_at=first.published_at if "published_at" in fed else None,
+        published_date_only="published_at" in fed and first.published_date_only,
         authors=first.authors if "authors" in fed else [],
         summary=first.body if "body" in fed else None,
         language=first.language if "language" in fed else None,

@@ -61,7 +61,7 @@ def test_a_page_that_gives_only_its_day_says_so(tmp_path):
     assert result.exit_code == 0, result.output
     [record] = json_lines(result.stdout)
     assert (record["published_at"], record["published_date_only"]) == (
-        "2024-11-18T00:00:00+00:00", True)
+        "2024-11-18T12:00:00+00:00", True)
 
 
 def test_files_and_folders_mix(tmp_path):

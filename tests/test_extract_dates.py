@@ -89,20 +89,41 @@ def test_a_time_of_day_anywhere_wins_over_a_declared_day():
     )
 
 
+def test_a_time_on_another_day_than_the_declared_one_is_not_the_articles():
+    head = ld_script({"datePublished": "2024-11-05"})
+    masthead = "<div class=masthead>Wednesday, December 3, 2025 10:42</div>"
+    assert published_and_day_only(head, masthead=masthead) == ("2024-11-05T12:00:00+00:00", True)
+    related = "<ul class=related><li>Port reopens · 2 Dec 2025, 18:10</li></ul>"
+    assert published_and_day_only(head, related) == ("2024-11-05T12:00:00+00:00", True)
+
+
+def test_text_times_that_are_not_times_or_name_two_zones():
+    # a range of days is not a time; 12:30 pm is half past noon
+    assert published("", "<p>Ausstellung 14.03 - 17.03.2024</p>") is None
+    assert published("", "<p>Published 12:30 PM EST Nov 19, 2019</p>") == (
+        "2019-11-19T17:30:00+00:00"
+    )
+    # AST is Arabia's or the Atlantic's: the page's own zone decides
+    head = '<meta property="article:modified_time" content="2024-03-12T12:00:00+03:00">'
+    assert published(head, "<p>12.03.2024, 09:41 AST</p>") == "2024-03-12T06:41:00+00:00"
+
+
 def test_a_page_that_gives_only_the_day_says_so():
+    # a day alone is kept as its noon UTC, which is that day in a UTC session and in the
+    # page's zone alike
     assert published_and_day_only(ld_script({"datePublished": "2024-04-22"})) == (
-        "2024-04-22T00:00:00+00:00", True
+        "2024-04-22T12:00:00+00:00", True
     )
     masthead = "<div class=masthead>Tuesday, December 3, 2026</div>"  # today's date
     assert published_and_day_only(
         "", "<div class=meta>Monday, November 18, 2019</div>", masthead=masthead
-    ) == ("2019-11-18T00:00:00+00:00", True)
+    ) == ("2019-11-18T12:00:00+00:00", True)
     assert published_and_day_only("", masthead=masthead) == (None, False)
     assert published_and_day_only("", url="https://x.example/news/2019/nov/18/harbour-plan") == (
-        "2019-11-18T00:00:00+00:00", True
+        "2019-11-18T12:00:00+00:00", True
     )
     assert published_and_day_only("", url="https://x.example/news/2019-11-18-harbour-plan") == (
-        "2019-11-18T00:00:00+00:00", True
+        "2019-11-18T12:00:00+00:00", True
     )
 
 
@@ -122,4 +143,5 @@ def test_a_sitemaps_day_gives_way_to_a_time_on_the_page():
     assert (timed.published_at, timed.published_date_only) == (
         datetime(2024, 4, 22, 6, tzinfo=UTC), False)
     undated = extract_article(page.format(""), day.url, fallback=day)
-    assert (undated.published_at, undated.published_date_only) == (day.published_at, True)
+    assert (undated.published_at, undated.published_date_only) == (
+        datetime(2024, 4, 22, 12, tzinfo=UTC), True)
