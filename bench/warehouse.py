@@ -94,7 +94,7 @@ def best(run, rounds: int = 3) -> float:
 FILL = """
 INSERT INTO outlets SELECT 'outlet-' || lpad(i::VARCHAR, 2, '0'), 'Outlet ' || i,
     'outlet' || i || '.example', 'en', NULL, now() FROM range(20) r(i);
-INSERT INTO articles (url_hash, url, outlet, title, published_at, counted_at, language, body,
+INSERT INTO articles (url_hash, url, outlet, title, published_at, counts_at, language, body,
                       word_count, content_hash, story_id, loaded_at, run_id)
 SELECT md5(i::VARCHAR), 'https://outlet' || (i % 20) || '.example/' || i,
        'outlet-' || lpad((i % 20)::VARCHAR, 2, '0'), 'Story ' || (i // 3), p, p, 'en',

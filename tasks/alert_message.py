@@ -198,9 +198,7 @@ def headline_block(headline: Mapping[str, Any]) -> dict[str, Any]:
         except ValueError:
             published = None
     if isinstance(published, datetime) and headline.get("published_date_only"):
-        # a day, not a time to show in each reader's zone; stored as its midnight in the
-        # page's zone, whose noon falls on that day in UTC
-        details.append(f"{as_utc(published + timedelta(hours=12)):%d %b %Y}")
+        details.append(f"{as_utc(published):%d %b %Y}")  # a day, not a time in a reader's zone
     elif isinstance(published, datetime):
         details.append(date(published))
     text = f"*{link(headline.get('url'), title)}*"

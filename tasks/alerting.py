@@ -62,10 +62,10 @@ def count_stories(db_path: Path, topics: list[str], bucket: timedelta, since: da
         rows = con.execute("""
             WITH a AS (
                 SELECT url_hash, coalesce(story_id, url_hash) AS story,
-                       time_bucket(to_seconds(?), counted_at,
+                       time_bucket(to_seconds(?), counts_at,
                                    TIMESTAMPTZ '1970-01-01 00:00:00+00') AS bucket
                 FROM articles
-                WHERE counted_at BETWEEN ? AND ?
+                WHERE counts_at BETWEEN ? AND ?
             )
             SELECT t.topic, epoch(a.bucket)::BIGINT AS bucket, count(DISTINCT a.story) AS n
             FROM a JOIN article_topics t USING (url_hash) GROUP BY ALL
@@ -221,8 +221,8 @@ def count_query(topic: str, start: datetime, bucket: timedelta, until: datetime,
         "SELECT count(DISTINCT coalesce(a.story_id, a.url_hash)) AS stories\n"
         f"FROM articles AS a{at} JOIN article_topics AS t{at} USING (url_hash)\n"
         f"WHERE t.topic = '{name}'\n"
-        f"  AND a.counted_at >= {_timestamptz(start)}\n"
-        f"  AND a.counted_at {stop}{loaded};"
+        f"  AND a.counts_at >= {_timestamptz(start)}\n"
+        f"  AND a.counts_at {stop}{loaded};"
     )
 
 
@@ -237,7 +237,7 @@ def evidence(db_path: Path, config: Config, item: Planned, counts: Counts,
             SELECT count(*), count(DISTINCT coalesce(a.story_id, a.url_hash)),
                    count(DISTINCT a.outlet)
             FROM articles a JOIN article_topics t USING (url_hash)
-            WHERE t.topic = ? AND a.counted_at BETWEEN ? AND ?
+            WHERE t.topic = ? AND a.counts_at BETWEEN ? AND ?
         """, episode).fetchone()
         headlines = con.execute("""
             SELECT title, url, coalesce(o.display_name, a.outlet), published_at,
@@ -246,7 +246,7 @@ def evidence(db_path: Path, config: Config, item: Planned, counts: Counts,
                     PARTITION BY coalesce(a.story_id, a.url_hash)
                     ORDER BY t.weight DESC, a.published_at) AS copy
                 FROM articles a JOIN article_topics t USING (url_hash)
-                WHERE t.topic = ? AND a.counted_at BETWEEN ? AND ?
+                WHERE t.topic = ? AND a.counts_at BETWEEN ? AND ?
             ) a LEFT JOIN outlets o ON o.name = a.outlet
             WHERE copy = 1
             ORDER BY weight DESC, published_at DESC LIMIT ?
@@ -255,7 +255,7 @@ def evidence(db_path: Path, config: Config, item: Planned, counts: Counts,
             SELECT o.topic, count(DISTINCT coalesce(a.story_id, a.url_hash)) AS stories
             FROM articles a JOIN article_topics t USING (url_hash)
                 JOIN article_topics o ON o.url_hash = a.url_hash AND o.topic <> t.topic
-            WHERE t.topic = ? AND a.counted_at BETWEEN ? AND ?
+            WHERE t.topic = ? AND a.counts_at BETWEEN ? AND ?
             GROUP BY o.topic ORDER BY stories DESC, o.topic LIMIT 5
         """, episode).fetchall()
         thread = con.execute(
@@ -303,9 +303,9 @@ def story_texts(con: DuckDBPyConnection, topic: str, since: datetime, until: dat
         FROM (SELECT a.*, row_number() OVER (PARTITION BY coalesce(a.story_id, a.url_hash)
                                              ORDER BY a.published_at) AS copy
               FROM articles a JOIN article_topics t USING (url_hash)
-              WHERE t.topic = ? AND a.counted_at >= ?
-                AND a.counted_at < ?)
-        WHERE copy = 1 ORDER BY counted_at DESC LIMIT ?
+              WHERE t.topic = ? AND a.counts_at >= ?
+                AND a.counts_at < ?)
+        WHERE copy = 1 ORDER BY counts_at DESC LIMIT ?
     """, [topic, since, until, limit]).fetchall()
     return [Text(text, language) for text, language in rows]
 

@@ -83,11 +83,11 @@ def gather(db_path: Path, config: Config, now: datetime) -> Digest:
             WITH a AS (
                 SELECT url_hash, coalesce(story_id, url_hash) AS story,
                     CAST(floor((epoch(CAST(? AS TIMESTAMPTZ))
-                                - epoch(counted_at)) / 86400)
+                                - epoch(counts_at)) / 86400)
                          AS INTEGER) AS days_ago
                 FROM articles
-                WHERE counted_at >= ?
-                    AND counted_at < ?
+                WHERE counts_at >= ?
+                    AND counts_at < ?
             )
             SELECT t.topic, days_ago, count(DISTINCT story), count(*)
             FROM a JOIN article_topics t USING (url_hash) GROUP BY ALL
@@ -102,8 +102,8 @@ def gather(db_path: Path, config: Config, now: datetime) -> Digest:
         outlets = con.execute("""
             SELECT o.name, coalesce(h.consecutive_failures, 0),
                 (SELECT count(*) FROM articles a WHERE a.outlet = o.name
-                    AND a.counted_at >= ?
-                    AND a.counted_at < ?),
+                    AND a.counts_at >= ?
+                    AND a.counts_at < ?),
                 e.started_at, e.problems, r.ended_at
             FROM outlets o
             LEFT JOIN outlet_health h ON h.outlet = o.name

@@ -23,7 +23,8 @@ from tasks.stories import BANDS, StoryIndex
 from warehouse import db
 
 READ_BACK = timedelta(minutes=1)  # see recent_stories
-DAY_ONLY_COUNTED_AT_LOAD = timedelta(days=2)  # from the day's midnight: see counted_at
+# a day alone is stored as its noon UTC: the day has ended in every zone 24 hours later
+DAY_ONLY_COUNTS_AT_LOAD = timedelta(hours=24)
 
 
 @dataclass
@@ -61,14 +62,14 @@ def upsert_outlets(db_path: Path, outlets: list[Outlet]) -> None:
         """)
 
 
-def counted_at(article: Article, loaded_at: datetime) -> datetime:
+def counts_at(article: Article, loaded_at: datetime) -> datetime:
     """When an article counts in topic volumes and alerts: its publication time, else when
-    it was loaded. A page that gives only the day counts at its load time when loaded by
-    the end of the next day: at midnight, today's stories would land in an hour the alerts
-    flow has already scored. One found later stays on its day."""
+    it was loaded. A page that gives only the day counts at its load time when loaded on
+    that day: at a stand-in hour, today's stories would land in an hour the alerts flow
+    may have scored already. One found later stays on its day."""
     published = article.published_at
     if published is None or (article.published_date_only
-                             and loaded_at < published + DAY_ONLY_COUNTED_AT_LOAD):
+                             and loaded_at < published + DAY_ONLY_COUNTS_AT_LOAD):
         return loaded_at
     return published
 
@@ -83,7 +84,7 @@ def _articles_frame(batch: LoadBatch, now: datetime) -> pd.DataFrame:
             "title": article.title, "subtitle": article.subtitle, "authors": article.authors,
             "published_at": article.published_at,
             "published_date_only": article.published_date_only,
-            "counted_at": counted_at(article, now), "updated_at": article.updated_at,
+            "counts_at": counts_at(article, now), "updated_at": article.updated_at,
             "section": article.section, "language": article.language, "body": article.body,
             "captions": article.captions, "is_teaser": article.is_teaser,
             "word_count": article.word_count, "content_hash": article.content_hash,
@@ -218,7 +219,7 @@ def recent_stories(db_path: Path, index: StoryIndex | None = None, run_id: str |
     with db.read(db_path) as con:
         rows = con.execute(f"""
             SELECT url_hash, story_id, {_SIGNATURE_VALUES} FROM articles
-            WHERE counted_at > now() - to_days(?)
+            WHERE counts_at > now() - to_days(?)
               AND loaded_at >= ? AND run_id IS DISTINCT FROM ?
               AND story_sig IS NOT NULL AND len(story_sig) > 0
         """, [days, since, run_id]).fetchnumpy()

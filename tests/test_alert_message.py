@@ -51,14 +51,15 @@ def test_the_headline_number_and_its_window_are_stated_once_and_the_episode_is_l
 
 
 def test_a_headline_dated_by_its_day_only_shows_that_day_and_no_time():
-    # midnight of 13 June in a page at UTC+2, as the extractor stores a day-only date
+    # as the extractor stores a day alone: its noon UTC, which a reader in New York would
+    # see as 8 am and one in Auckland as midnight of the next day
     day = {"title": "Harbour pilots strike", "url": "https://example.net/pilots",
-           "outlet": "Example Review", "published_at": "2025-06-12T22:00:00+00:00",
+           "outlet": "Example Review", "published_at": "2025-06-13T12:00:00+00:00",
            "published_date_only": True}
     text = main_text(build_message(make_alert(headlines=[day], volume=ONE_POINT)))
 
     assert "Example Review · 13 Jun 2025" in text
-    assert "22:00" not in text
+    assert "<!date^1749816000" not in text
 
 
 def test_the_score_reads_in_words_against_the_sensitivity_bar():

@@ -289,7 +289,7 @@ def add_articles(path, rows):
     with write(path) as con:
         for url, outlet, published, story, topics in rows:
             con.execute("INSERT INTO articles (url_hash, url, outlet, title, published_at, "
-                        "counted_at, story_id, loaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                        "counts_at, story_id, loaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                         [url, url, outlet, f"Story {story}", published, published, story, END])
             for topic in topics:
                 con.execute("INSERT INTO article_topics VALUES (?, ?, 1, 0, 3.0)", [url, topic])

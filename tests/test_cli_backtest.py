@@ -61,7 +61,7 @@ def warehouse_with_a_spike(path, now: datetime) -> datetime:
     with write(path) as con:
         for url, published, story, topic in rows:
             con.execute("INSERT INTO articles (url_hash, url, outlet, title, published_at, "
-                        "counted_at, story_id, loaded_at) VALUES (?, ?, 'herald', ?, ?, ?, ?, ?)",
+                        "counts_at, story_id, loaded_at) VALUES (?, ?, 'herald', ?, ?, ?, ?, ?)",
                         [url, url, f"Story {story}", published, published, story, now])
             con.execute("INSERT INTO article_topics VALUES (?, ?, 1, 0, 3.0)", [url, topic])
     return spike

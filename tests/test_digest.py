@@ -43,7 +43,7 @@ def warehouse(any_backend):
                         [name, name.title(), f"{name}.example", END])
         for url, outlet, published, story, topics in articles:
             con.execute("INSERT INTO articles (url_hash, url, outlet, title, published_at, "
-                        "counted_at, story_id, loaded_at) VALUES (?, ?, ?, 't', ?, ?, ?, ?)",
+                        "counts_at, story_id, loaded_at) VALUES (?, ?, ?, 't', ?, ?, ?, ?)",
                         [url, url, outlet, published, published, story, published])
             for topic in topics:
                 con.execute("INSERT INTO article_topics VALUES (?, ?, 1, 0, 3.0)", [url, topic])

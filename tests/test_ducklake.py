@@ -162,7 +162,7 @@ def test_an_alerts_count_reads_back_exactly_at_its_snapshot(lake):
              f"late{i}") for i in range(3)]
     write_batch(path, batch("harbor", "later", late, now + timedelta(minutes=30)))
     with db.write(path) as con:  # a stored article re-dated into the alerted hour
-        con.execute("UPDATE articles SET published_at = ?, counted_at = ? WHERE url_hash = "
+        con.execute("UPDATE articles SET published_at = ?, counts_at = ? WHERE url_hash = "
                     "(SELECT min(url_hash) FROM articles JOIN article_topics USING (url_hash) "
                     "WHERE topic = ? AND published_at < ?)",
                     [bucket, bucket, BURST, bucket - timedelta(days=2)])

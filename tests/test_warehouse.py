@@ -32,7 +32,7 @@ def test_migrations_apply_once_and_record_themselves(tmp_path):
     con.close()
 
 
-def test_a_warehouse_from_before_counted_at_counts_its_articles_as_it_did(tmp_path):
+def test_a_warehouse_from_before_counts_at_counts_its_articles_as_it_did(tmp_path):
     con = connect(tmp_path / "w.duckdb")
     con.execute("CREATE TABLE schema_migrations (name VARCHAR PRIMARY KEY, "
                 "applied_at TIMESTAMPTZ NOT NULL)")
@@ -44,8 +44,8 @@ def test_a_warehouse_from_before_counted_at_counts_its_articles_as_it_did(tmp_pa
     con.execute("INSERT INTO articles (url_hash, url, outlet, published_at, loaded_at) VALUES "
                 "('a', 'https://x/1', 'x', ?, ?), ('b', 'https://x/2', 'x', NULL, ?)",
                 [published, loaded, loaded])
-    assert migrate(con) == ["0009_counted_at.sql"]
-    assert con.execute("SELECT counted_at, published_date_only FROM articles ORDER BY url_hash"
+    assert migrate(con) == ["0009_counts_at.sql"]
+    assert con.execute("SELECT counts_at, published_date_only FROM articles ORDER BY url_hash"
                        ).fetchall() == [(published, False), (loaded, False)]
     con.close()
 
@@ -83,7 +83,7 @@ def test_latest_articles_are_each_topics_newest_twenty_however_old(tmp_path):
     path = tmp_path / "w.duckdb"
     with write(path) as con:
         con.execute("""
-            INSERT INTO articles (url_hash, url, outlet, title, published_at, counted_at,
+            INSERT INTO articles (url_hash, url, outlet, title, published_at, counts_at,
                                   loaded_at)
             SELECT 'h' || i, 'https://x/' || i, 'x', 'busy ' || i,
                    now() - to_hours(i), now() - to_hours(i), now() FROM range(50) r(i)
@@ -103,26 +103,25 @@ def test_latest_articles_are_each_topics_newest_twenty_however_old(tmp_path):
 
 
 def test_a_story_dated_by_its_day_only_counts_when_it_was_loaded(tmp_path):
-    """Counted at midnight, a story of yesterday or today would land in an hour the alerts
-    flow had already scored and never reach an alert; one found days later stays on its
-    day."""
+    """At a stand-in hour of its day, today's story could land in an hour the alerts flow
+    had scored already and never reach an alert; one found days later stays on its day."""
     path = tmp_path / "w.duckdb"
     now = datetime.now(UTC)
-    yesterday = now.replace(hour=0, minute=0, second=0, microsecond=0) - timedelta(days=1)
-    timed, found_soon, found_late = (
+    noon = now.replace(hour=12, minute=0, second=0, microsecond=0)  # a day alone, stored
+    timed, today, days_ago = (
         article("herald", n, moment, "iran") for n, moment in
-        ((1, now - timedelta(hours=5)), (2, yesterday), (3, yesterday - timedelta(days=4)))
+        ((1, now - timedelta(hours=5)), (2, noon), (3, noon - timedelta(days=5)))
     )
-    found_soon.published_date_only = found_late.published_date_only = True
-    write_batch(path, batch("herald", "r1", [(timed, "iran", "s1"), (found_soon, "iran", "s2"),
-                                             (found_late, "iran", "s3")], now))
-    loaded = datetime.now(UTC)
+    today.published_date_only = days_ago.published_date_only = True
+    write_batch(path, batch("herald", "r1", [(timed, "iran", "s1"), (today, "iran", "s2"),
+                                             (days_ago, "iran", "s3")], now))
+    with read(path) as con:
+        (loaded,) = con.execute("SELECT loaded_at FROM articles WHERE url = ?",
+                                [today.url]).fetchone()
+        assert con.execute("SELECT counts_at FROM articles ORDER BY url").fetchall() == [
+            (timed.published_at,), (loaded,), (days_ago.published_at,)]
     counts = count_stories(path, ["iran"], timedelta(hours=1), now - timedelta(days=6), loaded)
     counted = {counts.grid[i].to_pydatetime(): n for i, n in enumerate(counts.topics["iran"]) if n}
     hour = timedelta(hours=1)
-    assert counted == {floor_time(loaded, hour): 1, floor_time(now - 5 * hour, hour): 1,
-                       yesterday - timedelta(days=4): 1}
-    with read(path) as con:
-        assert con.execute("SELECT published_at, published_date_only FROM articles "
-                           "ORDER BY url").fetchall()[1:] == [
-            (yesterday, True), (yesterday - timedelta(days=4), True)]
+    assert counted == {floor_time(loaded, hour): 1, floor_time(timed.published_at, hour): 1,
+                       days_ago.published_at: 1}

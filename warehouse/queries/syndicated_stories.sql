@@ -6,7 +6,7 @@ SELECT
     min(a.published_at)                             AS first_seen,
     list(DISTINCT a.outlet ORDER BY a.outlet)       AS carried_by
 FROM articles a
-WHERE a.published_at >= now() - INTERVAL 7 DAY
+WHERE a.counts_at >= now() - INTERVAL 7 DAY
 GROUP BY a.story_id
 HAVING count(*) > 1
 ORDER BY copies DESC, first_seen DESC

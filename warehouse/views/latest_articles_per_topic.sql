@@ -4,11 +4,11 @@ CREATE OR REPLACE VIEW latest_articles_per_topic AS
 -- the last 7 days are joined first: a topic with 20 of them there has its newest 20
 -- among them. Only the topics with fewer are looked up in full.
 WITH recent AS (
-    SELECT t.topic, t.weight, a.published_at, a.published_date_only, a.counted_at, a.outlet,
+    SELECT t.topic, t.weight, a.published_at, a.published_date_only, a.counts_at, a.outlet,
         a.title, a.url, a.story_id
     FROM articles a
     JOIN article_topics t USING (url_hash)
-    WHERE a.counted_at >= now() - INTERVAL 7 DAY
+    WHERE a.counts_at >= now() - INTERVAL 7 DAY
 ),
 thin AS (
     SELECT DISTINCT topic FROM article_topics
@@ -18,7 +18,7 @@ thin AS (
 candidates AS (
     SELECT * FROM recent WHERE topic NOT IN (SELECT topic FROM thin)
     UNION ALL
-    SELECT t.topic, t.weight, a.published_at, a.published_date_only, a.counted_at, a.outlet,
+    SELECT t.topic, t.weight, a.published_at, a.published_date_only, a.counts_at, a.outlet,
         a.title, a.url, a.story_id
     FROM article_topics t
     JOIN articles a USING (url_hash)
@@ -33,7 +33,7 @@ FROM (
         unnest(max_by({'published_at': published_at, 'published_date_only': published_date_only,
                        'outlet': outlet, 'title': title, 'url': url, 'weight': weight,
                        'story_id': story_id},
-                      counted_at, 20)) AS a
+                      counts_at, 20)) AS a
     FROM candidates
     GROUP BY topic
 );
@@ -41,7 +41,7 @@ FROM (
 COMMENT ON VIEW latest_articles_per_topic IS 'The 20 newest articles of each topic, with the weight of the match';
 COMMENT ON COLUMN latest_articles_per_topic.topic IS 'Topic name';
 COMMENT ON COLUMN latest_articles_per_topic.published_at IS 'Publication time (UTC)';
-COMMENT ON COLUMN latest_articles_per_topic.published_date_only IS 'true when the page gave only the day: published_at is its midnight';
+COMMENT ON COLUMN latest_articles_per_topic.published_date_only IS 'true when the page gave only the day: published_at is that day at noon UTC';
 COMMENT ON COLUMN latest_articles_per_topic.outlet IS 'Outlet name';
 COMMENT ON COLUMN latest_articles_per_topic.title IS 'Headline';
 COMMENT ON COLUMN latest_articles_per_topic.url IS 'Canonical URL';
