@@ -8,6 +8,7 @@ DuckLake); the first validation pays the one-off Great Expectations import.
 from __future__ import annotations
 
 import json
+import re
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -20,7 +21,7 @@ from tasks.config import Config, WarehouseSettings, load_config
 from tasks.ingest import extract_pages, validate_extracted
 from tasks.load import LoadBatch, recent_stories, write_batch
 from tasks.match import TopicMatcher
-from tasks.models import Page
+from tasks.models import Candidate, Page
 from tasks.quarantine import counts, list_rows, retry
 from tasks.run import prepare_load
 from warehouse import db
@@ -52,10 +53,10 @@ PAGES = {
 }
 
 
-def ingest_batch(db_path, config: Config) -> None:
+def ingest_batch(db_path, config: Config, pages: list[Page] | None = None) -> None:
     """What the ingest flow does to one outlet's fetched pages, without Prefect."""
-    pages = [Page(url=BASE + slug, outlet=OUTLET, html=text, charset="utf-8",
-                  fetched_at=NOW) for slug, text in PAGES.items()]
+    pages = pages or [Page(url=BASE + slug, outlet=OUTLET, html=text, charset="utf-8",
+                           fetched_at=NOW) for slug, text in PAGES.items()]
     extracted = extract_pages(pages, config, OUTLET)
     passed, quarantined, run = validate_extracted(extracted, config, OUTLET, NOW)
     batch = LoadBatch(run_id="run-1", outlet=OUTLET, articles=passed,
@@ -129,6 +130,19 @@ def test_retry_after_a_settings_change_releases_what_now_passes(warehouse):
     again = retry(warehouse, with_min_words(load_config(), 10))
     assert (again.retried, again.released, again.kept) == (2, 0, 2)
     assert counts(warehouse) == after | {"open": 2}
+
+
+def test_a_released_row_keeps_the_day_its_sitemap_gave(tmp_path):
+    db_path = tmp_path / "w.duckdb"
+    undated = re.sub(r"<meta property=\"article:published_time\"[^>]*>", "", PAGES["short"])
+    day = Candidate(url=BASE + "short", outlet=OUTLET, source=BASE + "sitemap.xml",
+                    published_at=datetime(2026, 3, 18, tzinfo=UTC), published_date_only=True)
+    ingest_batch(db_path, load_config(), [Page(url=day.url, outlet=OUTLET, html=undated,
+                                               charset="utf-8", fetched_at=NOW, candidate=day)])
+    assert retry(db_path, with_min_words(load_config(), 10)).released == 1
+    with read(db_path) as con:
+        assert con.execute("SELECT published_at, published_date_only FROM articles").fetchall() \
+            == [(datetime(2026, 3, 18, 12, tzinfo=UTC), True)]
 
 
 def test_retry_without_changes_keeps_everything(warehouse):
