@@ -23,7 +23,7 @@ import logging
 import re
 import zlib
 from collections.abc import Iterator, Sequence
-from datetime import UTC, date, datetime, time, tzinfo
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
@@ -49,7 +49,9 @@ from tasks.extract_boilerplate import DEFAULT_BOILERPLATE
 from tasks.extract_fields import (
     absolute_url,
     in_zone,
+    noon_utc,
     not_the_outlet,
+    on_day,
     on_site,
     people,
     publication_zone,
@@ -59,6 +61,7 @@ from tasks.extract_fields import (
 from tasks.extract_language import body_language, declared_language, detect_language
 from tasks.extract_meta import (
     PageMeta,
+    calendar_day,
     date_only,
     heuristic_day,
     heuristic_published,
@@ -166,15 +169,16 @@ def extract_article(
     zone_hints = (*published_values, jsonld_text(ld.get("dateModified")),
                   page.first(*_MODIFIED_OG), page.first(*_MODIFIED_META))
     zone = publication_zone(published_values, zone_hints)
+    declared = [parse_local(value) for value in published_values]
     published_raw = pick(
         "published_at",
         *zip(("jsonld", "opengraph", "meta"),
-             (None if date_only(value) else parse_datetime(value, zone)
-              for value in published_values), strict=True),
+             (None if date_only(value) else in_zone(moment, zone)
+              for value, moment in zip(published_values, declared, strict=True)), strict=True),
     )
-    declared_days = [_local_day(value) for value in published_values]
+    declared_days = [calendar_day(moment) for moment in declared]
     declared_day = next(filter(None, declared_days), None)
-    version = pick_rules(rules, published_raw or _noon(declared_day))
+    version = pick_rules(rules, published_raw or noon_utc(declared_day))
     caption_texts, box_texts = set_apart(tree)
     # dropped wherever the body has them: captions, and teaser cards for other stories
     apart = [*caption_texts, *teaser_card_texts(tree)]
@@ -201,25 +205,26 @@ def extract_article(
         url,
     )
     rule_published = _rule_text(tree, version.published if version else ())
+    rule_moment = parse_local(rule_published)
     feed_time = fallback.published_at if fallback and not fallback.published_date_only else None
     published = published_raw or pick(
         "published_at",
-        ("rules", _on_day(None if date_only(rule_published)
-                          else parse_datetime(rule_published, zone), declared_day, zone)),
+        ("rules", on_day(None if date_only(rule_published) else in_zone(rule_moment, zone),
+                         declared_day, zone)),
         ("heuristic",
-         lambda: _on_day(in_zone(heuristic_published(tree), zone), declared_day, zone)),
-        ("feed", _on_day(feed_time, declared_day, zone)),
+         lambda: on_day(in_zone(heuristic_published(tree), zone), declared_day, zone)),
+        ("feed", on_day(feed_time, declared_day, zone)),
     )
     # no time of day anywhere: the day alone, which the warehouse counts at load time
     day = None if published else pick(
         "published_at",
         *zip(("jsonld", "opengraph", "meta"), declared_days, strict=True),
-        ("rules", _local_day(rule_published)),
-        ("heuristic", lambda: _date(heuristic_day(tree, url))),
-        ("feed", _date(fallback.published_at if fallback else None)),
+        ("rules", calendar_day(rule_moment)),
+        ("heuristic", lambda: heuristic_day(tree, url)),
+        ("feed", calendar_day(fallback.published_at if fallback else None)),
     )
     published_date_only = day is not None
-    published = published or _noon(day)
+    published = published or noon_utc(day)
     outlet_names = [n for n in (site_name, jsonld_text(ld.get("publisher")), outlet) if n]
     ld_authors = clean_authors(jsonld_names(ld.get("author") or ld.get("creator")))
     # the outlet's own name is the byline only when the page names nobody else
@@ -419,30 +424,6 @@ def _drop_header_text(text: str, tree: HtmlElement) -> str:
         return text
     paragraphs = text.split("\n\n")
     return "\n\n".join(p for i, p in enumerate(paragraphs) if i == 0 or words_key(p) not in header)
-
-
-def _local_day(value: str | None) -> date | None:
-    """The calendar day a date string gives, as the page writes it."""
-    return _date(parse_local(value))
-
-
-def _date(moment: datetime | None) -> date | None:
-    return moment.date() if moment else None
-
-
-def _noon(day: date | None) -> datetime | None:
-    """A day alone as its noon UTC: the day reads the same in a UTC session and in the
-    page's zone (from UTC-12 to UTC+11)."""
-    return datetime.combine(day, time(12), UTC) if day else None
-
-
-def _on_day(moment: datetime | None, day: date | None, zone: tzinfo | None) -> datetime | None:
-    """A time found outside the page's structured data, kept when the page declares no day
-    or it falls on that day (a day either side, for zones): a masthead's time (today's) or
-    a related story's is not the article's."""
-    if moment is None or day is None:
-        return moment
-    return moment if abs((moment.astimezone(zone or UTC).date() - day).days) <= 1 else None
 
 
 def _later(moment: datetime | None, published: datetime | None) -> datetime | None:

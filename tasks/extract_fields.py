@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import UTC, datetime, tzinfo
+from datetime import UTC, date, datetime, time, tzinfo
 from functools import lru_cache
 from urllib.parse import urljoin, urlparse
 
@@ -97,6 +97,21 @@ def in_zone(moment: datetime | None, zone: tzinfo | None) -> datetime | None:
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=zone or UTC)
     return moment.astimezone(UTC)
+
+
+def noon_utc(day: date | None) -> datetime | None:
+    """A day alone as its noon UTC: the day reads the same in a UTC session and in the
+    page's zone (from UTC-12 to UTC+11)."""
+    return datetime.combine(day, time(12), UTC) if day else None
+
+
+def on_day(moment: datetime | None, day: date | None, zone: tzinfo | None) -> datetime | None:
+    """A time found outside the page's structured data, kept when the page declares no day
+    or it falls on that day (a day either side, for zones): a masthead's time (today's) or
+    a related story's is not the article's."""
+    if moment is None or day is None:
+        return moment
+    return moment if abs((moment.astimezone(zone or UTC).date() - day).days) <= 1 else None
 
 
 def people(values: Sequence[str], outlet_names: Sequence[str], url: str) -> list[str]:

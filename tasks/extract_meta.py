@@ -318,16 +318,21 @@ def date_only(value: str | None) -> bool:
     return bool(value and value.strip()) and not _TIME_OF_DAY.search(value)
 
 
-def text_day(text: str) -> datetime | None:
-    """The day of a text that shows only a date, as a naive midnight."""
+def text_day(text: str) -> date | None:
+    """The day of a text that shows only a date."""
     match = _TEXT_DAY.match(text)
-    return _day_of(match) if match else None
+    return calendar_day(_day_of(match)) if match else None
 
 
-def url_day(url: str) -> datetime | None:
-    """The day a URL's path gives, as a naive midnight."""
+def url_day(url: str) -> date | None:
+    """The day a URL's path gives."""
     path = urlparse(url).path
-    return next(filter(None, (_day_of(m) for p in _URL_DAYS if (m := p.search(path)))), None)
+    days = (_day_of(match) for pattern in _URL_DAYS if (match := pattern.search(path)))
+    return calendar_day(next(filter(None, days), None))
+
+
+def calendar_day(moment: datetime | None) -> date | None:
+    return moment.date() if moment else None
 
 
 def _day_of(match: re.Match[str]) -> datetime | None:
@@ -430,14 +435,14 @@ def heuristic_published(tree: HtmlElement) -> datetime | None:
     return None
 
 
-def heuristic_day(tree: HtmlElement, url: str) -> datetime | None:
+def heuristic_day(tree: HtmlElement, url: str) -> date | None:
     """For a page that shows no time of publication: the day a `<time datetime>` gives,
     else its URL's date, else the first visible text after the headline that is only a
-    date; a naive midnight."""
+    date."""
     for stamp in tree.xpath("//time[@datetime]/@datetime"):
         moment = parse_local(stamp)  # a day only: heuristic_published took any time
         if moment is not None:
-            return moment
+            return moment.date()
     return url_day(url) or next(filter(None, map(text_day, tree.xpath(_DATED_AFTER_H1))), None)
 
 
