@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 
 from prefect import flow, get_run_logger, task
@@ -10,14 +10,7 @@ from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 
 from flows.shared import deliver_task, named_runs
-from tasks.alerting import (
-    count_and_decide,
-    deliver,
-    evidence,
-    plan,
-    store_decisions,
-    write_outbox,
-)
+from tasks.alerting import deliver, detect_and_plan
 from tasks.artifacts import alerts_markdown, alerts_of_run
 from tasks.config import Config, load_config
 from tasks.outbox import undelivered
@@ -27,15 +20,7 @@ from warehouse.db import DEFAULT_DB
 
 @task(name="detect", task_run_name="detect-spikes", cache_policy=NO_CACHE)
 def detect_task(config: Config, db_path: Path, now: datetime) -> dict:
-    rules = config.settings.alerts
-    bucket = timedelta(minutes=rules.bucket_minutes)
-    counts, decisions = count_and_decide(db_path, config, [t.name for t in config.topics],
-                                         now - timedelta(days=rules.window_days), now)
-    store_decisions(db_path, decisions)
-    planned = plan(decisions)
-    added = write_outbox(db_path, [(p, evidence(db_path, config, p, counts, bucket, now))
-                                   for p in planned], counts.snapshot)
-    return {"topics": len(decisions), "planned": len(planned), "new_alerts": added}
+    return detect_and_plan(db_path, config, now)
 
 
 @flow(name="alerts", flow_run_name=named_runs("alerts"), log_prints=True)

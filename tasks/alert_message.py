@@ -54,7 +54,7 @@ class SpikeAlert:
     topic_label: str
     bucket_start: datetime  # the bucket this message is about (the alerted one)
     bucket_minutes: int
-    observed: float
+    observed: float  # stories counted from `counted_from` to `counted_to`
     expected: float
     score: float
     articles: int  # the episode so far: since `episode_start`
@@ -74,6 +74,10 @@ class SpikeAlert:
     threshold_period: timedelta | None = None  # the configured sensitivity's bar, as a span
     drivers: list[str] = field(default_factory=list)  # words and names new in these stories
     baseline: list[tuple[datetime, float]] = field(default_factory=list)  # expected per bucket
+    # what `observed` counts: the scoring window, which ends with the bucket or, for the
+    # bucket still being counted, at the run's time; None: the bucket
+    counted_from: datetime | None = None
+    counted_to: datetime | None = None
 
 
 def build_message(alert: SpikeAlert) -> dict[str, Any]:
@@ -86,9 +90,10 @@ def build_message(alert: SpikeAlert) -> dict[str, Any]:
             f"alert {alert.alert_id}: kind must be alert, update or ended, not {alert.kind!r}")
     emoji, title = KINDS[alert.kind]
     title = title.format(plain(shorten(alert.topic_label, 100)))
-    end = as_utc(alert.bucket_start) + timedelta(minutes=alert.bucket_minutes)
+    start, end = counted(alert)
+    within = span(max(1, round((end - start) / timedelta(minutes=1))))
     count = f"{number(alert.observed)} {'story' if alert.observed == 1 else 'stories'}"
-    headline = (f"*{count}* in the {span(alert.bucket_minutes)} to {date(end)}, against "
+    headline = (f"*{count}* in the {within} to {date(end)}, against "
                 f"about *{alert.expected:.1f}* expected")
     blocks: list[dict[str, Any]] = [
         {"type": "header", "text": {"type": "plain_text", "text": f"{emoji} {title}",
@@ -115,7 +120,7 @@ def build_message(alert: SpikeAlert) -> dict[str, Any]:
         blocks.extend(headline_block(h) for h in alert.headlines[:MAX_HEADLINES])
     blocks.append(context(f"Newswatch · alert `{code(alert.alert_id)}` · the numbers and "
                           "the SQL are in the thread"))
-    fallback = (f"{title}: {count} in the {span(alert.bucket_minutes)} to "
+    fallback = (f"{title}: {count} in the {within} to "
                 f"{end:%H:%M} UTC on {end:%a %d %b} vs {alert.expected:.1f} expected")
     message: dict[str, Any] = {**fit({"text": escape(fallback), "blocks": blocks}),
                                "replies": [details(alert)]}
@@ -140,6 +145,13 @@ def episode_start(alert: SpikeAlert) -> datetime:
     return alert.episode_start or alert.bucket_start
 
 
+def counted(alert: SpikeAlert) -> tuple[datetime, datetime]:
+    """The span `observed` counts, in UTC."""
+    start = as_utc(alert.counted_from or alert.bucket_start)
+    end = alert.counted_to or as_utc(alert.bucket_start) + timedelta(minutes=alert.bucket_minutes)
+    return start, as_utc(end)
+
+
 def totals(alert: SpikeAlert) -> str:
     return " · ".join([plural(alert.articles, "article"),
                        plural(alert.stories, "story", "stories"),
@@ -148,10 +160,10 @@ def totals(alert: SpikeAlert) -> str:
 
 def details(alert: SpikeAlert) -> dict[str, Any]:
     """The thread reply: the decision's numbers and the reproducing SQL."""
-    start = as_utc(alert.bucket_start)
+    start, end = counted(alert)
     lines = [
         "*The decision's numbers*",
-        f"• bucket: the {span(alert.bucket_minutes)} from {start:%Y-%m-%d %H:%M} UTC",
+        f"• counted: {start:%Y-%m-%d %H:%M} to {end:%H:%M} UTC",
         f"• observed: {number(alert.observed)} stories; expected: {alert.expected:.2f}; "
         f"score: {alert.score:.2f}",
     ]
@@ -181,9 +193,10 @@ def chart_of(alert: SpikeAlert) -> dict[str, str] | None:
     return {
         "filename": f"{alert.topic}-{as_utc(alert.bucket_start):%Y%m%dT%H%M}.png",
         "title": title,
-        "alt_text": f"{title}, last {len(alert.volume)} buckets; the alerted one "
-                    f"({as_utc(alert.bucket_start):%d %b %H:%M} UTC) has "
-                    f"{number(alert.observed)} against {alert.expected:.1f} expected",
+        "alt_text": f"{title}, last {len(alert.volume)} buckets, the alerted one "
+                    f"({as_utc(alert.bucket_start):%d %b %H:%M} UTC) marked; "
+                    f"{number(alert.observed)} stories to {counted(alert)[1]:%H:%M} UTC "
+                    f"against {alert.expected:.1f} expected",
         "png": base64.b64encode(png).decode("ascii"),
     }
 

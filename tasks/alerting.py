@@ -84,21 +84,39 @@ def count_stories(db_path: Path, topics: list[str], bucket: timedelta, since: da
     return Counts(grid, series, totals, snapshot)
 
 
-def decide(counts: Counts, config: Config, bucket: timedelta) -> dict[str, list[Decision]]:
+def decide(counts: Counts, config: Config, bucket: timedelta,
+           alerted: dict[str, list[datetime]] | None = None) -> dict[str, list[Decision]]:
+    """The detector's decisions per topic; `alerted` (see `alerted_buckets`) keeps the
+    episodes whose alert is already in the outbox open."""
     stamps = list(counts.grid.to_pydatetime())
     return {topic: detect(stamps, values, config.detector_for(topic), totals=counts.totals,
-                          bucket=bucket)
+                          bucket=bucket, alerted=(alerted or {}).get(topic, ()))
             for topic, values in counts.topics.items()}
 
 
+def alerted_buckets(db_path: Path, since: datetime) -> dict[str, list[datetime]]:
+    """Per topic, the buckets since `since` whose episode alert is in the outbox (sent or
+    not yet): they stay alerts whatever a later, fuller count of the bucket says."""
+    with db.read(db_path) as con:
+        rows = con.execute(
+            "SELECT topic, bucket_start FROM alerts WHERE kind = 'alert' AND bucket_start >= ?",
+            [since]).fetchall()
+    alerted: dict[str, list[datetime]] = {}
+    for topic, start in rows:
+        alerted.setdefault(topic, []).append(start)
+    return alerted
+
+
 def count_and_decide(db_path: Path, config: Config, topics: list[str], since: datetime,
-                     until: datetime, *, from_first_story: bool = False
+                     until: datetime, *, from_first_story: bool = False,
+                     alerted: dict[str, list[datetime]] | None = None
                      ) -> tuple[Counts, dict[str, list[Decision]]]:
     """The alerts flow's counting and detection: independent stories per topic and
     configured bucket from `since` to `until`, and the detector's decisions on them.
 
     `from_first_story` starts the grid at the first bucket holding any story, so that a
-    long look back (a backtest) does not feed the detector empty history."""
+    long look back (a backtest) does not feed the detector empty history. `alerted`: see
+    `decide`."""
     bucket = timedelta(minutes=config.settings.alerts.bucket_minutes)
     counts = count_stories(db_path, topics, bucket, since, until)
     if from_first_story:
@@ -106,7 +124,7 @@ def count_and_decide(db_path: Path, config: Config, topics: list[str], since: da
         counts = Counts(counts.grid[first:],
                         {topic: values[first:] for topic, values in counts.topics.items()},
                         counts.totals[first:])
-    return counts, decide(counts, config, bucket)
+    return counts, decide(counts, config, bucket, alerted)
 
 
 def store_decisions(db_path: Path, decisions: dict[str, list[Decision]]) -> None:
@@ -150,10 +168,14 @@ def episode_id(topic: str, start: datetime) -> str:
     return f"{topic}:{start:%Y%m%dT%H%M}"
 
 
-def plan(decisions: dict[str, list[Decision]], recent: int = 2) -> list[Planned]:
+def plan(decisions: dict[str, list[Decision]], recent: int = 2,
+         counting: datetime | None = None) -> list[Planned]:
     """What the latest `recent` buckets call for: an open episode gets its alert (even if
     it began earlier, e.g. before the first run), a grown one a follow-up, a closed one
-    its 'ended' note. Ids are stable, so planning again plans the same rows."""
+    its 'ended' note. Ids are stable, so planning again plans the same rows.
+
+    `counting` is the start of the bucket still being counted: an episode that reads as
+    over there, on its first minutes, is only said to be over once that bucket is whole."""
     planned = []
     for topic, items in decisions.items():
         start: Decision | None = None
@@ -170,7 +192,7 @@ def plan(decisions: dict[str, list[Decision]], recent: int = 2) -> list[Planned]
             if d.status == Status.follow_up:
                 planned.append(Planned(f"{episode}:update:{d.timestamp:%Y%m%dT%H%M}", episode,
                                        "update", topic, start.timestamp, d))
-            if d.status == Status.ended:
+            if d.status == Status.ended and d.timestamp != counting:
                 planned.append(Planned(f"{episode}:ended", episode, "ended", topic,
                                        start.timestamp, d))
                 start = None
@@ -178,9 +200,12 @@ def plan(decisions: dict[str, list[Decision]], recent: int = 2) -> list[Planned]
     return list(unique.values())
 
 
-def collection_caveat(counts: Counts, at: datetime, days: int = 7) -> str | None:
+def collection_caveat(counts: Counts, at: datetime, days: int = 7,
+                      whole: bool = True) -> str | None:
     """A warning when our own collection in the alert's bucket is far from its usual
-    volume at that hour: outlets failing, or a new outlet or backfill inflating it."""
+    volume at that hour: outlets failing, or a new outlet or backfill inflating it. A
+    bucket still being counted (not `whole`) is short of its usual volume by nature, so
+    only an excess is flagged there."""
     stamp = pd.Timestamp(at)
     if stamp not in counts.grid:
         return None
@@ -192,7 +217,7 @@ def collection_caveat(counts: Counts, at: datetime, days: int = 7) -> str | None
     if usual < 5:
         return None
     ratio = counts.totals[i] / usual
-    if ratio < 0.5:
+    if ratio < 0.5 and whole:
         return (f"Our own collection is at {ratio:.0%} of its usual volume for this hour "
                 f"({counts.totals[i]:.0f} vs {usual:.0f} stories): outlets may be failing.")
     if ratio > 2:
@@ -205,13 +230,12 @@ def _timestamptz(moment: datetime) -> str:
     return f"TIMESTAMPTZ '{moment.astimezone(UTC):%Y-%m-%d %H:%M:%S.%f}+00'"
 
 
-def count_query(topic: str, start: datetime, bucket: timedelta, until: datetime,
+def count_query(topic: str, start: datetime, end: datetime, until: datetime,
                 snapshot: db.Snapshot) -> str:
-    """DuckDB SQL returning the stories `count_stories` counted for `topic` in the bucket
-    at `start`, as of `until` (the current bucket is cut there, as the detector saw it),
-    on the warehouse as it was at `snapshot`: DuckLake reads that snapshot
+    """DuckDB SQL returning the stories `count_stories` counted for `topic` from `start` to
+    the bucket end `end`, as of `until` (the current bucket is cut there, as the detector
+    saw it), on the warehouse as it was at `snapshot`: DuckLake reads that snapshot
     (`AT (VERSION => id)`); the file backend counts only articles loaded by then."""
-    end = start + bucket
     stop = f"< {_timestamptz(end)}" if until >= end else f"<= {_timestamptz(until)}"
     name = topic.replace("'", "''")
     at = f" AT (VERSION => {snapshot.version})" if snapshot.version is not None else ""
@@ -227,9 +251,9 @@ def count_query(topic: str, start: datetime, bucket: timedelta, until: datetime,
 
 
 def evidence(db_path: Path, config: Config, item: Planned, counts: Counts,
-             bucket: timedelta, until: datetime) -> SpikeAlert:
+             decisions: list[Decision], bucket: timedelta, until: datetime) -> SpikeAlert:
     """The numbers, headlines, drivers and co-occurring topics an alert shows, from the
-    warehouse."""
+    warehouse; `decisions` are the topic's, for the expected level per bucket."""
     limit = config.settings.alerts.top_headlines
     episode = [item.topic, item.start, until]
     with db.read(db_path) as con:
@@ -260,11 +284,6 @@ def evidence(db_path: Path, config: Config, item: Planned, counts: Counts,
         """, episode).fetchall()
         thread = con.execute(
             "SELECT slack_ts FROM alerts WHERE alert_id = ?", [item.episode_id]).fetchone()
-        grid_start = counts.grid[-CHART_BUCKETS:][0].to_pydatetime()
-        expected = con.execute("""
-            SELECT bucket_start, expected FROM spike_decisions
-            WHERE topic = ? AND bucket_start >= ? AND expected IS NOT NULL ORDER BY 1
-        """, [item.topic, grid_start]).fetchall()
         new_terms = ([] if item.kind == "ended" else
                      drivers(story_texts(con, item.topic, item.start, until),
                              story_texts(con, item.topic, until - counts.span, item.start),
@@ -274,21 +293,27 @@ def evidence(db_path: Path, config: Config, item: Planned, counts: Counts,
     series = counts.topics[item.topic]
     volume = list(zip(counts.grid[-CHART_BUCKETS:].to_pydatetime(),
                       series[-CHART_BUCKETS:].tolist(), strict=True))
+    # a scoring window of several buckets expects its count over all of them
+    baseline = [(e.timestamp, e.expected * (bucket / e.window)) for e in decisions[-CHART_BUCKETS:]
+                if np.isfinite(e.expected)]
     d = item.decision
+    bucket_end = d.timestamp + bucket
+    counted_from = bucket_end - d.window
     return SpikeAlert(
         alert_id=item.alert_id, topic=item.topic, topic_label=label,
         bucket_start=d.timestamp, bucket_minutes=int(bucket.total_seconds() // 60),
-        observed=float(d.value), expected=float(d.expected), score=float(d.score),
+        observed=d.window_count, expected=float(d.expected), score=float(d.score),
+        counted_from=counted_from, counted_to=min(bucket_end, until),
         articles=articles, stories=stories, outlets=outlets,
         headlines=[{"title": t, "url": u, "outlet": o, "published_at": p,
                     "published_date_only": bool(day)} for t, u, o, p, day in headlines],
         volume=volume, kind=item.kind,
         thread_ts=thread[0] if thread and item.kind != "alert" else None,
-        caveat=collection_caveat(counts, d.timestamp),
+        caveat=collection_caveat(counts, d.timestamp, whole=bucket_end <= until),
         co_topics=[(labels.get(topic, topic), n) for topic, n in co_topics],
-        query=count_query(item.topic, d.timestamp, bucket, until, counts.snapshot),
+        query=count_query(item.topic, counted_from, bucket_end, until, counts.snapshot),
         episode_start=item.start, drivers=new_terms,
-        baseline=[(t, float(v)) for t, v in expected],
+        baseline=baseline,
         return_period=d.return_period, threshold_period=d.threshold_period,
     )
 
@@ -337,6 +362,21 @@ def write_outbox(db_path: Path, items: list[tuple[Planned, SpikeAlert]],
                   snapshot and snapshot.version])
         added += 1
     return added
+
+
+def detect_and_plan(db_path: Path, config: Config, now: datetime) -> dict[str, int]:
+    """The alerts flow's detection: count and decide over the configured window to `now`,
+    keep the decisions, and add the alerts they call for to the outbox."""
+    bucket = timedelta(minutes=config.settings.alerts.bucket_minutes)
+    since = now - timedelta(days=config.settings.alerts.window_days)
+    counts, decisions = count_and_decide(db_path, config, [t.name for t in config.topics],
+                                         since, now, alerted=alerted_buckets(db_path, since))
+    store_decisions(db_path, decisions)
+    planned = plan(decisions, counting=floor_time(now, bucket))
+    items = [(p, evidence(db_path, config, p, counts, decisions[p.topic], bucket, now))
+             for p in planned]
+    added = write_outbox(db_path, items, counts.snapshot)
+    return {"topics": len(decisions), "planned": len(planned), "new_alerts": added}
 
 
 def deliver(db_path: Path, target: SlackTarget | None,

@@ -51,8 +51,9 @@ def alerts_markdown(summary: dict[str, Any], alerts: list[dict[str, Any]]) -> st
     lines = [f"**{summary['topics']} topics checked, {summary['new_alerts']} new alerts**"]
     for a in alerts:
         lines += ["", f"### {_cell(a['topic'])} ({a['kind']}, {a['status']})",
-                  f"{a['observed']:g} stories in the hour from {a['bucket_start']:%Y-%m-%d %H:%M} "
-                  f"UTC, expected {a['expected']:.1f}, score {a['score']:.1f}; "
+                  f"{a['observed']:g} stories in the bucket from "
+                  f"{a['bucket_start']:%Y-%m-%d %H:%M} UTC, expected {a['expected']:.1f}, "
+                  f"score {a['score']:.1f}; "
                   f"{a['stories']} stories on {a['outlets']} outlets", ""]
         lines += [f"- [{_cell(h['title'] or h['url'])}](<{_link(h['url'])}>) "
                   f"({_cell(h['outlet'])})" for h in a["headlines"]]

@@ -41,7 +41,7 @@ from __future__ import annotations
 
 import math
 import zoneinfo
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -189,12 +189,15 @@ class DetectorSettings(BaseModel):
 class Decision:
     """The detector's verdict on one bucket, with the numbers behind it.
 
-    `value` is the bucket's own count; `expected` and `score` are for the trailing scoring
-    window that ends with this bucket (the bucket itself when the window is one bucket).
+    `value` is the bucket's own count; `window_count`, `expected` and `score` are for the
+    trailing scoring `window` that ends with this bucket (the bucket itself when the window
+    is one bucket).
     """
 
     timestamp: datetime  # bucket start, timezone-aware UTC
     value: float
+    window_count: float
+    window: timedelta
     expected: float
     score: float
     status: str  # one of Status
@@ -227,19 +230,25 @@ def detect(
     settings: DetectorSettings,
     totals: Sequence[float] | None = None,
     bucket: timedelta | None = None,
+    alerted: Collection[datetime] = (),
 ) -> list[Decision]:
     """One Decision per bucket of the regular grid spanning `timestamps`, in time order.
 
     `timestamps` must increase; naive ones are UTC. A bucket missing from the input counts
     as zero. `totals` (articles ingested per bucket, all topics) turns the baseline into a
     share of coverage. `bucket` defaults to the median spacing of `timestamps` (one hour
-    for a single point).
+    for a single point). `alerted` are bucket starts whose alert has gone out: each opens
+    its episode whatever the counts say now. The alerts flow scores the bucket still being
+    counted, so an alert sent on its first minutes must not be taken back, and a second
+    alert for the same story opened, when the whole bucket reads less unusual.
     """
     times, counts, total_counts, step = _to_grid(timestamps, values, totals, bucket)
     if not len(times):
         return []
     scored = _score(times, counts, total_counts, step, settings)
-    return _decide(scored, step, settings)
+    sent = {int(i) for i in times.get_indexer(pd.DatetimeIndex(list(alerted), tz="UTC"))
+            if i >= 0} if alerted else set()
+    return _decide(scored, step, settings, sent)
 
 
 def alerts(decisions: Sequence[Decision]) -> list[Decision]:
@@ -499,8 +508,11 @@ def _surprise(
     return -special.ndtri_exp(log_tail), log_tail
 
 
-def _decide(scored: _Scored, bucket: timedelta, settings: DetectorSettings) -> list[Decision]:
-    """Walk the buckets in order, opening, growing and closing episodes."""
+def _decide(
+    scored: _Scored, bucket: timedelta, settings: DetectorSettings, sent: set[int]
+) -> list[Decision]:
+    """Walk the buckets in order, opening, growing and closing episodes; a bucket in `sent`
+    (positions of alerts already delivered) opens one in any case."""
     gap = settings.max_gap // bucket
     cooldown = math.ceil(settings.cooldown / bucket)
     bar = settings.threshold_period
@@ -520,6 +532,11 @@ def _decide(scored: _Scored, bucket: timedelta, settings: DetectorSettings) -> l
         over = period is not None and days >= bar_days
         if scored.learning[i]:
             status, reason = Status.learning, "learning: no baseline yet for this time of day"
+        elif i in sent and not (episode_open and i - last_over <= gap):
+            episode_open = True
+            last_over = i
+            reported = count
+            status, reason = Status.alert, f"spike, alerted earlier; now {numbers}"
         elif episode_open and over:
             last_over = i
             if count >= settings.follow_up_factor * reported:
@@ -557,6 +574,8 @@ def _decide(scored: _Scored, bucket: timedelta, settings: DetectorSettings) -> l
             Decision(
                 timestamp=stamp,
                 value=float(scored.value[i]),
+                window_count=float(count),
+                window=int(scored.width[i]) * bucket,
                 expected=float(expected),
                 score=float(score),
                 status=status.value,

@@ -11,7 +11,7 @@ import random
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from tasks.alerting import count_stories, decide, evidence, plan, store_decisions, write_outbox
+from tasks.alerting import detect_and_plan
 from tasks.config import Outlet, load_config
 from tasks.load import LoadBatch, upsert_outlets, write_batch
 from tasks.match import TopicHit
@@ -80,15 +80,8 @@ def build(path: Path, now: datetime | None = None, days: int = 10, seed: int = 7
 
 
 def alert_now(path: Path, now: datetime) -> int:
-    """The alerts flow's steps without Prefect; returns the new outbox rows."""
-    config = load_config(None)
-    bucket = timedelta(minutes=config.settings.alerts.bucket_minutes)
-    counts = count_stories(path, [t.name for t in config.topics], bucket,
-                           now - timedelta(days=config.settings.alerts.window_days), now)
-    decisions = decide(counts, config, bucket)
-    store_decisions(path, decisions)
-    return write_outbox(path, [(p, evidence(path, config, p, counts, bucket, now))
-                               for p in plan(decisions)], counts.snapshot)
+    """The alerts flow's detection without Prefect; returns the new outbox rows."""
+    return detect_and_plan(path, load_config(None), now)["new_alerts"]
 
 
 def reproducing_query(message: str) -> str:

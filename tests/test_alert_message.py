@@ -106,7 +106,8 @@ def test_the_chart_is_stored_with_the_message():
 
     assert chart["filename"] == "iran-20250613T1300.png"
     assert chart["title"] == "Iran: stories per hour"
-    assert "the alerted one (13 Jun 13:00 UTC) has 23 against 1.2 expected" in chart["alt_text"]
+    assert ("the alerted one (13 Jun 13:00 UTC) marked; 23 stories to 14:00 UTC against 1.2 "
+            "expected") in chart["alt_text"]
     assert json.loads(json.dumps(stored_message())) == stored_message()  # JSON as stored
     assert "chart" not in build_message(make_alert(volume=ONE_POINT))
 

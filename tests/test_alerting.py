@@ -19,6 +19,7 @@ from tasks.alerting import (
     count_stories,
     decide,
     deliver,
+    detect_and_plan,
     evidence,
     plan,
     write_outbox,
@@ -36,8 +37,8 @@ HOUR = timedelta(hours=1)
 
 
 def decisions(*statuses: str) -> list[Decision]:
-    return [Decision(START + i * HOUR, 9.0 if s != Status.quiet else 1.0, 1.0, 7.0, s, "")
-            for i, s in enumerate(statuses)]
+    return [Decision(START + i * HOUR, count, count, HOUR, 1.0, 7.0, s, "")
+            for i, s in enumerate(statuses) for count in [9.0 if s != Status.quiet else 1.0]]
 
 
 def test_an_open_episode_is_alerted_once_even_if_it_began_before_the_window():
@@ -52,6 +53,13 @@ def test_growth_gives_a_follow_up_and_the_end_an_ended_note():
     ended = plan({"iran": decisions("alert", "ongoing", "quiet", "ended")})
     assert [p.kind for p in ended] == ["ended"]
     assert ended[0].alert_id == "iran:20260301T0000:ended"
+
+
+def test_an_episode_is_not_over_on_the_first_minutes_of_an_hour():
+    items = decisions("alert", "ongoing", "quiet", "ended")
+    assert plan({"iran": items}, counting=items[-1].timestamp) == []  # 0 stories so far
+    assert [p.kind for p in plan({"iran": items}, counting=items[-1].timestamp + HOUR)] == [
+        "ended"]
 
 
 def test_old_episodes_and_quiet_topics_plan_nothing():
@@ -75,8 +83,8 @@ def outbox(path, *items):
     for a in items:
         episode = a.alert_id.split(":update")[0].split(":ended")[0]
         rows.append((Planned(a.alert_id, episode, a.kind, a.topic, START + HOUR,
-                             Decision(a.bucket_start, a.observed, a.expected, a.score,
-                                      Status.alert, "")), a))
+                             Decision(a.bucket_start, a.observed, a.observed, HOUR,
+                                      a.expected, a.score, Status.alert, "")), a))
     return write_outbox(path, rows)
 
 
@@ -232,8 +240,10 @@ def test_a_dip_in_our_own_collection_is_flagged():
     assert collection_caveat(counts, last) is None
     counts.totals[-1] = 8
     assert "20% of its usual volume" in collection_caveat(counts, last)
+    assert collection_caveat(counts, last, whole=False) is None  # 12 minutes into the hour
     counts.totals[-1] = 200
     assert "5.0x the usual volume" in collection_caveat(counts, last)
+    assert "5.0x the usual volume" in collection_caveat(counts, last, whole=False)
 
 
 def bot(server, token: str = "xoxb-ok") -> SlackTarget:
@@ -314,8 +324,9 @@ def test_the_alerts_query_returns_its_count_and_co_topics_are_counted(tmp_path):
 
     counts = count_stories(path, ["iran", "israel", "drones", "china"], HOUR,
                            now - timedelta(days=28), now)
-    [item] = plan(decide(counts, config, HOUR))
-    spike_alert = evidence(path, config, item, counts, HOUR, now)
+    decisions = decide(counts, config, HOUR)
+    [item] = plan(decisions)
+    spike_alert = evidence(path, config, item, counts, decisions["iran"], HOUR, now)
 
     assert (item.kind, spike_alert.observed) == ("alert", 6)
     with read(path) as con:
@@ -326,4 +337,47 @@ def test_the_alerts_query_returns_its_count_and_co_topics_are_counted(tmp_path):
     assert spike_alert.episode_start == item.start and spike_alert.stories == 6
     text = json.dumps(build_message(spike_alert))
     assert "Also in these stories: Israel (3), Drones (1)" in text
+    assert "*6 stories* in the 40 minutes to" in text  # the hour is counted to now
     assert "t.topic = 'iran'" in text and "&lt;= TIMESTAMPTZ '2026-03-16 00:40:00" in text
+
+
+def _hourly(path, topic: str, counts: list[tuple[datetime, int]], prefix: str) -> None:
+    """`n` stories on `topic` spread over the minutes after each start, straight in."""
+    rows = [(f"https://{prefix}.example/{start:%Y%m%d%H%M}/{i}", start + timedelta(minutes=i % 55))
+            for start, n in counts for i in range(n)]
+    frame = pd.DataFrame(rows, columns=["url", "published"])
+    with write(path) as con:
+        con.register("incoming", frame)
+        con.execute("""
+            INSERT INTO articles (url_hash, url, outlet, title, published_at, counts_at, loaded_at)
+            SELECT url, url, 'herald', 'A story', published, published, published FROM incoming
+        """)
+        con.execute("INSERT INTO article_topics SELECT url, ?, 1, 0, 3.0 FROM incoming", [topic])
+
+
+def test_an_alert_sent_on_the_first_minutes_of_an_hour_is_not_taken_back(tmp_path):
+    """The flow scores the hour still being counted. An alert sent 12 minutes in stays the
+    episode when the whole hour reads less unusual: no 'back to normal' then, and no second
+    'spiking' message when the next hour brings as many."""
+    path = tmp_path / "w.duckdb"
+    rng = np.random.default_rng(5)
+    burst = datetime(2026, 3, 28, 23, tzinfo=UTC)
+    history = [burst - timedelta(hours=h) for h in range(14 * 24, 0, -1)]
+    _hourly(path, "china", [(t, int(rng.poisson(60))) for t in history], "wire")
+    _hourly(path, "iran", [(t, int(rng.poisson(1))) for t in history], "herald")
+    config = load_config(None)
+    _hourly(path, "iran", [(burst, 12)], "burst")  # in the first 12 minutes
+    _hourly(path, "china", [(burst, 10)], "early")
+
+    def kinds():
+        with read(path) as con:
+            return sorted(con.execute("SELECT alert_id, kind FROM alerts").fetchall())
+
+    detect_and_plan(path, config, burst + timedelta(minutes=12))
+    assert kinds() == [("iran:20260328T2300", "alert")]
+    _hourly(path, "china", [(burst + timedelta(minutes=12), 50)], "late")  # the rest of the hour
+    detect_and_plan(path, config, burst + timedelta(minutes=65))
+    _hourly(path, "iran", [(burst + HOUR, 12)], "again")
+    _hourly(path, "china", [(burst + HOUR, 10)], "again-early")
+    detect_and_plan(path, config, burst + timedelta(minutes=72))
+    assert kinds() == [("iran:20260328T2300", "alert")]

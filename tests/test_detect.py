@@ -412,10 +412,29 @@ def test_five_minute_series_is_scored_on_its_last_quarter_hour():
     found = alerts(detect(timestamps, counts, CALM))
     [alert] = [a for a in found if timestamps[burst] <= a.timestamp <= timestamps[burst + 1]]
     assert "in the last 15 min" in alert.reason
+    # what the alert's message reports: the window's count, which `expected` is for
+    position = timestamps.index(alert.timestamp)
+    assert alert.window == timedelta(minutes=15)
+    assert alert.window_count == counts[position - 2 : position + 1].sum() > alert.value
     hourly, hourly_counts = seasonal_series()
     hourly_counts[15 * 24 + 10] *= 5
     [hourly_alert] = alerts(detect(hourly, hourly_counts, CALM))
     assert "in the last 1 h" in hourly_alert.reason
+
+
+def test_an_alert_already_sent_keeps_its_episode_open():
+    # The flow scores the hour still being counted; once its alert is sent, the whole
+    # hour reading ordinary must neither end the episode nor let the next hour open another.
+    timestamps, counts = seasonal_series()
+    sent = timestamps[15 * 24 + 10]
+    quiet = detect(timestamps, counts, CALM)
+    assert alerts(quiet) == []
+    kept = detect(timestamps, counts, CALM, alerted=[sent])
+    [alert] = alerts(kept)
+    assert alert.timestamp == sent and "alerted earlier" in alert.reason
+    counts[15 * 24 + 11] *= 5  # the next hour bursts: the same episode, not a new alert
+    assert [a.timestamp for a in alerts(detect(timestamps, counts, CALM, alerted=[sent]))] == [
+        sent]
 
 
 def test_a_burst_spread_over_an_hour_alerts_on_the_longer_scale():

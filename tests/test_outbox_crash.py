@@ -30,7 +30,7 @@ def write_one(path: str, alert_id: str) -> None:
         alert_id=alert_id, topic="iran", topic_label="Iran", bucket_start=BUCKET,
         bucket_minutes=60, observed=9, expected=0.4, score=7.2, articles=9, stories=9,
         outlets=4, headlines=[], volume=[(BUCKET - timedelta(hours=1), 0.0), (BUCKET, 9.0)])
-    decision = Decision(BUCKET, 9.0, 0.4, 7.2, Status.alert, "")
+    decision = Decision(BUCKET, 9.0, 9.0, timedelta(hours=1), 0.4, 7.2, Status.alert, "")
     write_outbox(Path(path), [(Planned(alert_id, alert_id, "alert", "iran", BUCKET, decision),
                                alert)])
 
