@@ -22,7 +22,7 @@ import threading
 import warnings
 from collections.abc import Collection
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -42,6 +42,7 @@ if TYPE_CHECKING:
 
 SUITE_PATH = Path(str(resources.files("expectations") / "articles.json"))  # package data
 FUTURE_TOLERANCE = timedelta(hours=1)
+EARLIEST_ZONE = timedelta(hours=14)  # UTC+14, Kiritimati: where each day begins
 LEVELS = ("row", "batch")
 
 # Guards the one-off build and the GX call itself: GX's shared context is not documented as
@@ -173,6 +174,16 @@ def _text(value: str | None) -> str | None:
     return value if value and value.strip() else None
 
 
+def _checked_time(article: Article) -> datetime | None:
+    """The publication time the suite checks. A day alone (stored as its noon UTC) is
+    checked as its first moment anywhere, midnight at UTC+14: today's date from a
+    newsroom east of Greenwich is not in the future at 08:00 UTC."""
+    published = article.published_at
+    if published is None or not article.published_date_only:
+        return published
+    return datetime.combine(published.date(), time(), UTC) - EARLIEST_ZONE
+
+
 def _frame(articles: list[Article]) -> pd.DataFrame:
     """The columns the suite checks, one row per article, indexed 0..n-1 like the input."""
     return pd.DataFrame(
@@ -185,7 +196,7 @@ def _frame(articles: list[Article]) -> pd.DataFrame:
             "is_teaser": [bool(a.is_teaser) for a in articles],
             "word_count": [int(a.word_count) for a in articles],
             # Naive datetimes are taken as UTC, as `Article` promises.
-            "published_at": pd.to_datetime([a.published_at for a in articles], utc=True),
+            "published_at": pd.to_datetime([_checked_time(a) for a in articles], utc=True),
         }
     )
 

@@ -177,6 +177,20 @@ def test_a_clean_batch_succeeds():
     }
 
 
+def test_a_day_alone_is_in_the_future_only_once_it_has_begun_nowhere():
+    # stored as its noon UTC: at 08:00 UTC today's date has begun east of Greenwich
+    early = NOW.replace(hour=8)
+    today = article(published_at=early.replace(hour=12), published_date_only=True)
+    tomorrow = article(url="https://harbour-gazette.example/news/tomorrow",
+                       published_at=early.replace(hour=12) + timedelta(days=1),
+                       published_date_only=True)
+    outcome = run([today, tomorrow], now=early)
+    assert outcome.passed == [today]
+    assert reasons_by_url(outcome) == {
+        tomorrow.url: ["expect_column_values_to_be_between(published_at)"]}
+    assert run([tomorrow], now=early + timedelta(hours=12)).passed == [tomorrow]  # it is there
+
+
 def test_config_values_reach_the_suite_as_parameters():
     batch = [
         article(url="https://a.example/1", outlet="newcomer", language="fr"),
