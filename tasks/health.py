@@ -57,7 +57,9 @@ class HealthCheck:
     teasers: int
     article_fetches: int
     failed_fetches: int
-    fetches: int  # of any kind: robots.txt, feeds, sitemaps, listings, articles
+    # feeds, sitemaps, listings and articles: robots.txt answers for the host, not for the
+    # outlet's news, so a feed gone 404 behind a good robots.txt is still all failed
+    fetches: int
     fetch_error: str | None  # the last failed fetch's error
     feeds_unchanged: bool
     consecutive_failures: int
@@ -179,7 +181,7 @@ def _profile(con: DuckDBPyConnection, run_id: str, outlet: str,
         WITH f AS (
             SELECT *, error_class IS NOT NULL OR coalesce(status, 0) NOT BETWEEN 200 AND 399
                 AS failed
-            FROM fetch_log WHERE run_id = ? AND outlet = ?
+            FROM fetch_log WHERE run_id = ? AND outlet = ? AND kind <> 'robots'
         )
         SELECT count(*) FILTER (WHERE kind = 'article'),
             count(*) FILTER (WHERE failed),

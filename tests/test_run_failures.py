@@ -1,8 +1,9 @@
 """A run that reaches nothing fails loudly, and the Prefect UI says what happened.
 
 Ingest runs under Prefect's test harness against outlets that cannot be reached (the local
-newsroom after it stopped, a port that refuses connections): every failed fetch counts,
-robots.txt and feeds included; each outlet is unhealthy and says why; the run ends Failed
+newsroom after it stopped, a port that refuses connections, a feed gone 404 behind a good
+robots.txt): every failed fetch counts, and robots.txt answering does not make an outlet
+reachable; each outlet is unhealthy and says why; the run ends Failed
 with its summary line (`newswatch run` exits 1 with it); the empty batches are not passed
 validations. What the run left in Prefect is read back through the API: the outlet task
 runs' names and tags, the run's artifact, and the project's own log lines.
@@ -29,6 +30,7 @@ from flows.ingest import ingest
 from newsroom.server import start_newsroom
 from tasks.config import load_config
 from tasks.errors import ConfigError
+from tests.hostile_server import FileServer
 from warehouse.db import read
 
 SUMMARY = re.compile(r"outlets reachable (\d+)/(\d+), articles (\d+), quarantined (\d+), "
@@ -86,8 +88,9 @@ def test_newsroom_down_fails_the_run_and_says_why(prefect_harness, tmp_path):
     assert summary, state.message
     reachable, total, articles, quarantined, failed = map(int, summary.groups())
     assert (reachable, total, articles, quarantined) == (0, 2, 0, 0)
-    logged_failures = rows(db_path, "SELECT count(*) FROM fetch_log WHERE error_class IS NOT NULL")
-    assert failed == logged_failures[0][0] >= 2  # robots.txt and feeds count
+    logged_failures = rows(db_path, "SELECT count(*) FROM fetch_log WHERE error_class IS NOT NULL"
+                                    " AND kind <> 'robots'")
+    assert failed == logged_failures[0][0] >= 2  # each outlet's feed
     checks = rows(db_path, "SELECT outlet, healthy, problems FROM outlet_health_checks")
     assert {c[0] for c in checks} == {o["name"] for o in outlets}
     for _outlet, healthy, problems in checks:
@@ -143,6 +146,23 @@ def test_a_refusing_host_is_unhealthy_and_the_share_is_configurable(
     state = ingest(config_dir=str(config_dir), db_path=str(db_path), return_state=True)
     assert state.is_failed()
     assert SUMMARY.fullmatch(state.message).group(1, 2) == ("1", "2")
+
+
+def test_a_feed_gone_404_behind_a_good_robots_txt_fails_the_run(prefect_harness, tmp_path):
+    files = {"/robots.txt": (b"User-agent: *\nAllow: /\n", {"Content-Type": "text/plain"})}
+    with FileServer(files) as server:
+        outlet = {**refusing_outlet(server.server_address[1]), "name": "moved"}
+        config_dir = write_demo_config(tmp_path / "config", [outlet])
+        db_path = tmp_path / "w.duckdb"
+        for _ in range(3):
+            state = ingest(config_dir=str(config_dir), db_path=str(db_path), return_state=True)
+            assert state.is_failed(), state
+            assert SUMMARY.fullmatch(state.message).group(1, 2) == ("0", "1")
+        assert server.hits["/robots.txt"] == 3 and server.hits["/rss"] == 3
+    [(problems,)] = rows(db_path, "SELECT problems FROM outlet_health_checks "
+                                  "ORDER BY checked_at DESC LIMIT 1")
+    assert problems[0].startswith("all 1 fetches failed, the last with: ") and "404" in problems[0]
+    assert problems[1] == "3 fetches failed in a row"  # robots.txt does not break the streak
 
 
 def test_newswatch_run_exits_1_with_the_summary_line(prefect_harness, tmp_path):

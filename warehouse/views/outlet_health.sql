@@ -1,4 +1,4 @@
--- Per outlet: when a fetch last worked, how many failed since, the share of feed
+-- Per outlet: when a fetch (other than robots.txt) last worked, how many failed since, the share of feed
 -- fetches answered 304 Not Modified, and what reached the warehouse.
 CREATE OR REPLACE VIEW outlet_health AS
 WITH fetches AS (
@@ -10,7 +10,7 @@ WITH fetches AS (
 per_outlet AS (
     SELECT
         outlet,
-        max(fetched_at) FILTER (WHERE ok)                          AS last_success,
+        max(fetched_at) FILTER (WHERE ok AND kind <> 'robots')     AS last_success,
         max(fetched_at)                                           AS last_fetch,
         count(*)                                                  AS fetches,
         count(*) FILTER (WHERE NOT ok)                            AS failed_fetches,
@@ -53,7 +53,7 @@ LEFT JOIN loaded l ON l.outlet = o.name;
 
 COMMENT ON VIEW outlet_health IS 'Per outlet: last successful fetch, failure streak, 304 share, articles loaded';
 COMMENT ON COLUMN outlet_health.outlet IS 'Outlet name';
-COMMENT ON COLUMN outlet_health.last_success IS 'Last fetch that worked (UTC)';
+COMMENT ON COLUMN outlet_health.last_success IS 'Last fetch of a feed, sitemap, listing or article that worked (UTC); robots.txt answers for the host, not the news';
 COMMENT ON COLUMN outlet_health.last_fetch IS 'Last fetch attempt (UTC)';
 COMMENT ON COLUMN outlet_health.consecutive_failures IS 'Failed fetches since the last success';
 COMMENT ON COLUMN outlet_health.fetches IS 'Fetch attempts recorded';
