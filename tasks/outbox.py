@@ -73,13 +73,13 @@ def deliver_outbox(db_path: Path, outbox: Outbox, target: SlackTarget | None,
     table, key = outbox.table, outbox.key
     with db.read(db_path) as con:
         rows = con.execute(f"""
-            SELECT {key}, message, attempts, {outbox.created} FROM {table}
+            SELECT {key}, message, status, attempts, {outbox.created} FROM {table}
             WHERE status IN ('pending', 'sending')
                OR (status = 'failed' AND coalesce(next_attempt_at <= ?, true))
             ORDER BY {outbox.created}, {key}
         """, [now]).fetchall()
     outcomes = []
-    for row_id, message, attempts, created_at in rows:
+    for row_id, message, read_status, attempts, created_at in rows:
         payload = json.loads(message)
         if target is None:
             log.warning("Slack is not configured; %s: %s", row_id, payload["text"])
@@ -100,7 +100,8 @@ def deliver_outbox(db_path: Path, outbox: Outbox, target: SlackTarget | None,
             if delivery is None or not delivery.ok:  # a lookup Slack could not answer counts
                 attempts += 1
             if delivery is None:
-                mark(db_path, outbox, row_id, "sending", attempts)
+                if not claim(db_path, outbox, row_id, read_status, attempts):
+                    continue  # another flow's delivery (digest and alerts both send reports)
                 delivery = post(payload, target, metadata, thread)
             status = record(db_path, outbox, row_id, delivery, attempts, now)
         outcomes.append({key: row_id, "status": status, "error": delivery.error})
@@ -121,6 +122,17 @@ def record(db_path: Path, outbox: Outbox, row_id: str, delivery: Delivery, attem
     mark(db_path, outbox, row_id, status, attempts, delivery.error, delivery.channel,
          delivery.ts, retry_at)
     return status
+
+
+def claim(db_path: Path, outbox: Outbox, row_id: str, read_status: str, attempts: int) -> bool:
+    """Mark a row 'sending' with its new attempt count, if it is still as it was read;
+    False when another delivery got to it first."""
+    with db.write(db_path) as con:
+        [changed] = con.execute(f"""
+            UPDATE {outbox.table} SET status = 'sending', attempts = ?
+            WHERE {outbox.key} = ? AND status = ? AND attempts < ?
+        """, [attempts, row_id, read_status, attempts]).fetchone()
+    return changed == 1
 
 
 def mark(db_path: Path, outbox: Outbox, row_id: str, status: str, attempts: int,

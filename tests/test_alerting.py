@@ -122,6 +122,27 @@ def test_delivered_once_and_follow_up_in_the_thread(tmp_path, slack_server):
     assert [p.body.get("thread_ts") for p in follow_ups] == [ts, ts]
 
 
+def test_a_row_another_delivery_took_is_not_posted_again(tmp_path, slack_server, monkeypatch):
+    # The digest and the alerts flows both deliver; each reads the due rows, then claims
+    # one before posting it. Here the other one claims the row between the two.
+    import tasks.outbox
+
+    path = tmp_path / "w.duckdb"
+    outbox(path, alert())
+    metadata = tasks.outbox.outbox_metadata
+
+    def claimed_meanwhile(*args):
+        with write(path) as con:
+            con.execute("UPDATE alerts SET status = 'sending', attempts = 1")
+        return metadata(*args)
+
+    monkeypatch.setattr(tasks.outbox, "outbox_metadata", claimed_meanwhile)
+    before = len(slack_server.calls("chat.postMessage", token="xoxb-ok"))
+    assert deliver(path, bot(slack_server)) == []
+    assert slack_server.calls("chat.postMessage", token="xoxb-ok")[before:] == []
+    assert statuses(path) == {"iran:20260301T0100": "sending"}  # the other one's to finish
+
+
 def test_the_stored_message_is_the_one_slack_received(tmp_path, slack_server):
     path = tmp_path / "w.duckdb"
     outbox(path, alert(alert_id="iran:20260301T0100:stored"))
