@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import contextlib
+import logging
 import re
 import zlib
 from dataclasses import dataclass, field
@@ -26,6 +27,8 @@ from tasks.errors import DiscoveryError
 from tasks.fetch import Fetcher
 from tasks.models import Candidate, FetchRecord
 from tasks.urls import canonicalize
+
+log = logging.getLogger("newswatch.discover")
 
 MAX_SITEMAP_BYTES = 50_000_000  # the sitemap protocol's own limit, uncompressed
 MAX_SITEMAPS_PER_SOURCE = 50  # child sitemaps read from one configured source, per run
@@ -159,7 +162,8 @@ def _parse_date(text: str | None) -> datetime | None:
 
 def parse_sitemap(body: bytes, source: str, outlet: str) -> tuple[list[Candidate], list[str]]:
     """Candidates from a sitemap (Google News namespace understood) and, for a sitemap
-    index, the child sitemaps to read next. Gzip-compressed bodies are accepted."""
+    index, the child sitemaps to read next, newest <lastmod> first (those without one
+    after, in the index's order). Gzip-compressed bodies are accepted."""
     data = gunzip_if_needed(body)
     try:
         root = etree.fromstring(data, SAFE_XML)
@@ -184,7 +188,10 @@ def parse_sitemap(body: bytes, source: str, outlet: str) -> tuple[list[Candidate
         if url is not None:
             entries.append((url, fields))
     if entry_tag == "sitemap":
-        return [], [url for url, _fields in entries]
+        changed = {url: _parse_date(fields.get("lastmod")) for url, fields in entries}
+        dated = sorted((url for url in changed if changed[url]), key=changed.__getitem__,
+                       reverse=True)  # stable: equal dates keep the index's order
+        return [], dated + [url for url in changed if changed[url] is None]
     candidates = []
     for url, fields in entries:
         written = fields.get("publication_date") or fields.get("lastmod")
@@ -266,8 +273,12 @@ def discover_outlet(outlet: Outlet, fetcher: Fetcher,
                     states: dict[str, SourceState]) -> Discovery:
     """Fetch and read every source of one outlet; a failing source is recorded and the
     others go on. Candidates are canonical, filtered and de-duplicated. Sitemap indexes
-    are followed, each sitemap read once, at most MAX_SITEMAPS_PER_SOURCE per source."""
-    return _discover(outlet.sources, outlet.name, outlet.url_filters, fetcher, states)
+    are followed, each sitemap read once, at most MAX_SITEMAPS_PER_SOURCE per source (the
+    most recently changed). Every problem is logged as a warning too."""
+    found = _discover(outlet.sources, outlet.name, outlet.url_filters, fetcher, states)
+    for problem in found.errors:
+        log.warning("%s: %s", outlet.name, problem)
+    return found
 
 
 def discover_urls(urls: list[str], fetcher: Fetcher) -> Discovery:
@@ -333,8 +344,9 @@ def _discover(sources: list[Source], outlet: str, filters: UrlFilters, fetcher: 
                                       "sitemap index loop); not read again")
                 continue
             if children_read.get(key, 0) >= MAX_SITEMAPS_PER_SOURCE:
-                out.errors.append(f"{key}: over {MAX_SITEMAPS_PER_SOURCE} sitemaps; "
-                                  "the rest are left for the next run")
+                out.errors.append(f"{key}: over {MAX_SITEMAPS_PER_SOURCE} sitemaps; the "
+                                  f"first {MAX_SITEMAPS_PER_SOURCE}, newest <lastmod> first, "
+                                  "are read, the others not")
                 break
             children_read[key] = children_read.get(key, 0) + 1
             seen.add(child)

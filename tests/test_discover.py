@@ -111,19 +111,28 @@ def test_second_run_reads_the_index_again_and_gets_304_for_unchanged_children(si
     assert again.candidates == []
 
 
-def test_an_index_of_too_many_sitemaps_is_cut_and_says_so():
+def test_an_index_of_too_many_sitemaps_is_cut_to_the_newest_and_says_so_in_the_log(caplog):
     files: dict[str, tuple[bytes, dict[str, str]]] = {}
     with FileServer(files) as server:
         count = MAX_SITEMAPS_PER_SOURCE + 5
-        locs = "".join(f"<sitemap><loc>{server.url}/s{i}.xml</loc></sitemap>"
-                       for i in range(count))
+        # oldest first, as archives are often listed; the last one has no <lastmod>
+        start = datetime(2026, 1, 1, tzinfo=UTC)
+        locs = "".join(f"<sitemap><loc>{server.url}/s{i}.xml</loc>"
+                       f"<lastmod>{(start + timedelta(hours=i)).isoformat()}</lastmod></sitemap>"
+                       for i in range(count - 1))
+        locs += f"<sitemap><loc>{server.url}/s{count - 1}.xml</loc></sitemap>"
         files["/index.xml"] = (f"<sitemapindex>{locs}</sitemapindex>".encode(), {})
         for i in range(count):
             files[f"/s{i}.xml"] = (f"<urlset><url><loc>{NEWS}/{i}</loc></url></urlset>"
                                    .encode(), {})
-        found = discover(f"{server.url}/index.xml")
-    assert len(found.candidates) == MAX_SITEMAPS_PER_SOURCE
-    assert any("the rest are left for the next run" in e for e in found.errors)
+        with caplog.at_level("WARNING", logger="newswatch.discover"):
+            found = discover(f"{server.url}/index.xml")
+    assert [c.url for c in found.candidates] == [
+        f"{NEWS}/{i}" for i in range(count - 2, count - 2 - MAX_SITEMAPS_PER_SOURCE, -1)]
+    (cut,) = found.errors
+    assert "newest <lastmod> first, are read, the others not" in cut
+    assert [r.getMessage() for r in caplog.records if r.name == "newswatch.discover"] == [
+        f"test: {cut}"]
 
 
 @pytest.mark.parametrize(("body", "message"), [
