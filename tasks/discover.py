@@ -24,6 +24,7 @@ from pydantic import ValidationError
 from tasks.charset import decode_html
 from tasks.config import Outlet, Source, UrlFilters
 from tasks.errors import DiscoveryError
+from tasks.extract_meta import date_only
 from tasks.fetch import Fetcher
 from tasks.models import Candidate, FetchRecord
 from tasks.urls import canonicalize
@@ -67,15 +68,18 @@ def _http_url(link: str, base: str) -> str | None:
     return url if url.startswith(("http://", "https://")) and urlsplit(url).hostname else None
 
 
-def _feed_time(entry: feedparser.FeedParserDict) -> datetime | None:
-    for key in ("published_parsed", "updated_parsed", "created_parsed"):
-        parsed = entry.get(key)
+def _feed_time(entry: feedparser.FeedParserDict) -> tuple[datetime | None, bool]:
+    """When the entry was published, and whether its date gives only the day (which
+    feedparser reads as that day's midnight UTC, as a sitemap's day is read here)."""
+    for key in ("published", "updated", "created"):
+        parsed = entry.get(f"{key}_parsed")
         if parsed:
             try:
-                return datetime.fromtimestamp(calendar.timegm(parsed), tz=UTC)
+                moment = datetime.fromtimestamp(calendar.timegm(parsed), tz=UTC)
             except (OverflowError, OSError, ValueError):
                 continue  # a year feedparser accepted but datetime cannot hold
-    return None
+            return moment, date_only(entry.get(key))
+    return None, False
 
 
 def _clean_text(html_or_text: str | None) -> str | None:
@@ -124,10 +128,11 @@ def parse_feed(body: bytes, source: str, outlet: str,
         if url is None:
             continue
         authors = [a.get("name") for a in entry.get("authors", []) if a.get("name")]
+        published, published_date_only = _feed_time(entry)
         candidates.append(Candidate(
             url=url, outlet=outlet, source=source,
             title=_clean_text(entry.get("title")),
-            published_at=_feed_time(entry),
+            published_at=published, published_date_only=published_date_only,
             authors=authors,
             summary=_clean_text(entry.get("summary")),
             language=(entry.get("language") or feed.feed.get("language") or None),

@@ -186,6 +186,27 @@ def test_extractor_falls_back_on_the_feed_metadata():
     assert article.field_sources["title"] == "feed"
 
 
+RDF_DAY = b"""<?xml version="1.0"?>
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+ xmlns="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/">
+<channel rdf:about="https://news.example/"><title>Example</title>
+<link>https://news.example/</link></channel>
+<item rdf:about="https://news.example/a"><title>A story</title>
+<link>https://news.example/a</link><dc:date>2024-04-24</dc:date></item></rdf:RDF>"""
+
+
+def test_a_feed_date_without_a_time_is_a_day_as_a_sitemaps_is():
+    (timed,) = parse_feed(FEED, "https://news.example/rss.xml", "example")
+    assert not timed.published_date_only
+    (item,) = parse_feed(RDF_DAY, "https://news.example/rss.rdf", "example")
+    assert item.published_at == datetime(2024, 4, 24, tzinfo=UTC) and item.published_date_only
+    body = " ".join(["Witnesses said the drones flew low over the container terminal."] * 8)
+    page = f"<html><body><article><p>{body}</p></article></body></html>"
+    article = extract_article(page, item.url, outlet="example", fallback=item)
+    assert article.published_at == datetime(2024, 4, 24, 12, tzinfo=UTC)
+    assert article.published_date_only and article.field_sources["published_at"] == "feed"
+
+
 # --- the demo newsroom: one article per story, whatever the feed link looked like -----
 
 def newsroom_outlets(newsroom) -> dict[str, Outlet]:
