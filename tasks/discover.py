@@ -204,8 +204,7 @@ def parse_sitemap(body: bytes, source: str, outlet: str) -> tuple[list[Candidate
         candidates.append(Candidate(
             url=url, outlet=outlet, source=source, title=fields.get("title"),
             published_at=published,
-            # W3C datetime: a time of day always follows a "T"
-            published_date_only=published is not None and "T" not in written,
+            published_date_only=published is not None and date_only(written),
             language=fields.get("language")))
     return candidates, []
 

@@ -135,6 +135,18 @@ def test_an_index_of_too_many_sitemaps_is_cut_to_the_newest_and_says_so_in_the_l
         f"test: {cut}"]
 
 
+@pytest.mark.parametrize(("written", "moment", "day_only"), [
+    ("2026-12-03", datetime(2026, 12, 3, tzinfo=UTC), True),
+    ("2026-12-03T10:15:00+01:00", datetime(2026, 12, 3, 9, 15, tzinfo=UTC), False),
+    ("2026-12-03 10:15:00", datetime(2026, 12, 3, 10, 15, tzinfo=UTC), False),
+])
+def test_a_sitemap_date_is_a_day_only_when_it_gives_no_time(written, moment, day_only):
+    sitemap = (f"<urlset><url><loc>{NEWS}/a</loc><lastmod>{written}</lastmod></url>"
+               "</urlset>").encode()
+    ((item,), _children) = read_source(sitemap, f"{NEWS}/sitemap.xml", "test")
+    assert (item.published_at, item.published_date_only) == (moment, day_only)
+
+
 @pytest.mark.parametrize(("body", "message"), [
     (b"", "empty document"),
     (b"\x1f\x8b\x08\x00garbage", "broken gzip data"),
