@@ -7,6 +7,7 @@ with a clear message when the input cannot be read.
 from __future__ import annotations
 
 import calendar
+import codecs
 import contextlib
 import logging
 import re
@@ -56,6 +57,8 @@ def gunzip_if_needed(body: bytes) -> bytes:
 
 def looks_like_sitemap(body: bytes) -> bool:
     head = gunzip_if_needed(body)[:2048]
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):  # two bytes a character
+        head = head.decode("utf-16", errors="replace").encode()
     return b"<urlset" in head or b"<sitemapindex" in head
 
 
@@ -169,7 +172,8 @@ def parse_sitemap(body: bytes, source: str, outlet: str) -> tuple[list[Candidate
     """Candidates from a sitemap (Google News namespace understood) and, for a sitemap
     index, the child sitemaps to read next, newest <lastmod> first (those without one
     after, in the index's order). Gzip-compressed bodies are accepted."""
-    data = gunzip_if_needed(body)
+    # blank lines before "<?xml" break the XML rules, but feeds are read with them too
+    data = gunzip_if_needed(body).lstrip()
     try:
         root = etree.fromstring(data, SAFE_XML)
     except etree.XMLSyntaxError as exc:

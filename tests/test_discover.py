@@ -5,6 +5,7 @@ and retries: tests/test_discovery_state.py)."""
 
 from __future__ import annotations
 
+import codecs
 import gzip
 import hashlib
 from collections.abc import Iterator
@@ -145,6 +146,20 @@ def test_a_sitemap_date_is_a_day_only_when_it_gives_no_time(written, moment, day
                "</urlset>").encode()
     ((item,), _children) = read_source(sitemap, f"{NEWS}/sitemap.xml", "test")
     assert (item.published_at, item.published_date_only) == (moment, day_only)
+
+
+URLSET = (f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>{NEWS}/café'
+          "</loc></url></urlset>")
+
+
+@pytest.mark.parametrize("body", [
+    f'\n\n  <?xml version="1.0"?>{URLSET}'.encode(),
+    f'<?xml version="1.0" encoding="UTF-16"?>{URLSET}'.encode("utf-16"),  # little-endian BOM
+    codecs.BOM_UTF16_BE + f'<?xml version="1.0" encoding="UTF-16"?>{URLSET}'.encode("utf-16-be"),
+])
+def test_a_sitemap_after_blank_lines_or_in_utf16_is_read(body):
+    candidates, _children = read_source(body, f"{NEWS}/sitemap.xml", "test")
+    assert [c.url for c in candidates] == [f"{NEWS}/café"]
 
 
 @pytest.mark.parametrize(("body", "message"), [
