@@ -7,7 +7,9 @@ with a clear message when the input cannot be read.
 from __future__ import annotations
 
 import calendar
+import codecs
 import contextlib
+import logging
 import re
 import zlib
 from dataclasses import dataclass, field
@@ -23,9 +25,12 @@ from pydantic import ValidationError
 from tasks.charset import decode_html
 from tasks.config import Outlet, Source, UrlFilters
 from tasks.errors import DiscoveryError
+from tasks.extract_meta import date_only
 from tasks.fetch import Fetcher
 from tasks.models import Candidate, FetchRecord
 from tasks.urls import canonicalize
+
+log = logging.getLogger("newswatch.discover")
 
 MAX_SITEMAP_BYTES = 50_000_000  # the sitemap protocol's own limit, uncompressed
 MAX_SITEMAPS_PER_SOURCE = 50  # child sitemaps read from one configured source, per run
@@ -52,6 +57,8 @@ def gunzip_if_needed(body: bytes) -> bytes:
 
 def looks_like_sitemap(body: bytes) -> bool:
     head = gunzip_if_needed(body)[:2048]
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):  # two bytes a character
+        head = head.decode("utf-16", errors="replace").encode()
     return b"<urlset" in head or b"<sitemapindex" in head
 
 
@@ -64,15 +71,18 @@ def _http_url(link: str, base: str) -> str | None:
     return url if url.startswith(("http://", "https://")) and urlsplit(url).hostname else None
 
 
-def _feed_time(entry: feedparser.FeedParserDict) -> datetime | None:
-    for key in ("published_parsed", "updated_parsed", "created_parsed"):
-        parsed = entry.get(key)
+def _feed_time(entry: feedparser.FeedParserDict) -> tuple[datetime | None, bool]:
+    """When the entry was published, and whether its date gives only the day (which
+    feedparser reads as that day's midnight UTC, as a sitemap's day is read here)."""
+    for key in ("published", "updated", "created"):
+        parsed = entry.get(f"{key}_parsed")
         if parsed:
             try:
-                return datetime.fromtimestamp(calendar.timegm(parsed), tz=UTC)
+                moment = datetime.fromtimestamp(calendar.timegm(parsed), tz=UTC)
             except (OverflowError, OSError, ValueError):
                 continue  # a year feedparser accepted but datetime cannot hold
-    return None
+            return moment, date_only(entry.get(key))
+    return None, False
 
 
 def _clean_text(html_or_text: str | None) -> str | None:
@@ -121,10 +131,11 @@ def parse_feed(body: bytes, source: str, outlet: str,
         if url is None:
             continue
         authors = [a.get("name") for a in entry.get("authors", []) if a.get("name")]
+        published, published_date_only = _feed_time(entry)
         candidates.append(Candidate(
             url=url, outlet=outlet, source=source,
             title=_clean_text(entry.get("title")),
-            published_at=_feed_time(entry),
+            published_at=published, published_date_only=published_date_only,
             authors=authors,
             summary=_clean_text(entry.get("summary")),
             language=(entry.get("language") or feed.feed.get("language") or None),
@@ -159,8 +170,10 @@ def _parse_date(text: str | None) -> datetime | None:
 
 def parse_sitemap(body: bytes, source: str, outlet: str) -> tuple[list[Candidate], list[str]]:
     """Candidates from a sitemap (Google News namespace understood) and, for a sitemap
-    index, the child sitemaps to read next. Gzip-compressed bodies are accepted."""
-    data = gunzip_if_needed(body)
+    index, the child sitemaps to read next, newest <lastmod> first (those without one
+    after, in the index's order). Gzip-compressed bodies are accepted."""
+    # blank lines before "<?xml" break the XML rules, but feeds are read with them too
+    data = gunzip_if_needed(body).lstrip()
     try:
         root = etree.fromstring(data, SAFE_XML)
     except etree.XMLSyntaxError as exc:
@@ -184,7 +197,10 @@ def parse_sitemap(body: bytes, source: str, outlet: str) -> tuple[list[Candidate
         if url is not None:
             entries.append((url, fields))
     if entry_tag == "sitemap":
-        return [], [url for url, _fields in entries]
+        changed = {url: _parse_date(fields.get("lastmod")) for url, fields in entries}
+        dated = sorted((url for url in changed if changed[url]), key=changed.__getitem__,
+                       reverse=True)  # stable: equal dates keep the index's order
+        return [], dated + [url for url in changed if changed[url] is None]
     candidates = []
     for url, fields in entries:
         written = fields.get("publication_date") or fields.get("lastmod")
@@ -192,8 +208,7 @@ def parse_sitemap(body: bytes, source: str, outlet: str) -> tuple[list[Candidate
         candidates.append(Candidate(
             url=url, outlet=outlet, source=source, title=fields.get("title"),
             published_at=published,
-            # W3C datetime: a time of day always follows a "T"
-            published_date_only=published is not None and "T" not in written,
+            published_date_only=published is not None and date_only(written),
             language=fields.get("language")))
     return candidates, []
 
@@ -266,8 +281,12 @@ def discover_outlet(outlet: Outlet, fetcher: Fetcher,
                     states: dict[str, SourceState]) -> Discovery:
     """Fetch and read every source of one outlet; a failing source is recorded and the
     others go on. Candidates are canonical, filtered and de-duplicated. Sitemap indexes
-    are followed, each sitemap read once, at most MAX_SITEMAPS_PER_SOURCE per source."""
-    return _discover(outlet.sources, outlet.name, outlet.url_filters, fetcher, states)
+    are followed, each sitemap read once, at most MAX_SITEMAPS_PER_SOURCE per source (the
+    most recently changed). Every problem is logged as a warning too."""
+    found = _discover(outlet.sources, outlet.name, outlet.url_filters, fetcher, states)
+    for problem in found.errors:
+        log.warning("%s: %s", outlet.name, problem)
+    return found
 
 
 def discover_urls(urls: list[str], fetcher: Fetcher) -> Discovery:
@@ -333,8 +352,9 @@ def _discover(sources: list[Source], outlet: str, filters: UrlFilters, fetcher: 
                                       "sitemap index loop); not read again")
                 continue
             if children_read.get(key, 0) >= MAX_SITEMAPS_PER_SOURCE:
-                out.errors.append(f"{key}: over {MAX_SITEMAPS_PER_SOURCE} sitemaps; "
-                                  "the rest are left for the next run")
+                out.errors.append(f"{key}: over {MAX_SITEMAPS_PER_SOURCE} sitemaps; the "
+                                  f"first {MAX_SITEMAPS_PER_SOURCE}, newest <lastmod> first, "
+                                  "are read, the others not")
                 break
             children_read[key] = children_read.get(key, 0) + 1
             seen.add(child)

@@ -5,12 +5,13 @@ for good, or failed with attempts left. The loader writes it (`tasks.load.write_
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
 
 from tasks.config import FetchSettings
-from tasks.discover import SourceState
+from tasks.discover import Discovery, SourceState
 from tasks.models import Candidate, url_hash
 from tasks.serialize import from_json
 from warehouse import db
@@ -60,12 +61,17 @@ def retry_candidates(db_path: Path, outlet: str, max_attempts: int) -> list[Cand
     return [from_json(Candidate, row[0]) for row in rows]
 
 
-def due_for_fetch(db_path: Path, outlet: str, found: list[Candidate],
-                  settings: FetchSettings) -> list[Candidate]:
+def due_for_fetch(db_path: Path, outlet: str, found: Discovery,
+                  settings: FetchSettings) -> Discovery:
     """What to fetch this run: the new candidates among `found`, then earlier failures
-    due another try, at most `max_articles_per_outlet`."""
-    fresh = new_candidates(db_path, found, settings.max_article_attempts)
+    due another try, at most `max_articles_per_outlet`. The new candidates left over wait
+    for the next run, so their sources' validators are not kept: an unchanged source would
+    answer 304 and never hand them over."""
+    cap = settings.max_articles_per_outlet
+    fresh = new_candidates(db_path, found.candidates, settings.max_article_attempts)
     retries = retry_candidates(db_path, outlet, settings.max_article_attempts)
     fresh_urls = {c.url for c in fresh}
-    return (fresh + [c for c in retries if c.url not in fresh_urls])[
-        : settings.max_articles_per_outlet]
+    due = (fresh + [c for c in retries if c.url not in fresh_urls])[:cap]
+    left_over = {c.source for c in fresh[cap:]}
+    states = {url: state for url, state in found.states.items() if url not in left_over}
+    return replace(found, candidates=due, states=states)

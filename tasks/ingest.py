@@ -64,7 +64,7 @@ def collect_outlet(config: Config, outlet: str, db_path: Path,
     failures due another try) and fetch them."""
     db.configure(db_path, config.settings.warehouse)  # a Dask worker is a process of its own
     found = discover_outlet(config.outlet(outlet), fetcher, source_states(db_path, outlet))
-    found.candidates = due_for_fetch(db_path, outlet, found.candidates, config.settings.fetch)
+    found = due_for_fetch(db_path, outlet, found, config.settings.fetch)
     return found, fetch_pages(found.candidates, fetcher)
 
 

@@ -5,6 +5,7 @@ and retries: tests/test_discovery_state.py)."""
 
 from __future__ import annotations
 
+import codecs
 import gzip
 import hashlib
 from collections.abc import Iterator
@@ -111,19 +112,54 @@ def test_second_run_reads_the_index_again_and_gets_304_for_unchanged_children(si
     assert again.candidates == []
 
 
-def test_an_index_of_too_many_sitemaps_is_cut_and_says_so():
+def test_an_index_of_too_many_sitemaps_is_cut_to_the_newest_and_says_so_in_the_log(caplog):
     files: dict[str, tuple[bytes, dict[str, str]]] = {}
     with FileServer(files) as server:
         count = MAX_SITEMAPS_PER_SOURCE + 5
-        locs = "".join(f"<sitemap><loc>{server.url}/s{i}.xml</loc></sitemap>"
-                       for i in range(count))
+        # oldest first, as archives are often listed; the last one has no <lastmod>
+        start = datetime(2026, 1, 1, tzinfo=UTC)
+        locs = "".join(f"<sitemap><loc>{server.url}/s{i}.xml</loc>"
+                       f"<lastmod>{(start + timedelta(hours=i)).isoformat()}</lastmod></sitemap>"
+                       for i in range(count - 1))
+        locs += f"<sitemap><loc>{server.url}/s{count - 1}.xml</loc></sitemap>"
         files["/index.xml"] = (f"<sitemapindex>{locs}</sitemapindex>".encode(), {})
         for i in range(count):
             files[f"/s{i}.xml"] = (f"<urlset><url><loc>{NEWS}/{i}</loc></url></urlset>"
                                    .encode(), {})
-        found = discover(f"{server.url}/index.xml")
-    assert len(found.candidates) == MAX_SITEMAPS_PER_SOURCE
-    assert any("the rest are left for the next run" in e for e in found.errors)
+        with caplog.at_level("WARNING", logger="newswatch.discover"):
+            found = discover(f"{server.url}/index.xml")
+    assert [c.url for c in found.candidates] == [
+        f"{NEWS}/{i}" for i in range(count - 2, count - 2 - MAX_SITEMAPS_PER_SOURCE, -1)]
+    (cut,) = found.errors
+    assert "newest <lastmod> first, are read, the others not" in cut
+    assert [r.getMessage() for r in caplog.records if r.name == "newswatch.discover"] == [
+        f"test: {cut}"]
+
+
+@pytest.mark.parametrize(("written", "moment", "day_only"), [
+    ("2026-12-03", datetime(2026, 12, 3, tzinfo=UTC), True),
+    ("2026-12-03T10:15:00+01:00", datetime(2026, 12, 3, 9, 15, tzinfo=UTC), False),
+    ("2026-12-03 10:15:00", datetime(2026, 12, 3, 10, 15, tzinfo=UTC), False),
+])
+def test_a_sitemap_date_is_a_day_only_when_it_gives_no_time(written, moment, day_only):
+    sitemap = (f"<urlset><url><loc>{NEWS}/a</loc><lastmod>{written}</lastmod></url>"
+               "</urlset>").encode()
+    ((item,), _children) = read_source(sitemap, f"{NEWS}/sitemap.xml", "test")
+    assert (item.published_at, item.published_date_only) == (moment, day_only)
+
+
+URLSET = (f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>{NEWS}/café'
+          "</loc></url></urlset>")
+
+
+@pytest.mark.parametrize("body", [
+    f'\n\n  <?xml version="1.0"?>{URLSET}'.encode(),
+    f'<?xml version="1.0" encoding="UTF-16"?>{URLSET}'.encode("utf-16"),  # little-endian BOM
+    codecs.BOM_UTF16_BE + f'<?xml version="1.0" encoding="UTF-16"?>{URLSET}'.encode("utf-16-be"),
+])
+def test_a_sitemap_after_blank_lines_or_in_utf16_is_read(body):
+    candidates, _children = read_source(body, f"{NEWS}/sitemap.xml", "test")
+    assert [c.url for c in candidates] == [f"{NEWS}/café"]
 
 
 @pytest.mark.parametrize(("body", "message"), [
@@ -175,6 +211,27 @@ def test_extractor_falls_back_on_the_feed_metadata():
     assert article.title == item.title and article.authors == item.authors
     assert article.published_at == item.published_at
     assert article.field_sources["title"] == "feed"
+
+
+RDF_DAY = b"""<?xml version="1.0"?>
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+ xmlns="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/">
+<channel rdf:about="https://news.example/"><title>Example</title>
+<link>https://news.example/</link></channel>
+<item rdf:about="https://news.example/a"><title>A story</title>
+<link>https://news.example/a</link><dc:date>2024-04-24</dc:date></item></rdf:RDF>"""
+
+
+def test_a_feed_date_without_a_time_is_a_day_as_a_sitemaps_is():
+    (timed,) = parse_feed(FEED, "https://news.example/rss.xml", "example")
+    assert not timed.published_date_only
+    (item,) = parse_feed(RDF_DAY, "https://news.example/rss.rdf", "example")
+    assert item.published_at == datetime(2024, 4, 24, tzinfo=UTC) and item.published_date_only
+    body = " ".join(["Witnesses said the drones flew low over the container terminal."] * 8)
+    page = f"<html><body><article><p>{body}</p></article></body></html>"
+    article = extract_article(page, item.url, outlet="example", fallback=item)
+    assert article.published_at == datetime(2024, 4, 24, 12, tzinfo=UTC)
+    assert article.published_date_only and article.field_sources["published_at"] == "feed"
 
 
 # --- the demo newsroom: one article per story, whatever the feed link looked like -----

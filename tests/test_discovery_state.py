@@ -1,5 +1,6 @@
 """Discovery's memory of earlier runs, on a real DuckDB file: seen URLs skipped, failed
-articles retried up to a limit with their feed metadata, sources' validators kept."""
+articles retried up to a limit with their feed metadata, sources' validators kept (not
+for a source whose new articles did not all fit in one run)."""
 
 from __future__ import annotations
 
@@ -7,11 +8,14 @@ from datetime import UTC, datetime
 
 import duckdb
 
-from tasks.config import FetchSettings
-from tasks.discover import SourceState
+from tasks.config import FetchSettings, Outlet, Source, load_config
+from tasks.discover import Discovery, SourceState
 from tasks.discovery_state import due_for_fetch, new_candidates, retry_candidates, source_states
+from tasks.fetch import Fetcher
+from tasks.ingest import collect_outlet
 from tasks.load import LoadBatch, write_batch
 from tasks.models import Article, Candidate
+from tests.hostile_server import FileServer
 
 NEWS = "https://news.example"
 
@@ -53,8 +57,49 @@ def test_due_for_fetch_puts_new_candidates_first_and_keeps_the_cap(tmp_path):
     a, b, c, d = (candidate(n) for n in "abcd")
     write_batch(db, LoadBatch(run_id="run1", outlet="example", failed=[(a, "HTTP 503")]))
     settings = FetchSettings(max_articles_per_outlet=2, max_article_attempts=3)
-    assert due_for_fetch(db, "example", [b, a], settings) == [b, a]  # a once, retried
-    assert due_for_fetch(db, "example", [b, c, d], settings) == [b, c]
+    assert due_for_fetch(db, "example", Discovery([b, a]), settings).candidates == [b, a]
+    assert due_for_fetch(db, "example", Discovery([b, c, d]), settings).candidates == [b, c]
+
+
+def test_a_source_cut_by_the_cap_keeps_no_validators(tmp_path):
+    db = tmp_path / "w.duckdb"
+    a, b = candidate("a"), candidate("b")
+    sitemap = Candidate(url=f"{NEWS}/s", outlet="example", source=f"{NEWS}/sitemap.xml")
+    states = {f"{NEWS}/rss.xml": SourceState('"v1"'), f"{NEWS}/sitemap.xml": SourceState('"v2"')}
+    settings = FetchSettings(max_articles_per_outlet=2)
+    due = due_for_fetch(db, "example", Discovery([a, sitemap, b], states=states), settings)
+    assert due.candidates == [a, sitemap]
+    assert due.states == {f"{NEWS}/sitemap.xml": SourceState('"v2"')}
+    # a retry left over is in url_state already: it does not hold its source back
+    write_batch(db, LoadBatch(run_id="run1", outlet="example", failed=[(b, "HTTP 503")]))
+    assert due_for_fetch(db, "example", Discovery([a, sitemap], states=states),
+                         settings).states == states
+
+
+def test_articles_beyond_the_cap_are_fetched_on_the_next_runs_of_an_unchanged_feed(tmp_path):
+    files: dict[str, tuple[bytes, dict[str, str]]] = {}
+    page = b"<html><body><article><p>Some story.</p></article></body></html>"
+    with FileServer(files) as server:
+        items = "".join(f"<item><link>{server.url}/{n}</link></item>" for n in "abcde")
+        files["/rss.xml"] = (f"<rss version='2.0'><channel>{items}</channel></rss>".encode(),
+                             {"Content-Type": "application/rss+xml", "ETag": '"v1"'})
+        files.update({f"/{n}": (page, {"Content-Type": "text/html"}) for n in "abcde"})
+        feed = Outlet(name="example", display_name="Example", domain="127.0.0.1",
+                      sources=[Source(type="feed", url=f"{server.url}/rss.xml")])
+        settings = FetchSettings(allow_private_hosts=True, min_host_delay=0, retries=0,
+                                 max_articles_per_outlet=2)
+        config = load_config()
+        config = config.model_copy(update={
+            "outlets": [feed], "settings": config.settings.model_copy(update={"fetch": settings})})
+        db, fetched_per_run = tmp_path / "w.duckdb", []
+        for run in range(4):
+            found, fetched = collect_outlet(config, "example", db, Fetcher(settings))
+            fetched_per_run.append([p.url.rsplit("/", 1)[1] for p in fetched.pages])
+            write_batch(db, LoadBatch(run_id=f"run{run}", outlet="example",
+                                      records=found.records, source_states=found.states,
+                                      fetched=[p.candidate.url for p in fetched.pages]))
+        assert fetched_per_run == [["a", "b"], ["c", "d"], ["e"], []]
+        assert server.hits["/rss.xml"] == 4  # the last run's answer was a 304
 
 
 def test_source_validators_come_back_for_the_next_run(tmp_path):
