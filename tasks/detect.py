@@ -49,7 +49,16 @@ from typing import Annotated
 
 import numpy as np
 import pandas as pd
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    PlainValidator,
+    TypeAdapter,
+    ValidationError,
+    field_validator,
+)
 from scipy import special, stats
 
 from tasks.calibration import busy_day_count, return_period
@@ -80,8 +89,34 @@ SENSITIVITY_PERIODS = {
 }
 
 
-# A level, or a positive span: "alert on scores rarer than once per this".
-SensitivitySetting = Sensitivity | Annotated[timedelta, Field(gt=timedelta(0))]
+_SPAN = TypeAdapter(timedelta)
+_SENSITIVITY_HELP = ("use fewer, balanced or more, or a span of at least a day in ISO 8601 "
+                     "such as P30D (rarer than once in 30 days)")
+
+
+def _sensitivity(value: object) -> Sensitivity | timedelta:
+    """A level's name, or an ISO 8601 span ("P30D") of at least a day; a bare number is
+    refused, since YAML's 30 would otherwise be read as 30 seconds."""
+    if isinstance(value, str) and value.strip().lower() in Sensitivity.__members__:
+        return Sensitivity(value.strip().lower())
+    span = value
+    if isinstance(value, str) and value.strip().upper().startswith("P"):
+        try:
+            span = _SPAN.validate_python(value.strip())
+        except ValidationError:
+            span = None
+    if isinstance(span, timedelta) and span >= timedelta(days=1):
+        return span
+    raise ValueError(f"{value!r} is not a sensitivity: {_SENSITIVITY_HELP}")
+
+
+# A level, or a span: "alert on scores rarer than once per this".
+SensitivitySetting = Annotated[
+    Sensitivity | timedelta,
+    PlainValidator(_sensitivity),
+    PlainSerializer(lambda v: v if isinstance(v, Sensitivity) else _SPAN.dump_python(
+        v, mode="json"), when_used="json"),
+]
 
 
 class Status(StrEnum):
@@ -106,8 +141,8 @@ class DetectorSettings(BaseModel):
         default=Sensitivity.balanced,
         description="How rare a score must be, in this topic's own history, to alert: "
         "'fewer' (rarer than once in 13 weeks), 'balanced' (once in 5 weeks), 'more' "
-        "(once in 2 weeks), or a span such as P30D (ISO 8601) for 'rarer than once in 30 "
-        "days'.",
+        "(once in 2 weeks), or a span of a day or more such as P30D (ISO 8601) for 'rarer "
+        "than once in 30 days'.",
     )
     min_count: float = Field(
         default=5.0,

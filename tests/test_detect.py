@@ -323,14 +323,18 @@ def test_sensitivity_per_topic_overrides_the_global_one(tmp_path):
                        "ukraine": timedelta(weeks=2)}
 
 
-@pytest.mark.parametrize("value", ["sometimes", "-P3D", "P0D"])
-def test_a_bad_sensitivity_is_one_line_naming_file_and_field(tmp_path, value):
-    (tmp_path / "settings.yaml").write_text(f"alerts:\n  detector:\n    sensitivity: '{value}'\n")
+@pytest.mark.parametrize(("value", "shown"), [
+    ("sometimes", "'sometimes'"), ("-P3D", "'-P3D'"), ("P0D", "'P0D'"), ("PT5H", "'PT5H'"),
+    ("1 week", "'1 week'"), ("30", "30"),  # a bare 30 as a span: 30 seconds, every hour alerts
+])
+def test_a_bad_sensitivity_is_one_line_naming_file_and_field(tmp_path, value, shown):
+    (tmp_path / "settings.yaml").write_text(f"alerts:\n  detector:\n    sensitivity: {value}\n")
     with pytest.raises(ConfigError) as caught:
         load_config(tmp_path)
     message = str(caught.value)
-    assert "settings.yaml" in message and "sensitivity" in message and value in message
-    assert "fewer" in message and "\n" not in message
+    assert f"settings.yaml: field 'alerts.detector.sensitivity' = {shown}: " in message
+    assert "fewer, balanced or more, or a span of at least a day" in message
+    assert "\n" not in message
 
 
 def test_settings_reject_unknown_fields():
