@@ -30,9 +30,10 @@ from pydantic import (
     model_validator,
 )
 
-from tasks.detect import DetectorSettings, SensitivitySetting
+from tasks.detect import DetectorSettings
 from tasks.errors import ConfigError
 from tasks.language_codes import config_language
+from tasks.sensitivity import SensitivitySetting
 
 # YAML aliases let a few lines expand into billions of values ("billion laughs"); a config
 # file is refused when it holds more than this many, counting each alias's every use.

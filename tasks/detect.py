@@ -45,24 +45,15 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
-from typing import Annotated
 
 import numpy as np
 import pandas as pd
-from pydantic import (
-    BaseModel,
-    ConfigDict,
-    Field,
-    PlainSerializer,
-    PlainValidator,
-    TypeAdapter,
-    ValidationError,
-    field_validator,
-)
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 from scipy import special, stats
 
 from tasks.calibration import busy_day_count, return_period
 from tasks.errors import SeriesError
+from tasks.sensitivity import SENSITIVITY_PERIODS, Sensitivity, SensitivitySetting
 
 EXPOSURE_PRIOR = 10.0  # stories added to both sides of the rest-of-coverage ratio
 
@@ -72,51 +63,6 @@ class Season(StrEnum):
     hour_of_day = "hour_of_day"
     hour_of_day_and_weekend = "hour_of_day_and_weekend"
     hour_of_week = "hour_of_week"
-
-
-class Sensitivity(StrEnum):
-    """How often a topic may alert on ordinary news; each maps to a return period."""
-
-    fewer = "fewer"
-    balanced = "balanced"
-    more = "more"
-
-
-SENSITIVITY_PERIODS = {
-    Sensitivity.fewer: timedelta(weeks=13),
-    Sensitivity.balanced: timedelta(weeks=5),
-    Sensitivity.more: timedelta(weeks=2),
-}
-
-
-_SPAN = TypeAdapter(timedelta)
-_SENSITIVITY_HELP = ("use fewer, balanced or more, or a span of at least a day in ISO 8601 "
-                     "such as P30D (rarer than once in 30 days)")
-
-
-def _sensitivity(value: object) -> Sensitivity | timedelta:
-    """A level's name, or an ISO 8601 span ("P30D") of at least a day; a bare number is
-    refused, since YAML's 30 would otherwise be read as 30 seconds."""
-    if isinstance(value, str) and value.strip().lower() in Sensitivity.__members__:
-        return Sensitivity(value.strip().lower())
-    span = value
-    if isinstance(value, str) and value.strip().upper().startswith("P"):
-        try:
-            span = _SPAN.validate_python(value.strip())
-        except ValidationError:
-            span = None
-    if isinstance(span, timedelta) and span >= timedelta(days=1):
-        return span
-    raise ValueError(f"{value!r} is not a sensitivity: {_SENSITIVITY_HELP}")
-
-
-# A level, or a span: "alert on scores rarer than once per this".
-SensitivitySetting = Annotated[
-    Sensitivity | timedelta,
-    PlainValidator(_sensitivity),
-    PlainSerializer(lambda v: v if isinstance(v, Sensitivity) else _SPAN.dump_python(
-        v, mode="json"), when_used="json"),
-]
 
 
 class Status(StrEnum):

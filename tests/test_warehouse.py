@@ -44,7 +44,7 @@ def test_a_warehouse_from_before_counts_at_counts_its_articles_as_it_did(tmp_pat
     con.execute("INSERT INTO articles (url_hash, url, outlet, published_at, loaded_at) VALUES "
                 "('a', 'https://x/1', 'x', ?, ?), ('b', 'https://x/2', 'x', NULL, ?)",
                 [published, loaded, loaded])
-    assert migrate(con) == ["0009_counts_at.sql"]
+    assert migrate(con)[0] == "0009_counts_at.sql"
     assert con.execute("SELECT counts_at, published_date_only FROM articles ORDER BY url_hash"
                        ).fetchall() == [(published, False), (loaded, False)]
     con.close()
