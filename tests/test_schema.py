@@ -72,6 +72,16 @@ def test_statuses_are_checked_and_every_documented_value_is_valid(tmp_path):
                     "score, status, decided_at) VALUES ('iran', now(), 1, 1, 1, 'spiky', now())")
 
 
+def test_each_status_comment_names_every_value_its_column_takes(fresh):
+    columns = fresh.execute("SELECT table_name, data_type, comment FROM duckdb_columns() "
+                            "WHERE column_name = 'status' AND data_type LIKE 'ENUM%'").fetchall()
+    assert len(columns) >= 4
+    for table, kind, comment in columns:
+        values = re.findall(r"'(\w+)'", kind)
+        missing = [v for v in values if not re.search(rf"\b{v}\b", comment)]
+        assert missing == [], f"{table}.status comment does not name {missing}"
+
+
 def test_internal_columns_stay_out_of_the_views(fresh):
     exposed = fresh.execute("SELECT table_name, column_name FROM duckdb_columns() "
                             "WHERE table_name IN (SELECT view_name FROM duckdb_views() "

@@ -125,3 +125,21 @@ def test_a_story_dated_by_its_day_only_counts_when_it_was_loaded(tmp_path):
     hour = timedelta(hours=1)
     assert counted == {floor_time(loaded, hour): 1, floor_time(timed.published_at, hour): 1,
                        days_ago.published_at: 1}
+
+
+def test_syndicated_stories_rank_by_outlets_and_skip_one_outlets_repeats(tmp_path):
+    """The example query an analyst runs: a story three outlets carried ranks above one
+    that two outlets carried more often, and one outlet's reposts are not syndication."""
+    path = tmp_path / "w.duckdb"
+    copies = {"wide": ["a", "b", "c"], "loud": ["a", "a", "a", "b"], "repost": ["c", "c"]}
+    with write(path) as con:
+        for story, outlets in copies.items():
+            for i, outlet in enumerate(outlets):
+                con.execute("INSERT INTO articles (url_hash, url, outlet, title, published_at, "
+                            "counts_at, loaded_at, story_id) VALUES (?, ?, ?, ?, now(), now(), "
+                            "now(), ?)", [f"{story}{i}", f"https://{outlet}/{story}{i}", outlet,
+                                          f"{story} headline", story])
+        query = (MIGRATIONS.parent / "queries" / "syndicated_stories.sql").read_text()
+        rows = con.execute(query).fetchall()
+    assert [(row[0], row[1], row[2]) for row in rows] == [("wide headline", 3, 3),
+                                                          ("loud headline", 4, 2)]
