@@ -229,7 +229,23 @@ def detect(
     scored = _score(times, counts, total_counts, step, settings)
     sent = {int(i) for i in times.get_indexer(pd.DatetimeIndex(list(alerted), tz="UTC"))
             if i >= 0} if alerted else set()
-    return _decide(scored, step, settings, sent)
+    decisions = _decide(scored, step, settings, sent)
+    held = _opened_before_sent(decisions, sent)
+    return _decide(scored, step, settings, sent, held) if held else decisions
+
+
+def _opened_before_sent(decisions: list[Decision], sent: set[int]) -> set[int]:
+    """Late articles can push the buckets before a delivered alert over the bar, so that
+    its episode would open earlier, under another id, and alert a second time: the
+    positions from such an opening up to the delivered alert."""
+    held: set[int] = set()
+    for s in sent:
+        j = s
+        while j > 0 and decisions[j].status in (Status.ongoing, Status.follow_up):
+            j -= 1
+        if j < s and decisions[j].status == Status.alert and j not in sent:
+            held.update(range(j, s))
+    return held
 
 
 def alerts(decisions: Sequence[Decision]) -> list[Decision]:
@@ -490,10 +506,12 @@ def _surprise(
 
 
 def _decide(
-    scored: _Scored, bucket: timedelta, settings: DetectorSettings, sent: set[int]
+    scored: _Scored, bucket: timedelta, settings: DetectorSettings, sent: set[int],
+    held: Collection[int] = (),
 ) -> list[Decision]:
     """Walk the buckets in order, opening, growing and closing episodes; a bucket in `sent`
-    (positions of alerts already delivered) opens one in any case."""
+    (positions of alerts already delivered) opens one in any case, and one in `held` is
+    part of the episode that a later delivered alert opened."""
     gap = settings.max_gap // bucket
     cooldown = math.ceil(settings.cooldown / bucket)
     bar = settings.threshold_period
@@ -513,6 +531,8 @@ def _decide(
         over = period is not None and days >= bar_days
         if scored.learning[i]:
             status, reason = Status.learning, "learning: no baseline yet for this time of day"
+        elif i in held:
+            status, reason = Status.ongoing, f"before this episode's delivered alert: {numbers}"
         elif i in sent and not (episode_open and i - last_over <= gap):
             episode_open = True
             last_over = i

@@ -376,6 +376,29 @@ def _hourly(path, topic: str, counts: list[tuple[datetime, int]], prefix: str) -
         con.execute("INSERT INTO article_topics SELECT url, ?, 1, 0, 3.0 FROM incoming", [topic])
 
 
+def test_late_stories_before_a_sent_alert_do_not_alert_the_story_again(tmp_path):
+    """An outlet that was down comes back with the hour before the alert: that hour now
+    reads as the spike's start, but the story was alerted and is not announced again."""
+    path = tmp_path / "w.duckdb"
+    rng = np.random.default_rng(6)
+    burst = datetime(2026, 3, 28, 23, tzinfo=UTC)
+    history = [burst - timedelta(hours=h) for h in range(14 * 24, 0, -1)]
+    _hourly(path, "china", [(t, int(rng.poisson(60))) for t in history], "wire")
+    _hourly(path, "iran", [(t, int(rng.poisson(1))) for t in history], "herald")
+    config = load_config(None)
+    _hourly(path, "iran", [(burst, 14)], "burst")
+    detect_and_plan(path, config, burst + timedelta(minutes=58))
+    _hourly(path, "iran", [(burst - HOUR, 14)], "late")
+    _hourly(path, "iran", [(burst + HOUR, 14)], "again")
+    detect_and_plan(path, config, burst + timedelta(minutes=118))
+    with read(path) as con:
+        alerts = con.execute("SELECT alert_id, kind FROM alerts").fetchall()
+        earlier = con.execute("SELECT status FROM spike_decisions WHERE topic = 'iran' "
+                              "AND bucket_start = ?", [burst - HOUR]).fetchone()
+    assert alerts == [("iran:20260328T2300", "alert")]
+    assert earlier == ("ongoing",)
+
+
 def test_an_alert_sent_on_the_first_minutes_of_an_hour_is_not_taken_back(tmp_path):
     """The flow scores the hour still being counted. An alert sent 12 minutes in stays the
     episode when the whole hour reads less unusual: no 'back to normal' then, and no second
