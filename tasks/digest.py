@@ -111,8 +111,9 @@ def gather(db_path: Path, config: Config, now: datetime) -> Digest:
             LEFT JOIN (SELECT outlet, max(ended_at) AS ended_at FROM outlet_health_events
                        WHERE ended_at >= ? AND ended_at < ? GROUP BY outlet) r
                 ON r.outlet = o.name
+            WHERE list_contains(?, o.name)  -- an outlet taken out of the config is not news
             ORDER BY o.name
-        """, [start, end, start, end]).fetchall()
+        """, [start, end, start, end, config.outlet_names]).fetchall()
     return Digest(
         digest_id=f"digest:{end:%Y-%m-%d}", start=start, end=end,
         stories=sum(s for t, d, s, _ in per_day if t is None and d == 0),

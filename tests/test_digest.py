@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from tasks.config import load_config
+from tasks.config import Outlet, load_config
 from tasks.digest import build_message, deliver, gather, write_digest
 from tasks.notify import SlackTarget
 from tasks.outbox import deliver_problems
@@ -20,6 +20,14 @@ pytest_plugins = ["tests.slack_server"]
 NOW = datetime(2026, 3, 16, 7, 2, tzinfo=UTC)  # the 07:00 run, a little late
 END = datetime(2026, 3, 16, 7, tzinfo=UTC)
 HOUR = timedelta(hours=1)
+OUTLETS = ("herald", "gazette", "courier")
+
+
+def configured(*names: str):
+    """The default config with these outlets (the warehouse's) in place of its own."""
+    return load_config(None).model_copy(update={"outlets": [
+        Outlet(name=n, display_name=n.title(), domain=f"{n}.example",
+               sources=[{"type": "feed", "url": f"https://{n}.example/rss"}]) for n in names]})
 
 
 @pytest.fixture
@@ -38,7 +46,7 @@ def warehouse(any_backend):
                   ["iran", "drones"] if i < 2 else ["iran"]) for i in range(9)]
     articles.append(("https://g.example/copy", "gazette", END - HOUR, "t0", ["iran"]))
     with write(path) as con:
-        for name in ("herald", "gazette", "courier"):
+        for name in OUTLETS + ("retired",):
             con.execute("INSERT INTO outlets VALUES (?, ?, ?, 'en', NULL, ?)",
                         [name, name.title(), f"{name}.example", END])
         for url, outlet, published, story, topics in articles:
@@ -70,7 +78,7 @@ def channel(any_backend):
 
 
 def test_the_digest_counts_topics_spikes_and_outlets(warehouse):
-    digest = gather(warehouse, load_config(None), NOW)
+    digest = gather(warehouse, configured(*OUTLETS), NOW)
 
     assert (digest.digest_id, digest.start, digest.end) == (
         "digest:2026-03-16", END - 24 * HOUR, END)
@@ -86,10 +94,11 @@ def test_the_digest_counts_topics_spikes_and_outlets(warehouse):
     assert outlets["gazette"].open_since == END - 5 * HOUR
     assert outlets["courier"].consecutive_failures == 3 and outlets["courier"].articles == 0
     assert outlets["herald"].articles == 9
+    assert "retired" not in outlets  # in the warehouse, no longer in the config
 
 
 def test_the_digest_message_reads_well(warehouse):
-    message = build_message(gather(warehouse, load_config(None), NOW))
+    message = build_message(gather(warehouse, configured(*OUTLETS), NOW))
     text = "\n".join(b["text"]["text"] for b in message["blocks"] if "text" in b)
 
     assert "Newswatch daily digest: 24 hours to 07:00 UTC Mon 16 Mar" in text
@@ -106,7 +115,7 @@ def test_the_digest_message_reads_well(warehouse):
 
 
 def test_the_digest_is_written_and_posted_once_a_day(warehouse, slack_server, channel):
-    config = load_config(None)
+    config = configured(*OUTLETS)
     target = SlackTarget("xoxb-ok", channel("#digest"), None, slack_server.url)
 
     assert write_digest(warehouse, gather(warehouse, config, NOW))
@@ -125,7 +134,7 @@ def test_the_digest_is_written_and_posted_once_a_day(warehouse, slack_server, ch
 
 def test_a_digest_whose_post_got_lost_is_found_not_posted_twice(warehouse, slack_server,
                                                                channel):
-    assert write_digest(warehouse, gather(warehouse, load_config(None), NOW))
+    assert write_digest(warehouse, gather(warehouse, configured(*OUTLETS), NOW))
     stored_then_500 = SlackTarget("xoxb-500-after-post", channel("#digest-5xx"), None,
                                   slack_server.url)
     assert deliver(warehouse, stored_then_500)[0]["status"] == "failed"
@@ -139,7 +148,7 @@ def test_a_digest_whose_post_got_lost_is_found_not_posted_twice(warehouse, slack
 
 
 def test_without_slack_the_digest_is_logged(warehouse, caplog):
-    write_digest(warehouse, gather(warehouse, load_config(None), NOW))
+    write_digest(warehouse, gather(warehouse, configured(*OUTLETS), NOW))
     assert deliver(warehouse, None) == [
         {"digest_id": "digest:2026-03-16", "status": "logged", "error": None}]
     assert "Newswatch daily digest" in caplog.text
@@ -147,7 +156,7 @@ def test_without_slack_the_digest_is_logged(warehouse, caplog):
 
 def test_a_digest_slack_refuses_is_reported_once_to_operations(warehouse, slack_server,
                                                                channel):
-    write_digest(warehouse, gather(warehouse, load_config(None), NOW))
+    write_digest(warehouse, gather(warehouse, configured(*OUTLETS), NOW))
     gone = SlackTarget("xoxb-ok", "#missing", None, slack_server.url)
     assert [o["status"] for o in deliver(warehouse, gone)] == ["undeliverable"]
     assert deliver(warehouse, gone) == []
