@@ -168,10 +168,12 @@ def _parse_date(text: str | None) -> datetime | None:
     return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
-def parse_sitemap(body: bytes, source: str, outlet: str) -> tuple[list[Candidate], list[str]]:
+def parse_sitemap(body: bytes, source: str,
+                  outlet: str) -> tuple[list[Candidate], dict[str, datetime | None]]:
     """Candidates from a sitemap (Google News namespace understood) and, for a sitemap
-    index, the child sitemaps to read next, newest <lastmod> first (those without one
-    after, in the index's order). Gzip-compressed bodies are accepted."""
+    index, its child sitemaps in the index's order, each with its <lastmod> (None when
+    it has none or an unreadable one): `reading_order` says which to read first.
+    Gzip-compressed bodies are accepted."""
     # blank lines before "<?xml" break the XML rules, but feeds are read with them too
     data = gunzip_if_needed(body).lstrip()
     try:
@@ -197,10 +199,7 @@ def parse_sitemap(body: bytes, source: str, outlet: str) -> tuple[list[Candidate
         if url is not None:
             entries.append((url, fields))
     if entry_tag == "sitemap":
-        changed = {url: _parse_date(fields.get("lastmod")) for url, fields in entries}
-        dated = sorted((url for url in changed if changed[url]), key=changed.__getitem__,
-                       reverse=True)  # stable: equal dates keep the index's order
-        return [], dated + [url for url in changed if changed[url] is None]
+        return [], {url: _parse_date(fields.get("lastmod")) for url, fields in entries}
     candidates = []
     for url, fields in entries:
         written = fields.get("publication_date") or fields.get("lastmod")
@@ -210,7 +209,29 @@ def parse_sitemap(body: bytes, source: str, outlet: str) -> tuple[list[Candidate
             published_at=published,
             published_date_only=published is not None and date_only(written),
             language=fields.get("language")))
-    return candidates, []
+    return candidates, {}
+
+
+def reading_order(children: dict[str, datetime | None],
+                  states: dict[str, SourceState]) -> list[str]:
+    """The order in which an index's child sitemaps are read, as far as the budget of
+    MAX_SITEMAPS_PER_SOURCE goes: newest <lastmod> first, those without one after. Among
+    equal dates, and among the undated, those never fetched come first (in the index's
+    order), then those fetched longest ago, and last those whose last fetch brought
+    nothing (a 304 or a failure), longest ago first: over successive runs every child is
+    read, a new one on the first run it appears, one that changed last time again soon."""
+    never = datetime.min.replace(tzinfo=UTC)
+
+    def staleness(url: str) -> tuple[int, datetime]:
+        state = states.get(url)
+        if state is None or state.fetched_at is None:
+            return 0, never
+        return (2 if state.got_nothing else 1), state.fetched_at
+
+    by_staleness = sorted(children, key=staleness)  # stable: ties keep the index's order
+    dated = sorted((url for url in by_staleness if children[url]), key=children.__getitem__,
+                   reverse=True)  # stable too: equal dates keep the order by staleness
+    return dated + [url for url in by_staleness if children[url] is None]
 
 
 def parse_listing(html: str, source: str, outlet: str, link_selector: str) -> list[Candidate]:
@@ -240,7 +261,14 @@ def keep(candidate: Candidate, filters: UrlFilters) -> bool:
 def read_source(body: bytes, source: str, outlet: str,
                 content_type: str | None = None) -> tuple[list[Candidate], list[str]]:
     """A feed or a sitemap, told apart by content: the candidates, and the child
-    sitemaps when it is a sitemap index."""
+    sitemaps when it is a sitemap index, newest <lastmod> first (those without one after,
+    in the index's order)."""
+    candidates, children = _read_source(body, source, outlet, content_type)
+    return candidates, reading_order(children, {})
+
+
+def _read_source(body: bytes, source: str, outlet: str,
+                 content_type: str | None) -> tuple[list[Candidate], dict[str, datetime | None]]:
     if not body.strip():
         raise DiscoveryError(f"{source}: empty document")
     try:
@@ -249,15 +277,19 @@ def read_source(body: bytes, source: str, outlet: str,
         raise DiscoveryError(f"{source}: {exc}") from exc
     if looks_like_sitemap(body):
         return parse_sitemap(body, source, outlet)
-    return parse_feed(body, source, outlet, content_type), []
+    return parse_feed(body, source, outlet, content_type), {}
 
 
 @dataclass
 class SourceState:
-    """Conditional-GET validators kept per feed URL between runs."""
+    """What is kept of a feed, sitemap or listing between runs: its conditional-GET
+    validators and, read back from the fetch log, its last fetch (which child sitemaps
+    of an index to read first)."""
 
     etag: str | None = None
     last_modified: str | None = None
+    fetched_at: datetime | None = None
+    got_nothing: bool = False  # the last fetch answered 304 or failed
 
 
 @dataclass
@@ -281,8 +313,9 @@ def discover_outlet(outlet: Outlet, fetcher: Fetcher,
                     states: dict[str, SourceState]) -> Discovery:
     """Fetch and read every source of one outlet; a failing source is recorded and the
     others go on. Candidates are canonical, filtered and de-duplicated. Sitemap indexes
-    are followed, each sitemap read once, at most MAX_SITEMAPS_PER_SOURCE per source (the
-    most recently changed). Every problem is logged as a warning too."""
+    are followed, each sitemap read once, at most MAX_SITEMAPS_PER_SOURCE per source, in
+    `reading_order` (the fetches that `states` remembers decide among children of one
+    date or none). Every problem is logged as a warning too."""
     found = _discover(outlet.sources, outlet.name, outlet.url_filters, fetcher, states)
     for problem in found.errors:
         log.warning("%s: %s", outlet.name, problem)
@@ -328,8 +361,8 @@ def _discover(sources: list[Source], outlet: str, filters: UrlFilters, fetcher: 
                 text, _charset = decode_html(final.body, final.content_type)
                 candidates = parse_listing(text, url, outlet, source.link_selector or "a")
             else:
-                candidates, children = read_source(final.body, url, outlet,
-                                                   final.content_type)
+                candidates, dates = _read_source(final.body, url, outlet, final.content_type)
+                children = reading_order(dates, states)
         except DiscoveryError as exc:
             final.record.error_class = "DiscoveryError"
             final.record.error_message = str(exc)
@@ -345,16 +378,19 @@ def _discover(sources: list[Source], outlet: str, filters: UrlFilters, fetcher: 
         if not children:
             out.states[url] = SourceState(final.etag, final.last_modified)
         key = str(source.url)
-        for child in children:
+        for at, child in enumerate(children):
             if child in seen:
                 if child == url or child in _ancestors(url, named_by):
                     out.errors.append(f"{url}: names {child}, which leads back to it (a "
                                       "sitemap index loop); not read again")
                 continue
             if children_read.get(key, 0) >= MAX_SITEMAPS_PER_SOURCE:
-                out.errors.append(f"{key}: over {MAX_SITEMAPS_PER_SOURCE} sitemaps; the "
-                                  f"first {MAX_SITEMAPS_PER_SOURCE}, newest <lastmod> first, "
-                                  "are read, the others not")
+                left = sum(1 for c in children[at:] if c not in seen)
+                out.errors.append(
+                    f"{url}: {left} of its sitemaps not read this run (at most "
+                    f"{MAX_SITEMAPS_PER_SOURCE} a source and run: newest <lastmod> first, "
+                    "then those never read, then those read longest ago, those that were "
+                    "unchanged or failed last time after the rest); later runs read them")
                 break
             children_read[key] = children_read.get(key, 0) + 1
             seen.add(child)

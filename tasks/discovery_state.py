@@ -1,7 +1,8 @@
 """What discovery knows from earlier runs, read from the warehouse: each source's
-conditional-GET validators (ETag, Last-Modified), and which article URLs are done, failed
-for good, or failed with attempts left. The loader writes it (`tasks.load.write_batch`:
-`url_state`, `articles`, `quarantine`); discovery reads it here, before fetching."""
+conditional-GET validators (ETag, Last-Modified) and last fetch, and which article URLs
+are done, failed for good, or failed with attempts left. The loader writes it
+(`tasks.load.write_batch`: `url_state`, `fetch_log`, `articles`, `quarantine`); discovery
+reads it here, before fetching."""
 
 from __future__ import annotations
 
@@ -18,14 +19,27 @@ from warehouse import db
 
 
 def source_states(db_path: Path, outlet: str) -> dict[str, SourceState]:
-    """The validators of the outlet's feeds, sitemaps and listings, by URL."""
+    """The outlet's feeds, sitemaps and listings by URL: their validators, and from the
+    fetch log when each was last fetched and whether that answered 304 or failed (child
+    sitemaps that no validators are kept for, the indexes' and the failed, included)."""
     if not db.exists(db_path):
         return {}
     with db.read(db_path) as con:
-        rows = con.execute(
-            "SELECT url, etag, last_modified FROM url_state "
-            "WHERE outlet = ? AND kind <> 'article'", [outlet]).fetchall()
-    return {url: SourceState(etag, last_modified) for url, etag, last_modified in rows}
+        rows = con.execute("""
+            WITH kept AS (
+                SELECT url, etag, last_modified FROM url_state
+                WHERE outlet = ? AND kind <> 'article'),
+            fetched AS (
+                SELECT url, max(fetched_at) AS fetched_at,
+                       arg_max(not_modified OR error_class IS NOT NULL, fetched_at) AS nothing
+                FROM fetch_log WHERE outlet = ? AND kind NOT IN ('article', 'robots')
+                GROUP BY url)
+            SELECT coalesce(k.url, f.url), k.etag, k.last_modified, f.fetched_at,
+                   coalesce(f.nothing, false)
+            FROM kept k FULL JOIN fetched f ON f.url = k.url
+        """, [outlet, outlet]).fetchall()
+    return {url: SourceState(etag, last_modified, fetched_at, nothing)
+            for url, etag, last_modified, fetched_at, nothing in rows}
 
 
 def new_candidates(db_path: Path, candidates: list[Candidate],

@@ -24,7 +24,7 @@ from tasks.discover import (
     parse_feed,
     read_source,
 )
-from tasks.discovery_state import new_candidates
+from tasks.discovery_state import new_candidates, source_states
 from tasks.errors import DiscoveryError
 from tasks.extract import extract_article
 from tasks.fetch import Fetcher, fetch_pages
@@ -131,9 +131,39 @@ def test_an_index_of_too_many_sitemaps_is_cut_to_the_newest_and_says_so_in_the_l
     assert [c.url for c in found.candidates] == [
         f"{NEWS}/{i}" for i in range(count - 2, count - 2 - MAX_SITEMAPS_PER_SOURCE, -1)]
     (cut,) = found.errors
-    assert "newest <lastmod> first, are read, the others not" in cut
+    assert cut.startswith(f"{server.url}/index.xml: 5 of its sitemaps not read this run "
+                          f"(at most {MAX_SITEMAPS_PER_SOURCE} a source and run: newest "
+                          "<lastmod> first, then those never read")
+    assert cut.endswith("later runs read them")
     assert [r.getMessage() for r in caplog.records if r.name == "newswatch.discover"] == [
         f"test: {cut}"]
+
+
+def test_children_of_one_lastmod_take_turns_across_runs_and_a_newer_one_comes_first(
+        tmp_path):
+    # Some generators stamp every child with the time the index was made: among equal
+    # dates, the fetches the warehouse remembers decide, as for children without a date.
+    files: dict[str, tuple[bytes, dict[str, str]]] = {}
+    db = tmp_path / "w.duckdb"
+    with FileServer(files) as server:
+        children = [f"{server.url}/s{i}.xml" for i in range(MAX_SITEMAPS_PER_SOURCE + 10)]
+        stamp = "<lastmod>2026-03-18T09:00:00Z</lastmod>"
+        locs = "".join(f"<sitemap><loc>{c}</loc>{stamp}</sitemap>" for c in children)
+        newer = f"{server.url}/today.xml"
+        locs += f"<sitemap><loc>{newer}</loc><lastmod>2026-03-18T10:00Z</lastmod></sitemap>"
+        files["/index.xml"] = (f"<sitemapindex>{locs}</sitemapindex>".encode(), {})
+        for i, path in enumerate(["/today.xml", *(f"/s{i}.xml" for i in range(len(children)))]):
+            files[path] = (f"<urlset><url><loc>{NEWS}/{i}</loc></url></urlset>".encode(),
+                           {"ETag": f'"{i}"'})
+        read = []
+        for run in range(2):
+            found = discover(f"{server.url}/index.xml", states=source_states(db, "test"))
+            write_batch(db, LoadBatch(run_id=f"run{run}", outlet="test", records=found.records,
+                                      source_states=found.states))
+            read.append([r.url for r in found.records if r.kind == "sitemap"][1:])
+    assert [len(urls) for urls in read] == [MAX_SITEMAPS_PER_SOURCE] * 2
+    assert read[0][0] == read[1][0] == newer
+    assert set(read[0]) | set(read[1]) == {newer, *children}
 
 
 @pytest.mark.parametrize(("written", "moment", "day_only"), [

@@ -4,7 +4,7 @@ for a source whose new articles did not all fit in one run)."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import duckdb
 
@@ -14,7 +14,7 @@ from tasks.discovery_state import due_for_fetch, new_candidates, retry_candidate
 from tasks.fetch import Fetcher
 from tasks.ingest import collect_outlet
 from tasks.load import LoadBatch, write_batch
-from tasks.models import Article, Candidate
+from tasks.models import Article, Candidate, FetchRecord
 from tests.hostile_server import FileServer
 
 NEWS = "https://news.example"
@@ -110,3 +110,32 @@ def test_source_validators_come_back_for_the_next_run(tmp_path):
     assert source_states(db, "example") == {
         f"{NEWS}/rss.xml": SourceState('"v1"', "Wed, 18 Mar 2026 09:00:00 GMT")}
     assert source_states(db, "other") == {}
+
+
+def test_the_last_fetch_of_each_source_comes_back_with_its_validators(any_backend):
+    db, _settings = any_backend
+    at = datetime(2026, 3, 18, 9, tzinfo=UTC)
+
+    def fetch(path: str, minutes: int, status: int | None, error: str | None = None,
+              kind: str = "sitemap") -> FetchRecord:
+        return FetchRecord(url=f"{NEWS}/{path}", outlet="example", kind=kind, status=status,
+                           bytes=0, elapsed_ms=1.0, attempt=1, error_class=error,
+                           not_modified=status == 304,
+                           fetched_at=at + timedelta(minutes=minutes))
+
+    write_batch(db, LoadBatch(run_id="run1", outlet="example", records=[
+        fetch("index.xml", 0, 200), fetch("a.xml", 1, 200), fetch("b.xml", 2, 200),
+        fetch("c.xml", 3, 503, "HTTPError"), fetch("d", 4, 200, kind="article")],
+        source_states={f"{NEWS}/a.xml": SourceState('"a"'), f"{NEWS}/b.xml": SourceState('"b"')}))
+    write_batch(db, LoadBatch(run_id="run2", outlet="example", records=[
+        fetch("index.xml", 60, 200), fetch("a.xml", 61, 304), fetch("c.xml", 62, 200)],
+        source_states={f"{NEWS}/c.xml": SourceState('"c"')}))
+    assert source_states(db, "example") == {
+        f"{NEWS}/index.xml": SourceState(None, None, at + timedelta(minutes=60), False),
+        f"{NEWS}/a.xml": SourceState('"a"', None, at + timedelta(minutes=61), True),
+        f"{NEWS}/b.xml": SourceState('"b"', None, at + timedelta(minutes=2), False),
+        f"{NEWS}/c.xml": SourceState('"c"', None, at + timedelta(minutes=62), False),
+    }
+    write_batch(db, LoadBatch(run_id="run3", outlet="example", records=[
+        fetch("b.xml", 120, None, "Timeout")]))
+    assert source_states(db, "example")[f"{NEWS}/b.xml"].got_nothing
