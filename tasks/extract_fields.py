@@ -8,10 +8,11 @@ import re
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, time, tzinfo
 from functools import lru_cache
-from urllib.parse import urljoin, urlparse
+from urllib.parse import urlparse
 
 from tasks.extract_authors import clean_authors
 from tasks.extract_meta import page_zone, parse_local, unescape_entities
+from tasks.urls import join_url
 
 
 @lru_cache(maxsize=4096)
@@ -23,13 +24,13 @@ def words_key(text: str) -> str:
 
 
 def absolute_url(href: str | None, base: str) -> str | None:
-    """`href` resolved against the page's URL; None for a relative link on a saved file,
-    whose site is unknown (`/news/a` is not `file:///news/a`)."""
-    if not href:
+    """`href` resolved against the page's URL; None for a link that cannot be parsed
+    (`http://[::1`, a bad port) and for a relative link on a saved file, whose site is
+    unknown (`/news/a` is not `file:///news/a`)."""
+    joined = join_url(base, href) if href else None
+    if joined is None or (urlparse(base).scheme == "file" and not urlparse(href).scheme):
         return None
-    if urlparse(base).scheme == "file" and not urlparse(href).scheme:
-        return None
-    return urljoin(base, href)
+    return joined
 
 
 # ㅣ (a Hangul vowel, never a word alone) is Korean sites' bar: "제목ㅣ한국일보"
