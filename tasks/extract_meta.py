@@ -220,6 +220,10 @@ def parse_local(value: str | None) -> datetime | None:
                 return None
     if parsed is None or not 1990 <= parsed.year <= 2100:
         return None
+    try:
+        parsed.utcoffset()
+    except ValueError:  # dateutil accepts an offset of a day or more ("+25:00")
+        return None
     return parsed
 
 
