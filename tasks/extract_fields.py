@@ -144,8 +144,10 @@ def on_site(
 ) -> str | None:
     """`href` when its host is the page's own (the host it came from, `sites` and their
     subdomains); otherwise None, and the URL noted in `sources["offsite_canonical"]`.
-    A saved file (no host) or a caller that names no sites accepts any canonical."""
-    if not href:
+    A saved file (no host) or a caller that names no sites accepts any canonical.
+    The site's homepage is a page's address only when the page was fetched from it:
+    templates that point every article's canonical at it would merge them into one."""
+    if not href or _is_homepage(href) and not _is_homepage(url):
         return None
     fetched = (urlparse(url).hostname or "").lower().removeprefix("www.")
     if not sites and not fetched:
@@ -158,3 +160,8 @@ def on_site(
         return href
     sources.setdefault("offsite_canonical", href)
     return None
+
+
+def _is_homepage(url: str) -> bool:
+    parts = urlparse(url)
+    return parts.path in ("", "/") and not parts.query
