@@ -41,7 +41,7 @@ def extract_pages(pages: list[Page], config: Config, outlet: str) -> Extracted:
     outlet_config = config.outlet(outlet)
     boilerplate = [*config.settings.boilerplate, *outlet_config.boilerplate]
     out = Extracted()
-    seen: set[str] = set()
+    seen: dict[str, str] = {}  # article url -> content hash
     for page in pages:
         try:
             article = extract_article(page.html, page.url, outlet_config.rules, outlet=outlet,
@@ -55,9 +55,14 @@ def extract_pages(pages: list[Page], config: Config, outlet: str) -> Extracted:
             log.warning("%s: extraction failed", page.url, exc_info=True)
             out.failed.append(_unread(page, outlet, f"{type(exc).__name__}: {exc}"))
             continue
-        if article.url in seen:  # two feed links, one canonical article
-            continue
-        seen.add(article.url)
+        if article.url in seen:
+            if seen[article.url] == article.content_hash or page.url in seen:
+                continue  # two links, one article
+            # another story claiming the same canonical (a template's bug): it keeps the
+            # address it was fetched from rather than being lost
+            article.url = page.url
+            article.field_sources["url"] = "heuristic"
+        seen[article.url] = article.content_hash
         out.articles.append(article)
         out.raw[article.url] = page.html
         out.fetched_at[article.url_hash] = page.fetched_at

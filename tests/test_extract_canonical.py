@@ -42,3 +42,22 @@ def test_the_homepage_may_name_its_own_address():
 def test_a_canonical_to_the_homepage_with_a_query_names_an_article():
     assert urls([page("/news/ferry", f"{SITE}/?p=7", "Ferry service resumes")]) == [
         f"{SITE}/?p=7"]
+
+
+def test_two_stories_claiming_one_canonical_are_two_rows():
+    section = f"{SITE}/news/world"  # a template's canonical to the section page
+    extracted = extract_pages([page("/news/ferry", section, "Ferry service resumes"),
+                               page("/news/harbour", section, "Harbour repairs finished")],
+                              load_config(), OUTLET)
+    first, second = extracted.articles
+    assert (first.url, first.title) == (section, "Ferry service resumes")
+    assert (second.url, second.title) == (f"{SITE}/news/harbour", "Harbour repairs finished")
+    assert second.field_sources["url"] == "heuristic"
+    assert "Harbour repairs" in extracted.raw[second.url]
+    assert set(extracted.fetched_at) == {first.url_hash, second.url_hash}
+
+
+def test_one_story_under_two_links_is_one_row():
+    canonical = f"{SITE}/news/ferry"
+    assert urls([page("/news/ferry", canonical, "Ferry service resumes"),
+                 page("/news/ferry-amp", canonical, "Ferry service resumes")]) == [canonical]
