@@ -158,3 +158,12 @@ def test_an_offset_of_a_day_or_more_is_no_date(written):
     # the page's other dates are still read
     assert published(head + ld_script({"dateModified": written, "datePublished": "2024-05-01"})
                      ) == "2024-05-01T12:00:00+00:00"
+
+
+@pytest.mark.parametrize("written", ["2024", "2024-05", "May 2024", "2024/05", "May 5", "10:30"])
+def test_a_date_missing_its_year_month_or_day_is_no_date(written):
+    # dateutil fills what is missing from today: 2024 read as today's day in 2024
+    assert parse_datetime(written) is None
+    assert published_and_day_only(ld_script({"datePublished": written})) == (None, False)
+    head = f'<meta property="article:published_time" content="{written}">'
+    assert published(head + ld_script({"dateModified": "2024-05-01T10:00:00+02:00"})) is None
