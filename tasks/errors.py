@@ -30,6 +30,10 @@ class TooManyRedirects(FetchError):
     """A fetch was redirected more times than fetch.max_redirects allows."""
 
 
+class BadRedirect(FetchError):
+    """A redirect's Location header is not a URL that can be parsed."""
+
+
 class RobotsDisallowed(FetchError):
     """The site's robots.txt disallows the URL for our user agent."""
 

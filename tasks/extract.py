@@ -489,8 +489,12 @@ def _meta_authors(page: PageMeta) -> list[str]:
 
 
 def _url_section(url: str) -> str | None:
-    """The first path segment when it reads like a section name (/sport/..., /world/...)."""
-    parts = [p for p in urlparse(url).path.split("/") if p]
+    """The first path segment when it reads like a section name (/sport/..., /world/...);
+    none for a saved file, whose path names folders."""
+    address = urlparse(url)
+    if address.scheme not in ("http", "https"):
+        return None
+    parts = [p for p in address.path.split("/") if p]
     if len(parts) < 2 or not re.fullmatch(r"[a-z][a-z-]{2,20}", parts[0]):
         return None
     return None if language_code(parts[0]) else parts[0]

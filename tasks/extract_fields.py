@@ -8,10 +8,11 @@ import re
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, time, tzinfo
 from functools import lru_cache
-from urllib.parse import urljoin, urlparse
+from urllib.parse import urlparse
 
 from tasks.extract_authors import clean_authors
 from tasks.extract_meta import page_zone, parse_local, unescape_entities
+from tasks.urls import join_url
 
 
 @lru_cache(maxsize=4096)
@@ -23,13 +24,13 @@ def words_key(text: str) -> str:
 
 
 def absolute_url(href: str | None, base: str) -> str | None:
-    """`href` resolved against the page's URL; None for a relative link on a saved file,
-    whose site is unknown (`/news/a` is not `file:///news/a`)."""
-    if not href:
+    """`href` resolved against the page's URL; None for a link that cannot be parsed
+    (`http://[::1`, a bad port) and for a relative link on a saved file, whose site is
+    unknown (`/news/a` is not `file:///news/a`)."""
+    joined = join_url(base, href) if href else None
+    if joined is None or (urlparse(base).scheme == "file" and not urlparse(href).scheme):
         return None
-    if urlparse(base).scheme == "file" and not urlparse(href).scheme:
-        return None
-    return urljoin(base, href)
+    return joined
 
 
 # ㅣ (a Hangul vowel, never a word alone) is Korean sites' bar: "제목ㅣ한국일보"
@@ -143,8 +144,10 @@ def on_site(
 ) -> str | None:
     """`href` when its host is the page's own (the host it came from, `sites` and their
     subdomains); otherwise None, and the URL noted in `sources["offsite_canonical"]`.
-    A saved file (no host) or a caller that names no sites accepts any canonical."""
-    if not href:
+    A saved file (no host) or a caller that names no sites accepts any canonical.
+    The site's homepage is a page's address only when the page was fetched from it:
+    templates that point every article's canonical at it would merge them into one."""
+    if not href or _is_homepage(href) and not _is_homepage(url):
         return None
     fetched = (urlparse(url).hostname or "").lower().removeprefix("www.")
     if not sites and not fetched:
@@ -157,3 +160,8 @@ def on_site(
         return href
     sources.setdefault("offsite_canonical", href)
     return None
+
+
+def _is_homepage(url: str) -> bool:
+    parts = urlparse(url)
+    return parts.path in ("", "/") and not parts.query

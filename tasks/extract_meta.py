@@ -212,15 +212,32 @@ def parse_local(value: str | None) -> datetime | None:
                 raise ValueError(text)
             parsed = parsedate_to_datetime(text)
         except (TypeError, ValueError, IndexError):
-            try:
-                with warnings.catch_warnings():  # an unknown zone name reads as no zone
-                    warnings.simplefilter("ignore")
-                    parsed = dateparser.parse(text, fuzzy=False, tzinfos=_ZONES)
-            except (ValueError, OverflowError):
-                return None
+            parsed = _full_date(text)
     if parsed is None or not 1990 <= parsed.year <= 2100:
         return None
+    try:
+        parsed.utcoffset()
+    except ValueError:  # dateutil accepts an offset of a day or more ("+25:00")
+        return None
     return parsed
+
+
+# dateutil fills what a text leaves out from its default: parsed against two defaults
+# that share no year, month or day, a text that gives all three reads the same twice
+_DEFAULTS = (datetime(2001, 1, 1), datetime(2002, 2, 2))
+
+
+def _full_date(text: str) -> datetime | None:
+    """`text` read by dateutil, or None unless it gives a year, a month and a day ("2024",
+    "May 2024" and "10:30" would be read as days of today's)."""
+    try:
+        with warnings.catch_warnings():  # an unknown zone name reads as no zone
+            warnings.simplefilter("ignore")
+            first, second = (dateparser.parse(text, default=default, fuzzy=False,
+                                              tzinfos=_ZONES) for default in _DEFAULTS)
+    except (ValueError, OverflowError):
+        return None
+    return first if first.date() == second.date() else None
 
 
 def page_zone(values: Iterable[str | None], naive: datetime | None = None) -> tzinfo | None:

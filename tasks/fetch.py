@@ -34,6 +34,7 @@ from tasks.connections import (
     vetted_address,
 )
 from tasks.errors import (
+    BadRedirect,
     FetchError,
     ResponseTimeout,
     RobotsDisallowed,
@@ -41,7 +42,7 @@ from tasks.errors import (
     TooManyRedirects,
 )
 from tasks.models import Candidate, FetchRecord, Page
-from tasks.urls import origin_of, server_of
+from tasks.urls import join_url, origin_of, server_of
 
 RETRY_STATUSES = {408, 425, 429, 500, 502, 503, 504}
 REDIRECT_STATUSES = {301, 302, 303, 307, 308}
@@ -131,6 +132,10 @@ class Fetcher:
         self.settings = settings
         self.resolve = resolve
         self.session = session or requests.Session()
+        # Redirects are followed below, hop by hop. requests must not look at them even
+        # when told not to follow them: it would read the redirect's whole body, past the
+        # size cap, and raise on a Location it cannot parse.
+        self.session.get_redirect_target = lambda response: None
         adapter = pinned_adapter(
             lambda host, port: vetted_address(host, port, settings.allow_private_hosts,
                                               self.resolve, f"{host}:{port}"),
@@ -318,7 +323,11 @@ class Fetcher:
                         response = self._read(http, url, current, outlet, kind, attempt, started)
                         break
                     http.close()
-                current = urljoin(current, http.headers["location"])
+                location = http.headers["location"]
+                current = join_url(current, location)
+                if current is None:
+                    raise BadRedirect(f"{url}: redirected to an unparsable Location {location!r}",
+                                      url=url, status=http.status_code)
             else:
                 raise TooManyRedirects(
                     f"{url}: more than {self.settings.max_redirects} redirects", url=url)
@@ -328,6 +337,7 @@ class Fetcher:
                                     elapsed_ms=(time.monotonic() - started) * 1000)
         except FetchError as exc:
             response = self._failed(url, outlet, kind, attempt, type(exc).__name__, str(exc),
+                                    status=exc.status,
                                     elapsed_ms=(time.monotonic() - started) * 1000)
         except (requests.RequestException, urllib3.exceptions.HTTPError) as exc:
             # The body is read with urllib3 directly, so its errors arrive unwrapped.

@@ -6,6 +6,7 @@ is the run's (`tasks.run.Run.load`)."""
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -23,6 +24,8 @@ from warehouse import db
 
 EXTRACT_FAILED = "extract_article"
 
+log = logging.getLogger("newswatch.ingest")
+
 
 @dataclass
 class Extracted:
@@ -33,12 +36,12 @@ class Extracted:
 
 
 def extract_pages(pages: list[Page], config: Config, outlet: str) -> Extracted:
-    """Extract every page of one outlet's batch; a page that cannot be read becomes a
-    quarantine record with its raw HTML, never an exception."""
+    """Extract every page of one outlet's batch; a page that cannot be read, or that the
+    extractor fails on, becomes a quarantine record with its raw HTML, never an exception."""
     outlet_config = config.outlet(outlet)
     boilerplate = [*config.settings.boilerplate, *outlet_config.boilerplate]
     out = Extracted()
-    seen: set[str] = set()
+    seen: dict[str, str] = {}  # article url -> content hash
     for page in pages:
         try:
             article = extract_article(page.html, page.url, outlet_config.rules, outlet=outlet,
@@ -46,16 +49,29 @@ def extract_pages(pages: list[Page], config: Config, outlet: str) -> Extracted:
                                       languages=config.settings.languages,
                                       sites=[outlet_config.domain])
         except ExtractError as exc:
-            stub = Article(url=page.url, outlet=outlet)
-            out.failed.append(Quarantined(stub, [f"{EXTRACT_FAILED}: {exc}"], page.html))
+            out.failed.append(_unread(page, outlet, str(exc)))
             continue
-        if article.url in seen:  # two feed links, one canonical article
+        except Exception as exc:  # an extractor bug on one odd page: that page alone
+            log.warning("%s: extraction failed", page.url, exc_info=True)
+            out.failed.append(_unread(page, outlet, f"{type(exc).__name__}: {exc}"))
             continue
-        seen.add(article.url)
+        if article.url in seen:
+            if seen[article.url] == article.content_hash or page.url in seen:
+                continue  # two links, one article
+            # another story claiming the same canonical (a template's bug): it keeps the
+            # address it was fetched from rather than being lost
+            article.url = page.url
+            article.field_sources["url"] = "heuristic"
+        seen[article.url] = article.content_hash
         out.articles.append(article)
         out.raw[article.url] = page.html
         out.fetched_at[article.url_hash] = page.fetched_at
     return out
+
+
+def _unread(page: Page, outlet: str, reason: str) -> Quarantined:
+    return Quarantined(Article(url=page.url, outlet=outlet), [f"{EXTRACT_FAILED}: {reason}"],
+                       page.html)
 
 
 def collect_outlet(config: Config, outlet: str, db_path: Path,

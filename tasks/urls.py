@@ -40,6 +40,17 @@ def canonicalize(url: str, base: str | None = None) -> str:
     return urlunsplit((scheme, netloc, path, query, ""))
 
 
+def join_url(base: str, href: str) -> str | None:
+    """`href` resolved against `base`, or None when the result cannot be parsed (a broken
+    IPv6 host such as `http://[::1`, a port that is not a number or is out of range)."""
+    try:
+        joined = urljoin(base, href.strip())
+        _ = urlsplit(joined).port  # raises for a bad port
+    except ValueError:
+        return None
+    return joined
+
+
 def origin_of(url: str) -> str:
     """scheme://host[:port], what robots.txt rules apply to."""
     parts = urlsplit(url)

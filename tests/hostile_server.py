@@ -106,6 +106,20 @@ class Handler(BaseHTTPRequestHandler):
                 self.send(200, b"<p>back</p>")
         elif path == "/storm.html":
             self.send(503, b"down")
+        elif path == "/bad-location":
+            self.send(302, headers={"Location": "http://[::1/x"})
+        elif path == "/moved-trickling":  # a redirect whose body never ends
+            self.send_response(302)
+            self.send_header("Location", "/ok.html")
+            self.send_header("Content-Length", "1000000")
+            self.end_headers()
+            try:
+                for _ in range(600):
+                    self.wfile.write(b"x")
+                    self.wfile.flush()
+                    time.sleep(0.1)
+            except (BrokenPipeError, ConnectionResetError):
+                pass
         elif path == "/loop":
             self.send(302, headers={"Location": "/loop"})
         elif path == "/huge-declared.html":

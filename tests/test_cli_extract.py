@@ -136,3 +136,16 @@ def test_a_gzip_bomb_is_inflated_only_up_to_the_cap(tmp_path):
         tracemalloc.stop()
     assert peak < 4 * MAX_FILE_BYTES < 256 << 20
     assert record["source"] == str(bomb) and "not HTML" in record["error"]
+
+
+def test_a_saved_pages_folders_are_not_its_section(tmp_path):
+    # from the file's URI (file:///tmp/...) the first folder read as the section: "tmp"
+    page = tmp_path / "world" / "harbour.html"
+    page.parent.mkdir()
+    text = "<p>" + "The council voted on the harbour plan after a long debate. " * 8 + "</p>"
+    page.write_text(f"<html><head><title>Harbour plan</title></head><body><article>"
+                    f"<h1>Harbour plan</h1>{text}</article></body></html>", "utf-8")
+    result = runner.invoke(app, ["extract", str(page)])
+    assert result.exit_code == 0, result.output
+    [record] = json_lines(result.stdout)
+    assert record["section"] is None and record["body"]

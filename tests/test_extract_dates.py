@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime
 
+import pytest
+
 from tasks.extract import extract_article
 from tasks.extract_meta import parse_datetime
 from tasks.models import Candidate
@@ -145,3 +147,23 @@ def test_a_sitemaps_day_gives_way_to_a_time_on_the_page():
     undated = extract_article(page.format(""), day.url, fallback=day)
     assert (undated.published_at, undated.published_date_only) == (
         datetime(2024, 4, 22, 12, tzinfo=UTC), True)
+
+
+@pytest.mark.parametrize("written", ["2024-05-01T10:00:00+25:00", "2024-05-01T10:00:00-24:00",
+                                     "Wed, 01 May 2024 10:00:00 +2500"])
+def test_an_offset_of_a_day_or_more_is_no_date(written):
+    assert parse_datetime(written) is None
+    head = f'<meta property="article:published_time" content="{written}">'
+    assert published(head) is None
+    # the page's other dates are still read
+    assert published(head + ld_script({"dateModified": written, "datePublished": "2024-05-01"})
+                     ) == "2024-05-01T12:00:00+00:00"
+
+
+@pytest.mark.parametrize("written", ["2024", "2024-05", "May 2024", "2024/05", "May 5", "10:30"])
+def test_a_date_missing_its_year_month_or_day_is_no_date(written):
+    # dateutil fills what is missing from today: 2024 read as today's day in 2024
+    assert parse_datetime(written) is None
+    assert published_and_day_only(ld_script({"datePublished": written})) == (None, False)
+    head = f'<meta property="article:published_time" content="{written}">'
+    assert published(head + ld_script({"dateModified": "2024-05-01T10:00:00+02:00"})) is None

@@ -77,3 +77,15 @@ def test_a_canonical_url_must_stay_on_the_outlet_site():
     mirrored = extract_article(canonical_page("https://harbour.example/news/plan"),
                                "https://cdn.mirror.example/plan", sites=["harbour.example"])
     assert mirrored.url == "https://harbour.example/news/plan"
+
+
+@pytest.mark.parametrize("bad", ["http://[::1", "https://harbour.example:99999/news/plan",
+                                 "//[harbour.example/plan"])
+def test_an_unparsable_canonical_url_is_passed_over(bad):
+    url = "https://harbour.example/news/plan"
+    assert extract_article(canonical_page(bad), url).url == url
+    og = canonical_page(bad).replace(
+        "</head>", '<meta property="og:url" content="https://harbour.example/news/plan-b"></head>')
+    article = extract_article(og, url)
+    assert (article.url, article.field_sources["url"]) == (
+        "https://harbour.example/news/plan-b", "opengraph")

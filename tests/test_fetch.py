@@ -150,6 +150,24 @@ def test_failures_never_abort_the_batch(server, fetcher):
     assert "HTTP 404" in batch.failed[0][1]
 
 
+def test_a_redirect_to_an_unparsable_location_fails_that_url_alone(server, fetcher):
+    batch = fetch_pages([
+        Candidate(url=f"{server.url}/bad-location", outlet="h", source="t"),
+        Candidate(url=f"{server.url}/ok.html", outlet="h", source="t"),
+    ], fetcher)
+    assert [p.url for p in batch.pages] == [f"{server.url}/ok.html"]
+    record = next(r for r in batch.records if r.url.endswith("/bad-location"))
+    assert record.error_class == "BadRedirect" and record.status == 302
+    assert record.error_message == (
+        f"{server.url}/bad-location: redirected to an unparsable Location 'http://[::1/x'")
+    assert batch.failed[0][1] == record.error_message
+
+
+def test_a_redirect_is_followed_without_reading_its_body(server, fetcher):
+    final = last(fetcher, f"{server.url}/moved-trickling")
+    assert final.ok and final.record.final_url == f"{server.url}/ok.html"
+
+
 def test_retry_after_parsing():
     assert parse_retry_after("120") == 120
     assert parse_retry_after("Wed, 21 Oct 2015 07:28:00 GMT", now=1445412470) == 10

@@ -98,6 +98,28 @@ def test_a_bad_batch_is_split_with_reasons_and_nothing_lost(warehouse):
     assert run == (4, 2, 2)  # the page that was not HTML never reached the suite
 
 
+def test_a_page_the_extractor_trips_over_is_quarantined_and_the_batch_goes_on(tmp_path):
+    # JSON-LD nested past Python's recursion limit: json.loads raises RecursionError, an
+    # extractor bug rather than an ExtractError
+    nested = html("nested", "Ferry timetable published", 6).replace(
+        "</head>", '<script type="application/ld+json">' + "[" * 5000 + "]" * 5000
+        + "</script></head>")
+    pages = [Page(url=BASE + slug, outlet=OUTLET, html=text, charset="utf-8", fetched_at=NOW)
+             for slug, text in (("good-1", PAGES["good-1"]), ("nested", nested),
+                                ("good-2", PAGES["good-2"]))]
+    db_path = tmp_path / "w.duckdb"
+    ingest_batch(db_path, load_config(), pages)
+    with read(db_path) as con:
+        loaded = {r[0].removeprefix(BASE) for r in con.execute("SELECT url FROM articles")
+                  .fetchall()}
+        raw = dict(con.execute("SELECT url, raw_html FROM quarantine").fetchall())
+    assert loaded == {"good-1", "good-2"}
+    assert reasons(db_path)["nested"] == [
+        "extract_article: RecursionError: maximum recursion depth exceeded while decoding a "
+        "JSON array from a unicode string"]
+    assert raw[BASE + "nested"] == nested
+
+
 def test_retry_after_a_settings_change_releases_what_now_passes(warehouse):
     before = counts(warehouse)
     result = retry(warehouse, with_min_words(load_config(), 10))
