@@ -16,7 +16,7 @@ from datetime import datetime
 from lxml import etree
 from lxml.html import HtmlElement
 
-from tasks.extract_blocks import SENTENCE_END, Block, trafilatura_blocks
+from tasks.extract_blocks import SENTENCE_END, Block, blocks_from_elements, trafilatura_blocks
 from tasks.extract_boilerplate import (
     DEFAULT_PATTERNS,
     PAYWALL_PROMPT,
@@ -60,7 +60,64 @@ def extract_body(
     `titles` (headline, subtitle) are dropped where the body repeats them at its start;
     `captions` are dropped wherever they appear; `boilerplate` adds regex patterns.
     """
-    return join_blocks(trafilatura_blocks(tree), titles, captions, boilerplate)
+    blocks = with_lost_subheadings(trafilatura_blocks(tree), tree)
+    return join_blocks(blocks, titles, captions, boilerplate)
+
+
+_SUBHEADINGS = ("h2", "h3", "h4", "h5", "h6")
+_NO_TEXT = {"script", "style", "noscript", "template"}
+
+
+def with_lost_subheadings(blocks: list[Block], tree: HtmlElement) -> list[Block]:
+    """The blocks with the subheadings put back that trafilatura left out between two of
+    its paragraphs: an `<h2>`...`<h6>` whose nearest siblings with text are two `<p>` that
+    end and open two blocks in a row. When trafilatura finds no content frame, it gathers
+    the page's loose paragraphs and never its headings; a heading between two paragraphs
+    of the article, in their own container, is a heading of that article."""
+    keys = [words_key(b.text) for b in blocks]
+    present = set(keys)
+    inserts: dict[int, list[Block]] = {}
+    for heading in tree.iter(*_SUBHEADINGS):
+        before, after = _sibling_with_text(heading, -1), _sibling_with_text(heading, 1)
+        if before is None or after is None or before.tag != "p" or after.tag != "p":
+            continue
+        key = words_key(heading.text_content())
+        if not key or key in present:
+            continue
+        ends, opens = words_key(before.text_content()), words_key(after.text_content())
+        at = next((i + 1 for i in range(len(keys) - 1)
+                   if _ends_with(ends, keys[i]) and _ends_with(opens, keys[i + 1], start=True)),
+                  None)
+        if at is not None:
+            inserts.setdefault(at, []).extend(blocks_from_elements([heading]))
+            present.add(key)
+    if not inserts:
+        return blocks
+    out: list[Block] = []
+    for index, block in enumerate(blocks):
+        out += inserts.get(index, [])
+        out.append(block)
+    return out
+
+
+def _ends_with(text: str, part: str, *, start: bool = False) -> bool:
+    """Whether `part` is the whole of `text`'s words or its last (first) ones: a paragraph
+    with line breaks gives a block a line."""
+    if not part:
+        return False
+    return text == part or (text.startswith(f"{part} ") if start else text.endswith(f" {part}"))
+
+
+def _sibling_with_text(element: HtmlElement, step: int) -> HtmlElement | None:
+    """The nearest sibling before (`step` -1) or after (1) that holds text, past scripts
+    and empty slots."""
+    sibling = element.getprevious() if step < 0 else element.getnext()
+    while sibling is not None and (
+        not isinstance(sibling.tag, str) or sibling.tag in _NO_TEXT
+        or not any(t.strip() for t in sibling.itertext())
+    ):
+        sibling = sibling.getprevious() if step < 0 else sibling.getnext()
+    return sibling
 
 
 def join_blocks(
