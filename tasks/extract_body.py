@@ -16,7 +16,7 @@ from datetime import datetime
 from lxml import etree
 from lxml.html import HtmlElement
 
-from tasks.extract_blocks import SENTENCE_END, Block, trafilatura_blocks
+from tasks.extract_blocks import SENTENCE_END, Block, blocks_from_elements, trafilatura_blocks
 from tasks.extract_boilerplate import (
     DEFAULT_PATTERNS,
     PAYWALL_PROMPT,
@@ -60,7 +60,132 @@ def extract_body(
     `titles` (headline, subtitle) are dropped where the body repeats them at its start;
     `captions` are dropped wherever they appear; `boilerplate` adds regex patterns.
     """
-    return join_blocks(trafilatura_blocks(tree), titles, captions, boilerplate)
+    blocks = with_continuations(with_lost_subheadings(trafilatura_blocks(tree), tree), tree)
+    return join_blocks(blocks, titles, captions, boilerplate)
+
+
+_SUBHEADINGS = ("h2", "h3", "h4", "h5", "h6")
+_NO_TEXT = {"script", "style", "noscript", "template"}
+
+
+def with_lost_subheadings(blocks: list[Block], tree: HtmlElement) -> list[Block]:
+    """The blocks with the subheadings put back that trafilatura left out between two of
+    its paragraphs: an `<h2>`...`<h6>` whose nearest siblings with text are two `<p>` that
+    end and open two blocks in a row. When trafilatura finds no content frame, it gathers
+    the page's loose paragraphs and never its headings; a heading between two paragraphs
+    of the article, in their own container, is a heading of that article."""
+    keys = [words_key(b.text) for b in blocks]
+    present = set(keys)
+    inserts: dict[int, list[Block]] = {}
+    for heading in tree.iter(*_SUBHEADINGS):
+        before, after = _sibling_with_text(heading, -1), _sibling_with_text(heading, 1)
+        if before is None or after is None or before.tag != "p" or after.tag != "p":
+            continue
+        key = words_key(heading.text_content())
+        if not key or key in present:
+            continue
+        ends, opens = words_key(before.text_content()), words_key(after.text_content())
+        at = next((i + 1 for i in range(len(keys) - 1)
+                   if _ends_with(ends, keys[i]) and _ends_with(opens, keys[i + 1], start=True)),
+                  None)
+        if at is not None:
+            inserts.setdefault(at, []).extend(blocks_from_elements([heading]))
+            present.add(key)
+    return _inserted(blocks, inserts)
+
+
+def with_continuations(blocks: list[Block], tree: HtmlElement) -> list[Block]:
+    """The blocks with the rest of an article that its page splits over several containers
+    of one kind, with an ad or an embed between them (trafilatura takes one): each other
+    element of the tag and class of the one whose `<p>` children the blocks hold most of,
+    placed in the page's template as that one is (the same tags and classes down from the
+    element they share), with no `<h1>` between them (an article loaded below has its own
+    headline) and a paragraph of prose that the blocks lack. Its blocks go before or after
+    the container's, as it stands on the page."""
+    keys = [words_key(b.text) for b in blocks]
+    where = {key: index for index, key in enumerate(keys) if key}
+    held: dict[HtmlElement, list[int]] = {}
+    for paragraph in tree.iter("p"):
+        parent = paragraph.getparent()
+        index = where.get(words_key(paragraph.text_content()))
+        if index is not None and parent is not None and parent.get("class"):
+            held.setdefault(parent, []).append(index)
+    if not held:
+        return blocks
+    container, own = max(held.items(), key=lambda item: len(item[1]))
+    present = set(keys)
+    inserts: dict[int, list[Block]] = {}
+    for twin in tree.xpath(f"//{container.tag}[@class=$c]", c=container.get("class")):
+        mine, theirs = _branches(container, twin)
+        if not mine or not theirs or _template(mine) != _template(theirs):
+            continue
+        after = _precedes(container, twin)
+        first, last = (container, twin) if after else (twin, container)
+        if twin.find(".//h1") is not None or any(
+            _precedes(first, h) and _precedes(h, last) for h in mine[0].getparent().iter("h1")
+        ):
+            continue
+        new = [b for b in blocks_from_elements([twin]) if words_key(b.text) not in present]
+        if not any(_is_prose(b) for b in new):
+            continue
+        present.update(words_key(b.text) for b in new)
+        inserts.setdefault(max(own) + 1 if after else min(own), []).extend(new)
+    return _inserted(blocks, inserts)
+
+
+def _branches(a: HtmlElement, b: HtmlElement) -> tuple[list[HtmlElement], list[HtmlElement]]:
+    """The elements from just below the ancestor `a` and `b` share down to each (empty for
+    one that holds the other)."""
+    path_a = [*reversed(list(a.iterancestors())), a]
+    path_b = [*reversed(list(b.iterancestors())), b]
+    shared = 0
+    while shared < min(len(path_a), len(path_b)) and path_a[shared] is path_b[shared]:
+        shared += 1
+    return path_a[shared:], path_b[shared:]
+
+
+def _template(branch: list[HtmlElement]) -> list[tuple[str, str | None]]:
+    return [(element.tag, element.get("class")) for element in branch]
+
+
+def _precedes(a: HtmlElement, b: HtmlElement) -> bool:
+    """Whether `a` comes before `b` on the page, neither holding the other."""
+    mine, theirs = _branches(a, b)
+    if not mine or not theirs:
+        return False
+    parent = mine[0].getparent()
+    return parent.index(mine[0]) < parent.index(theirs[0])
+
+
+def _inserted(blocks: list[Block], inserts: dict[int, list[Block]]) -> list[Block]:
+    """`blocks` with `inserts[i]` before the block at index i (at the end for len(blocks))."""
+    if not inserts:
+        return blocks
+    out: list[Block] = []
+    for index, block in enumerate(blocks):
+        out += inserts.get(index, [])
+        out.append(block)
+    return out + inserts.get(len(blocks), [])
+
+
+def _ends_with(text: str, part: str, *, start: bool = False) -> bool:
+    """Whether `part` is the whole of `text`'s words or its last (first) ones: a paragraph
+    with line breaks gives a block a line."""
+    if not part:
+        return False
+    return text == part or (text.startswith(f"{part} ") if start else text.endswith(f" {part}"))
+
+
+def _sibling_with_text(element: HtmlElement, step: int) -> HtmlElement | None:
+    """The nearest sibling before (`step` -1) or after (1) that holds text, past scripts
+    and empty slots."""
+    sibling = element.getprevious() if step < 0 else element.getnext()
+    while sibling is not None and (
+        not isinstance(sibling.tag, str) or sibling.tag in _NO_TEXT
+        or not any(t.strip() for t in sibling.itertext())
+    ):
+        sibling = sibling.getprevious() if step < 0 else sibling.getnext()
+    return sibling
 
 
 def join_blocks(
@@ -189,7 +314,7 @@ def _mostly_prose(blocks: list[Block]) -> bool:
         len(blocks),
     )
     region = blocks[:end]
-    prose = [b for b in region if b.tag == "p" and b.link_share < 0.2 and b.words >= 20]
+    prose = [b for b in region if _is_prose(b)]
     short = sum(
         1 for b in region
         if b.words < 12 and b.link_share < 0.5
@@ -198,6 +323,11 @@ def _mostly_prose(blocks: list[Block]) -> bool:
     return len(prose) > short and sum(len(b.text) for b in prose) > sum(
         len(b.text) for b in region
     ) / 2
+
+
+def _is_prose(block: Block) -> bool:
+    """A paragraph with few links and a sentence's words or more."""
+    return block.tag == "p" and block.link_share < 0.2 and block.words >= 20
 
 
 def is_link_list_item(block: Block) -> bool:

@@ -443,3 +443,39 @@ def test_a_link_in_loose_text_keeps_its_sentence_whole_and_its_spaces():
     ]
     # no space where the script has none, on either side of the link
     assert "気象庁は13日、" in paragraphs and "Kindleの記事で発表した。" in paragraphs
+
+
+def test_subheadings_between_paragraphs_are_kept_where_the_page_has_no_content_frame():
+    """Paragraphs in a plain <div> (no <article>, no telling class): trafilatura gathers
+    the page's loose paragraphs and leaves out every heading between them. Those between two
+    of the article's paragraphs come back; one that opens a list of links stays out."""
+    text = [f"<p>{p}</p>" for p in PARAGRAPHS]
+    links = ("<h3>More from the coast</h3><ul><li><a href='/a'>Ferry timetable changes</a></li>"
+             "<li><a href='/b'>Lighthouse reopens</a></li></ul>")
+    inner = "".join([*text[:3], "<h2>What the pier will cost</h2>", *text[3:6],
+                     "<script>ads.push(1)</script><div class='ad-slot'></div>",
+                     "<h3>Who is <a href='/against'>against</a> it</h3>", *text[6:], links])
+    html = ("<html><head><title>Harbour plan</title></head><body><h1>Harbour plan</h1>"
+            f"<div>{inner}</div></body></html>")
+    body = extract_article(html, "https://x.example/news/harbour-plan").body
+    assert body.split("\n\n") == [*PARAGRAPHS[:3], "What the pier will cost", *PARAGRAPHS[3:6],
+                                  "Who is against it", *PARAGRAPHS[6:]]
+
+
+def test_an_article_split_by_an_ad_keeps_its_second_part_but_not_the_next_article():
+    """The article's text in two containers of one kind, an ad between them (trafilatura
+    takes the first); below it the next article, loaded in the same template under its own
+    headline."""
+
+    def part(paragraphs: list[str]) -> str:
+        return ("<div class='row'><div class='col'><div class='story-body'>"
+                + "".join(f"<p>{p}</p>" for p in paragraphs) + "</div></div></div>")
+
+    ad = "<div class='row'><div class='ad'><p>Advertisement</p></div></div>"
+    ferry = ("The ferry crews went back to work on Monday after the union and the operator "
+             "agreed on a new contract for the coming three years.")
+    html = ("<html><head><title>Harbour plan</title></head><body><h1>Harbour plan</h1>"
+            f"{part(PARAGRAPHS[:4])}{ad}{part(PARAGRAPHS[4:])}"
+            f"<h1>Ferry strike ends</h1>{part([ferry] * 3)}</body></html>")
+    body = extract_article(html, "https://x.example/news/harbour-plan").body
+    assert body.split("\n\n") == PARAGRAPHS
