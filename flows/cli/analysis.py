@@ -48,6 +48,8 @@ def sql(
             result = con.execute(text)
         except duckdb.Error as exc:
             fail(f"query failed: {str(exc).splitlines()[0]}")
+        if result is None:  # DuckDB's answer to a query of no statement
+            fail("no SQL to run: the query is empty (or only comments)", code=2)
         columns = [c[0] for c in result.description or []]
         rows = result.fetchall()
     if as_json:
