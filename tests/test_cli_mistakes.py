@@ -3,6 +3,7 @@ was wrong, and a non-zero exit, never a traceback."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -39,3 +40,32 @@ def test_sql_with_no_statement(db: Path, query: str) -> None:
     if not query.startswith("-"):  # as an argument, click takes it for an option
         argument = runner.invoke(app, ["sql", "--db", str(db), query])
         assert "no SQL to run" in one_line(argument, code=2)
+
+
+@pytest.mark.parametrize("argument", ["x.sql", "queries/top.SQL", "queries/top"])
+def test_sql_names_a_missing_file(db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                  argument: str) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["sql", "--db", str(db), argument])
+    assert one_line(result) == f"newswatch: no such file: {argument}\n"
+
+
+def test_sql_names_a_file_it_cannot_read(db: Path, tmp_path: Path) -> None:
+    (tmp_path / "folder.sql").mkdir()
+    folder = runner.invoke(app, ["sql", "--db", str(db), str(tmp_path / "folder.sql")])
+    assert one_line(folder) == f"newswatch: {tmp_path}/folder.sql: is a folder, not a file of SQL\n"
+    (tmp_path / "latin1.sql").write_bytes("SELECT 'café'".encode("latin-1"))
+    latin1 = runner.invoke(app, ["sql", "--db", str(db), str(tmp_path / "latin1.sql")])
+    assert one_line(latin1) == f"newswatch: {tmp_path}/latin1.sql: is not UTF-8 text\n"
+
+
+def test_sql_runs_files_and_inline_sql(db: Path, tmp_path: Path) -> None:
+    (tmp_path / "my query.sql").write_text("SELECT 41 + 1 AS answer")
+    (tmp_path / "plain").write_text("SELECT 'plain' AS answer")
+    for argument, answer in [(str(tmp_path / "my query.sql"), 42),
+                             (str(tmp_path / "plain"), "plain"),
+                             ("SELECT 'inline.sql' AS answer", "inline.sql"),
+                             ("SELECT 6 * 7 AS answer", 42)]:
+        result = runner.invoke(app, ["sql", "--db", str(db), "--json", argument])
+        assert result.exit_code == 0, result.output
+        assert json.loads(result.stdout) == {"answer": answer}

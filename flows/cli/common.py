@@ -13,7 +13,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from functools import wraps
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
@@ -45,7 +45,7 @@ JsonOption = Annotated[bool, typer.Option("--json", help="JSON lines instead of 
 Update = Callable[[int, int | None], None]  # (done, total or None when unknown)
 
 
-def fail(message: str, code: int = 1) -> None:
+def fail(message: str, code: int = 1) -> NoReturn:
     typer.echo(f"newswatch: {message}", err=True)
     raise typer.Exit(code)
 
