@@ -69,3 +69,14 @@ def test_sql_runs_files_and_inline_sql(db: Path, tmp_path: Path) -> None:
         result = runner.invoke(app, ["sql", "--db", str(db), "--json", argument])
         assert result.exit_code == 0, result.output
         assert json.loads(result.stdout) == {"answer": answer}
+
+
+def test_report_into_a_folder_takes_the_default_name(db: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    result = runner.invoke(app, ["report", "--db", str(db), "--out", str(folder)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"{folder}/report.html\n"
+    assert "<html" in (folder / "report.html").read_text(encoding="utf-8")
+    shown = runner.invoke(app, ["report", "--help"], env={"COLUMNS": "200"})
+    assert "an existing folder gets report.html in it" in " ".join(shown.stdout.split())
