@@ -67,9 +67,9 @@ def warehouse(db: Path | None) -> Path:
 
 
 def config_for(config: Path | None, db: Path) -> Path | None:
-    """The `--config` given; for the demo's database with none given (and no
-    $NEWSWATCH_CONFIG), the config the demo wrote beside it, said on stderr."""
-    if config is not None or os.environ.get("NEWSWATCH_CONFIG") or db.name != DEMO_DB.name:
+    """The `--config` given; with none given (and no $NEWSWATCH_CONFIG), the config a
+    demo wrote beside the database, whatever its name, said on stderr."""
+    if config is not None or os.environ.get("NEWSWATCH_CONFIG"):
         return config
     from flows.demo import demo_config_dir
 

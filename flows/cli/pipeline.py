@@ -55,8 +55,9 @@ def demo(
 
     The demo starts from an empty warehouse: it deletes its database file (--db) when it
     starts, so a demo stopped half way starts over from nothing the next time (it cannot
-    show a recovery). Its config goes to a demo-config folder beside the database, where
-    `quarantine retry` and `backtest` find it.
+    show a recovery). Its config goes to a folder beside the database, named after it
+    (data/demo-config for data/demo.duckdb), where the commands given that database
+    (`sql`, `report`, `quarantine`, `backtest --topic`) find it.
 
     Example: newswatch demo
     """
