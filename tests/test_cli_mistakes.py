@@ -80,3 +80,10 @@ def test_report_into_a_folder_takes_the_default_name(db: Path, tmp_path: Path) -
     assert "<html" in (folder / "report.html").read_text(encoding="utf-8")
     shown = runner.invoke(app, ["report", "--help"], env={"COLUMNS": "200"})
     assert "an existing folder gets report.html in it" in " ".join(shown.stdout.split())
+
+
+def test_report_where_no_file_can_be(db: Path, tmp_path: Path) -> None:
+    (tmp_path / "notes").write_text("a file, not a folder")
+    out = tmp_path / "notes" / "report.html"
+    result = runner.invoke(app, ["report", "--db", str(db), "--out", str(out)])
+    assert one_line(result) == f"newswatch: {out}: {tmp_path}/notes is a file, not a folder\n"

@@ -66,6 +66,16 @@ def warehouse(db: Path | None) -> Path:
     return DEFAULT_DB
 
 
+def check_writable(path: Path, what: str) -> None:
+    """One line and an exit when no file can be written at `path`: it is a folder, or a
+    file stands where one of its folders should be."""
+    if path.is_dir():
+        fail(f"{path}: is a folder, not {what}")
+    blocking = next((parent for parent in path.parents if parent.exists()), None)
+    if blocking is not None and not blocking.is_dir():
+        fail(f"{path}: {blocking} is a file, not a folder")
+
+
 def config_for(config: Path | None, db: Path) -> Path | None:
     """The `--config` given; with none given (and no $NEWSWATCH_CONFIG), the config a
     demo wrote beside the database, whatever its name, said on stderr."""

@@ -11,9 +11,11 @@ from flows.cli.common import (
     ConfigOption,
     JsonOption,
     WarehouseOption,
+    check_writable,
     config_for,
     configured_warehouse,
     emit,
+    fail,
     note,
     print_table,
     progress,
@@ -104,7 +106,12 @@ def report(
     from tasks.report import write_report
 
     target = out / REPORT_NAME if out.is_dir() else out
-    typer.echo(str(write_report(configured_warehouse(db, config)[0], target, runs=runs)))
+    check_writable(target, "an HTML file")
+    path = configured_warehouse(db, config)[0]
+    try:
+        typer.echo(str(write_report(path, target, runs=runs)))
+    except OSError as exc:
+        fail(f"{target}: cannot write the report: {exc.strerror}")
 
 
 COMMANDS = {"report": report}
