@@ -10,6 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from flows.cli import app
+from flows.demo import write_demo_config
 from warehouse.db import write
 
 runner = CliRunner()
@@ -87,3 +88,21 @@ def test_report_where_no_file_can_be(db: Path, tmp_path: Path) -> None:
     out = tmp_path / "notes" / "report.html"
     result = runner.invoke(app, ["report", "--db", str(db), "--out", str(out)])
     assert one_line(result) == f"newswatch: {out}: {tmp_path}/notes is a file, not a folder\n"
+
+
+# a config whose one outlet is a closed loopback port: no run of these reaches the internet
+@pytest.mark.parametrize("command", [["run", "--config", "config"], ["demo"],
+                                     ["backfill", "crawl.warc", "--config", "config"]])
+def test_a_warehouse_where_none_can_be_is_refused_before_prefect_starts(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: list[str]) -> None:
+    monkeypatch.chdir(tmp_path)
+    write_demo_config(Path("config"), [{
+        "name": "closed", "display_name": "Closed", "domain": "127.0.0.1", "language": "en",
+        "sources": [{"type": "feed", "url": "http://127.0.0.1:9/rss"}]}])
+    Path("crawl.warc").write_bytes(b"")
+    Path("notes").write_text("a file, not a folder")
+    Path("folder").mkdir()
+    under_a_file = runner.invoke(app, [*command, "--db", "notes/w.duckdb"])
+    assert one_line(under_a_file) == "newswatch: notes/w.duckdb: notes is a file, not a folder\n"
+    a_folder = runner.invoke(app, [*command, "--db", "folder"])
+    assert one_line(a_folder) == "newswatch: folder: is a folder, not a DuckDB file\n"
