@@ -106,3 +106,11 @@ def test_a_warehouse_where_none_can_be_is_refused_before_prefect_starts(
     assert one_line(under_a_file) == "newswatch: notes/w.duckdb: notes is a file, not a folder\n"
     a_folder = runner.invoke(app, [*command, "--db", "folder"])
     assert one_line(a_folder) == "newswatch: folder: is a folder, not a DuckDB file\n"
+
+
+def test_sql_from_stdin_that_is_not_text(db: Path) -> None:
+    result = runner.invoke(app, ["sql", "--db", str(db), "-"], input=b"SELECT '\xff\xfe'")
+    assert one_line(result) == "newswatch: stdin: is not UTF-8 text\n"
+    text = runner.invoke(app, ["sql", "--db", str(db), "--json", "-"],
+                         input="SELECT 'café' AS word".encode())
+    assert json.loads(text.stdout) == {"word": "café"}

@@ -62,7 +62,10 @@ def sql(
 def query_text(query: str) -> str:
     """The SQL the argument gives: stdin's for '-', a file's for a path, else itself."""
     if query == "-":
-        return sys.stdin.read()
+        try:
+            return sys.stdin.buffer.read().decode("utf-8")
+        except UnicodeDecodeError:
+            fail("stdin: is not UTF-8 text")
     text = query.strip()
     spaced = any(c.isspace() for c in text)
     file = Path(text)
