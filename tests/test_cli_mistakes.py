@@ -114,3 +114,17 @@ def test_sql_from_stdin_that_is_not_text(db: Path) -> None:
     text = runner.invoke(app, ["sql", "--db", str(db), "--json", "-"],
                          input="SELECT 'café' AS word".encode())
     assert json.loads(text.stdout) == {"word": "café"}
+
+
+def test_sql_allowing_files_in_a_folder_that_is_not_there(
+        db: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+    files = tmp_path_factory.mktemp("files")  # not the warehouse's folder: that is refused
+    (files / "notes").write_text("a file, not a folder")
+    for given in (files / "nowhere", files / "notes"):
+        result = runner.invoke(app, ["sql", "--db", str(db), "--allow-files", str(given),
+                                     f"COPY (SELECT 1) TO '{given}/one.csv'"])
+        assert one_line(result, code=2) == f"newswatch: --allow-files {given}: no such folder\n"
+    written = runner.invoke(app, ["sql", "--db", str(db), "--allow-files", str(files),
+                                  f"COPY (SELECT 1 AS n) TO '{files}/one.csv'"])
+    assert written.exit_code == 0, written.output
+    assert (files / "one.csv").read_text().split() == ["n", "1"]

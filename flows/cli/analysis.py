@@ -42,6 +42,9 @@ def sql(
     from warehouse.db import snapshot
 
     text = query_text(query)
+    for folder in allow_files or ():
+        if not folder.is_dir():
+            fail(f"--allow-files {folder}: no such folder", code=2)
     path, _config = configured_warehouse(db, config)
     with snapshot(path, allowed_directories=allow_files or ()) as con:
         try:
