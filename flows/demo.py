@@ -25,7 +25,7 @@ DEMO_SETTINGS = {
 def demo_config_dir(db_path: Path) -> Path:
     """Where the demo writes its config: beside its database and named after it
     (data/demo-config for data/demo.duckdb), for later commands on it to find."""
-    return db_path.with_name(f"{db_path.stem}-config")
+    return db_path.parent / f"{db_path.stem}-config"
 
 
 def write_demo_config(folder: Path, outlets: list[dict]) -> Path:

@@ -128,3 +128,9 @@ def test_sql_allowing_files_in_a_folder_that_is_not_there(
                                   f"COPY (SELECT 1 AS n) TO '{files}/one.csv'"])
     assert written.exit_code == 0, written.output
     assert (files / "one.csv").read_text().split() == ["n", "1"]
+
+
+@pytest.mark.parametrize("given", ["", ".", "/"])
+def test_a_warehouse_path_without_a_name(given: str) -> None:
+    result = runner.invoke(app, ["sql", "--db", given, "SELECT 1"])
+    assert one_line(result).startswith(f"newswatch: {Path(given)}: cannot open: ")
