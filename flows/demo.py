@@ -23,8 +23,9 @@ DEMO_SETTINGS = {
 
 
 def demo_config_dir(db_path: Path) -> Path:
-    """Where the demo writes its config: beside its database, for later commands to find."""
-    return db_path.parent / "demo-config"
+    """Where the demo writes its config: beside its database and named after it
+    (data/demo-config for data/demo.duckdb), for later commands on it to find."""
+    return db_path.parent / f"{db_path.stem}-config"
 
 
 def write_demo_config(folder: Path, outlets: list[dict]) -> Path:

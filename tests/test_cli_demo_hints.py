@@ -1,6 +1,7 @@
 """After the quick-start demo, the commands find what it left: its database
 (`data/demo.duckdb`) when the default warehouse does not exist, and the config it wrote
-beside it (`data/demo-config`); a quarantined row a retry cannot take says why.
+beside it (`data/demo-config`, or `saved/mine-config` for `--db saved/mine.duckdb`); a
+quarantined row a retry cannot take says why.
 
 Through the CLI, in a working folder laid out as the demo leaves it, on real DuckDB files.
 """
@@ -41,7 +42,14 @@ def demo_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     demo outlet, data/demo-config, and no data/newswatch.duckdb."""
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("NEWSWATCH_CONFIG", raising=False)
-    with write(DEMO_DB) as con:
+    leave_demo(DEMO_DB)
+    return tmp_path
+
+
+def leave_demo(db: Path) -> None:
+    """What `newswatch demo --db DB` leaves: DB with two quarantined rows of a demo
+    outlet, and the demo's config where it writes it."""
+    with write(db) as con:
         for slug in ("ferry-1", "ferry-2"):
             con.execute("""
                 INSERT INTO quarantine (url, outlet, failed_expectations, record, raw_html,
@@ -49,10 +57,9 @@ def demo_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
                 VALUES (?, ?, ['expect_column_values_to_be_between(word_count)'], '{}', ?,
                         'demo', ?)""", [f"https://herald.example/news/{slug}", OUTLET,
                                          page(slug), NOW])
-    write_demo_config(demo_config_dir(DEMO_DB), [{
+    write_demo_config(demo_config_dir(db), [{
         "name": OUTLET, "display_name": "Harbour Herald", "domain": "herald.example",
         "language": "en", "sources": [{"type": "feed", "url": "https://herald.example/rss"}]}])
-    return tmp_path
 
 
 def test_read_commands_find_the_demo_database_and_say_so(demo_folder: Path) -> None:
@@ -87,6 +94,22 @@ def test_retry_on_the_demo_database_uses_the_demo_config(demo_folder: Path) -> N
     assert per_outlet == [{"outlet": OUTLET, "retried": 2, "released": 2, "kept": 0}]
     assert (totals["retried"], totals["skipped"]) == (2, 0)
     assert "using the demo's config data/demo-config" in result.stderr
+
+
+def test_a_demo_saved_under_another_name_keeps_its_config(demo_folder: Path) -> None:
+    mine, other = Path("saved/mine.duckdb"), Path("saved/other.duckdb")
+    leave_demo(mine)
+    leave_demo(other)
+    write_demo_config(demo_config_dir(other), [])  # a second demo beside it, other outlets
+    result = runner.invoke(app, ["quarantine", "retry", "--db", str(mine)])
+    assert result.exit_code == 0, result.output
+    *per_outlet, totals = [json.loads(line) for line in result.stdout.splitlines()]
+    assert per_outlet == [{"outlet": OUTLET, "retried": 2, "released": 2, "kept": 0}]
+    assert "using the demo's config saved/mine-config" in result.stderr
+    counted = runner.invoke(app, ["sql", "--db", str(mine), "--json",
+                                  "SELECT count(*) AS n FROM quarantine WHERE released_at IS NULL"])
+    assert json.loads(counted.stdout) == {"n": 0}
+    assert "saved/mine-config" in counted.stderr
 
 
 def test_retry_feeds_its_progress_bar_per_outlet(demo_folder: Path) -> None:

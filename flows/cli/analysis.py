@@ -20,7 +20,9 @@ from flows.cli.common import (
 
 
 def sql(
-    query: Annotated[str, typer.Argument(help="SQL to run; '-' reads it from stdin")],
+    query: Annotated[str, typer.Argument(
+        help="SQL to run, a file of it (a path ending in .sql or holding a '/'), or '-' "
+        "to read it from stdin")],
     db: WarehouseOption = None,
     as_json: JsonOption = False,
     allow_files: Annotated[list[Path] | None, typer.Option(
@@ -39,15 +41,18 @@ def sql(
 
     from warehouse.db import snapshot
 
+    text = query_text(query)
+    for folder in allow_files or ():
+        if not folder.is_dir():
+            fail(f"--allow-files {folder}: no such folder", code=2)
     path, _config = configured_warehouse(db, config)
-    text = sys.stdin.read() if query == "-" else query
-    if Path(text).suffix == ".sql" and Path(text).is_file():
-        text = Path(text).read_text(encoding="utf-8")
     with snapshot(path, allowed_directories=allow_files or ()) as con:
         try:
             result = con.execute(text)
         except duckdb.Error as exc:
             fail(f"query failed: {str(exc).splitlines()[0]}")
+        if result is None:  # DuckDB's answer to a query of no statement
+            fail("no SQL to run: the query is empty (or only comments)", code=2)
         columns = [c[0] for c in result.description or []]
         rows = result.fetchall()
     if as_json:
@@ -55,6 +60,34 @@ def sql(
             emit(dict(zip(columns, row, strict=True)))
     else:
         print_table(columns, rows)
+
+
+def query_text(query: str) -> str:
+    """The SQL the argument gives: stdin's for '-', a file's for a path, else itself."""
+    if query == "-":
+        try:
+            return sys.stdin.buffer.read().decode("utf-8")
+        except UnicodeDecodeError:
+            fail("stdin: is not UTF-8 text")
+    text = query.strip()
+    spaced = any(c.isspace() for c in text)
+    file = Path(text)
+    if file.suffix.lower() == ".sql":
+        names_a_file = not spaced or file.is_file()  # not `SELECT * FROM schema.sql`
+    else:
+        names_a_file = not spaced and "/" in text
+    if not names_a_file:
+        return query
+    try:
+        return file.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        fail(f"no such file: {file}")
+    except IsADirectoryError:
+        fail(f"{file}: is a folder, not a file of SQL")
+    except OSError as exc:
+        fail(f"{file}: cannot read: {exc.strerror}")
+    except UnicodeDecodeError:
+        fail(f"{file}: is not UTF-8 text")
 
 
 def backtest(

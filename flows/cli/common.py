@@ -13,7 +13,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from functools import wraps
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
@@ -45,7 +45,7 @@ JsonOption = Annotated[bool, typer.Option("--json", help="JSON lines instead of 
 Update = Callable[[int, int | None], None]  # (done, total or None when unknown)
 
 
-def fail(message: str, code: int = 1) -> None:
+def fail(message: str, code: int = 1) -> NoReturn:
     typer.echo(f"newswatch: {message}", err=True)
     raise typer.Exit(code)
 
@@ -66,10 +66,20 @@ def warehouse(db: Path | None) -> Path:
     return DEFAULT_DB
 
 
+def check_writable(path: Path, what: str) -> None:
+    """One line and an exit when no file can be written at `path`: it is a folder, or a
+    file stands where one of its folders should be."""
+    if path.is_dir():
+        fail(f"{path}: is a folder, not {what}")
+    blocking = next((parent for parent in path.parents if parent.exists()), None)
+    if blocking is not None and not blocking.is_dir():
+        fail(f"{path}: {blocking} is a file, not a folder")
+
+
 def config_for(config: Path | None, db: Path) -> Path | None:
-    """The `--config` given; for the demo's database with none given (and no
-    $NEWSWATCH_CONFIG), the config the demo wrote beside it, said on stderr."""
-    if config is not None or os.environ.get("NEWSWATCH_CONFIG") or db.name != DEMO_DB.name:
+    """The `--config` given; with none given (and no $NEWSWATCH_CONFIG), the config a
+    demo wrote beside the database, whatever its name, said on stderr."""
+    if config is not None or os.environ.get("NEWSWATCH_CONFIG"):
         return config
     from flows.demo import demo_config_dir
 

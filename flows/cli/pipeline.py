@@ -12,6 +12,7 @@ from rich.console import Console
 from flows.cli.common import (
     ConfigOption,
     DbOption,
+    check_writable,
     checked_config,
     emit,
     log_console,
@@ -39,6 +40,7 @@ def run(
     from flows.ingest import ingest
 
     config_dir = checked_config(config, outlet or ())
+    check_writable(db, "a DuckDB file")
     with prefect_api():
         summaries = outcome(ingest(config_dir=config_dir, db_path=str(db), outlets=outlet,
                                    return_state=True))
@@ -55,14 +57,16 @@ def demo(
 
     The demo starts from an empty warehouse: it deletes its database file (--db) when it
     starts, so a demo stopped half way starts over from nothing the next time (it cannot
-    show a recovery). Its config goes to a demo-config folder beside the database, where
-    `quarantine retry` and `backtest` find it.
+    show a recovery). Its config goes to a folder beside the database, named after it
+    (data/demo-config for data/demo.duckdb), where the commands given that database
+    (`sql`, `report`, `quarantine`, `backtest --topic`) find it.
 
     Example: newswatch demo
     """
     from flows.demo import run_demo
     from flows.ephemeral import prefect_api
 
+    check_writable(db, "a DuckDB file")
     console = Console(width=max(140, Console().width))
     with prefect_api():
         run_demo(db, console)
@@ -134,6 +138,7 @@ def backfill(
     if missing:
         raise ArchiveError(f"{missing[0]}: no such file")
     config_dir = checked_config(config, [outlet] if outlet else ())
+    check_writable(db, "a DuckDB file")
     with prefect_api(), progress("archived pages", console=log_console()) as update:
         totals = outcome(backfill_flow(paths=[str(p) for p in archives], config_dir=config_dir,
                                        db_path=str(db), batch_size=batch_size, outlet=outlet,

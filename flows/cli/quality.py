@@ -11,9 +11,11 @@ from flows.cli.common import (
     ConfigOption,
     JsonOption,
     WarehouseOption,
+    check_writable,
     config_for,
     configured_warehouse,
     emit,
+    fail,
     note,
     print_table,
     progress,
@@ -21,6 +23,7 @@ from flows.cli.common import (
 )
 
 OutletOption = Annotated[str | None, typer.Option(help="Only this outlet's rows")]
+REPORT_NAME = "report.html"  # in data/, or in the folder --out names
 QUARANTINE_HELP = "Rows that failed validation, kept with their reasons and raw HTML."
 
 
@@ -87,8 +90,9 @@ def retry_quarantine(
 
 def report(
     db: WarehouseOption = None,
-    out: Annotated[Path, typer.Option(help="Where to write the HTML file")
-                   ] = Path("data/report.html"),
+    out: Annotated[Path, typer.Option(
+        help=f"Where to write the HTML file; an existing folder gets {REPORT_NAME} in it")
+                   ] = Path("data") / REPORT_NAME,
     runs: Annotated[int, typer.Option(min=1, help="How many recent validation runs to show")
                     ] = 100,
     config: ConfigOption = None,
@@ -101,7 +105,13 @@ def report(
     """
     from tasks.report import write_report
 
-    typer.echo(str(write_report(configured_warehouse(db, config)[0], out, runs=runs)))
+    target = out / REPORT_NAME if out.is_dir() else out
+    check_writable(target, "an HTML file")
+    path = configured_warehouse(db, config)[0]
+    try:
+        typer.echo(str(write_report(path, target, runs=runs)))
+    except OSError as exc:
+        fail(f"{target}: cannot write the report: {exc.strerror}")
 
 
 COMMANDS = {"report": report}
