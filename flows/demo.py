@@ -13,6 +13,7 @@ from flows.alerts import alerts
 from flows.ephemeral import outcome
 from flows.ingest import ingest
 from newsroom.server import start_newsroom
+from tasks.errors import WarehouseError
 from warehouse.db import remove
 
 # Loopback outlets need the SSRF guard relaxed; the newsroom needs no politeness delay.
@@ -28,6 +29,17 @@ def demo_config_dir(db_path: Path) -> Path:
     return db_path.parent / f"{db_path.stem}-config"
 
 
+def check_replaceable(db_path: Path) -> None:
+    """The demo deletes its database first: refuse a file that no demo wrote (one without
+    the demo's config beside it), such as a real warehouse given as --db by mistake."""
+    settings = demo_config_dir(db_path) / "settings.yaml"
+    if db_path.exists() and not (
+            settings.is_file() and yaml.safe_load(settings.read_text("utf-8")) == DEMO_SETTINGS):
+        raise WarehouseError(
+            f"{db_path}: no demo wrote this file (no {settings} beside it), and the demo "
+            "deletes its --db first; give the demo another path, or delete the file yourself")
+
+
 def write_demo_config(folder: Path, outlets: list[dict]) -> Path:
     """A config folder whose outlets are the newsroom's; topics stay the bundled ones."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -40,6 +52,7 @@ def write_demo_config(folder: Path, outlets: list[dict]) -> Path:
 def run_demo(db_path: Path, console: Console | None = None) -> dict:
     console = console or Console(width=max(140, Console().width))
     db_path.parent.mkdir(parents=True, exist_ok=True)
+    check_replaceable(db_path)
     remove(db_path)  # the demo always starts from an empty warehouse
     now = datetime.now(UTC)
     with start_newsroom(now=now) as newsroom:

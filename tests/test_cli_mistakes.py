@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from flows.cli import app
-from flows.demo import write_demo_config
+from flows.demo import check_replaceable, write_demo_config
 from warehouse.db import write
 
 runner = CliRunner()
@@ -134,3 +134,22 @@ def test_sql_allowing_files_in_a_folder_that_is_not_there(
 def test_a_warehouse_path_without_a_name(given: str) -> None:
     result = runner.invoke(app, ["sql", "--db", given, "SELECT 1"])
     assert one_line(result).startswith(f"newswatch: {Path(given)}: cannot open: ")
+
+
+def test_the_demo_does_not_delete_a_warehouse_no_demo_wrote(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    real = Path("data/newswatch.duckdb")
+    real.parent.mkdir()
+    with write(real) as con:
+        con.execute("INSERT INTO outlets (name, display_name, domain, updated_at) "
+                    "VALUES ('x', 'X', 'x', now())")
+    result = runner.invoke(app, ["demo", "--db", str(real)])
+    assert one_line(result).startswith(
+        "newswatch: data/newswatch.duckdb: no demo wrote this file (no "
+        "data/newswatch-config/settings.yaml beside it)")
+    with write(real) as con:
+        assert con.execute("SELECT name FROM outlets").fetchall() == [("x",)]
+    write_demo_config(Path("data/demo-config"), [])  # an earlier demo's file may go
+    Path("data/demo.duckdb").write_bytes(real.read_bytes())
+    check_replaceable(Path("data/demo.duckdb"))

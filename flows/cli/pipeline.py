@@ -51,7 +51,7 @@ def run(
 
 def demo(
     db: Annotated[Path, typer.Option(
-        help="DuckDB file the demo writes; an existing file there is deleted first")] = DEMO_DB,
+        help="DuckDB file the demo writes; one an earlier demo wrote is replaced")] = DEMO_DB,
 ) -> None:
     """Run the whole pipeline on a local newsroom on 127.0.0.1: no network, no accounts.
 
@@ -63,10 +63,11 @@ def demo(
 
     Example: newswatch demo
     """
-    from flows.demo import run_demo
+    from flows.demo import check_replaceable, run_demo
     from flows.ephemeral import prefect_api
 
     check_writable(db, "a DuckDB file")
+    check_replaceable(db)
     console = Console(width=max(140, Console().width))
     with prefect_api():
         run_demo(db, console)
