@@ -81,12 +81,33 @@ def read_page_meta(tree: HtmlElement) -> PageMeta:
 _CDATA = re.compile(r"^\s*(//\s*)?<!\[CDATA\[|(//\s*)?\]\]>\s*$")
 
 
+# far deeper than real JSON-LD (a graph's article's author's image is four levels down):
+# a deeper block is broken or hostile, and the readers' recursion would trip over it
+_MAX_JSONLD_DEPTH = 64
+
+
 def _jsonld_articles(text: str) -> Iterator[dict[str, Any]]:
+    """The article nodes of one JSON-LD block; none from a block that is not JSON or is
+    nested too deep to walk (the page's other signals are read as for a page without it)."""
     try:
         data = json.loads(_CDATA.sub("", text).strip().rstrip(";"), strict=False)
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: nested past Python's limit
+        return
+    if _deeper_than(data, _MAX_JSONLD_DEPTH):
         return
     yield from (node for node in _nodes(data) if _types(node) & ARTICLE_TYPES)
+
+
+def _deeper_than(data: Any, limit: int) -> bool:
+    stack = [(data, 0)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > limit:
+            return True
+        if isinstance(value, dict | list):
+            children = value.values() if isinstance(value, dict) else value
+            stack.extend((child, depth + 1) for child in children)
+    return False
 
 
 def _nodes(data: Any) -> Iterator[dict[str, Any]]:
