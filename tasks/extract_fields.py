@@ -23,7 +23,7 @@ from tasks.extract_meta import (
     url_day,
     written_order,
 )
-from tasks.urls import join_url
+from tasks.urls import canonicalize, join_url
 
 
 @lru_cache(maxsize=4096)
@@ -35,13 +35,15 @@ def words_key(text: str) -> str:
 
 
 def absolute_url(href: str | None, base: str) -> str | None:
-    """`href` resolved against the page's URL; None for a link that cannot be parsed
+    """`href` resolved against the page's URL, in the canonical form discovery gives links
+    (`https://site.example` is `https://site.example/`, see `canonicalize`), so that the
+    article's key is the one its link has; None for a link that cannot be parsed
     (`http://[::1`, a bad port) and for a relative link on a saved file, whose site is
     unknown (`/news/a` is not `file:///news/a`)."""
     joined = join_url(base, href) if href else None
     if joined is None or (urlparse(base).scheme == "file" and not urlparse(href).scheme):
         return None
-    return joined
+    return canonicalize(joined)
 
 
 # ㅣ (a Hangul vowel, never a word alone) is Korean sites' bar: "제목ㅣ한국일보"
