@@ -48,6 +48,7 @@ from tasks.extract_body import (
 from tasks.extract_boilerplate import DEFAULT_BOILERPLATE
 from tasks.extract_fields import (
     absolute_url,
+    date_order,
     in_zone,
     noon_utc,
     not_the_outlet,
@@ -61,6 +62,7 @@ from tasks.extract_fields import (
 from tasks.extract_language import body_language, declared_language, detect_language
 from tasks.extract_meta import (
     PageMeta,
+    ambiguous_day,
     calendar_day,
     date_only,
     heuristic_day,
@@ -161,18 +163,31 @@ def extract_article(
                 return value
         return None
 
-    published_values = (
+    declared_sources: Sequence[str] = ("jsonld", "opengraph", "meta")
+    published_values: Sequence[str | None] = (
         jsonld_text(ld.get("datePublished")),
         page.first(*_PUBLISHED_OG),
         page.first(*_PUBLISHED_META),
     )
-    zone_hints = (*published_values, jsonld_text(ld.get("dateModified")),
-                  page.first(*_MODIFIED_OG), page.first(*_MODIFIED_META))
-    zone = publication_zone(published_values, zone_hints)
-    declared = [parse_local(value) for value in published_values]
+    modified_values = (jsonld_text(ld.get("dateModified")),
+                       page.first(*_MODIFIED_OG), page.first(*_MODIFIED_META))
+    order = date_order(
+        (page.html_lang, jsonld_text(ld.get("inLanguage")), page.first("og:locale"),
+         page.first("content-language", "language", "dc.language")),
+        (*published_values, *modified_values),
+        url,
+    )
+    if order is None:  # a date that reads two ways (05/06/2024) after those that read one
+        declared_sources, published_values = zip(*sorted(
+            zip(declared_sources, published_values, strict=True),
+            key=lambda pair: ambiguous_day(pair[1]),
+        ), strict=True)
+    zone_hints = (*published_values, *modified_values)
+    zone = publication_zone(published_values, zone_hints, order)
+    declared = [parse_local(value, order) for value in published_values]
     published_raw = pick(
         "published_at",
-        *zip(("jsonld", "opengraph", "meta"),
+        *zip(declared_sources,
              (None if date_only(value) else in_zone(moment, zone)
               for value, moment in zip(published_values, declared, strict=True)), strict=True),
     )
@@ -205,22 +220,22 @@ def extract_article(
         url,
     )
     rule_published = _rule_text(tree, version.published if version else ())
-    rule_moment = parse_local(rule_published)
+    rule_moment = parse_local(rule_published, order)
     feed_time = fallback.published_at if fallback and not fallback.published_date_only else None
     published = published_raw or pick(
         "published_at",
         ("rules", on_day(None if date_only(rule_published) else in_zone(rule_moment, zone),
                          declared_day, zone)),
         ("heuristic",
-         lambda: on_day(in_zone(heuristic_published(tree), zone), declared_day, zone)),
+         lambda: on_day(in_zone(heuristic_published(tree, order), zone), declared_day, zone)),
         ("feed", on_day(feed_time, declared_day, zone)),
     )
     # no time of day anywhere: the day alone, which the warehouse counts at load time
     day = None if published else pick(
         "published_at",
-        *zip(("jsonld", "opengraph", "meta"), declared_days, strict=True),
+        *zip(declared_sources, declared_days, strict=True),
         ("rules", calendar_day(rule_moment)),
-        ("heuristic", lambda: heuristic_day(tree, url)),
+        ("heuristic", lambda: heuristic_day(tree, url, order)),
         ("feed", calendar_day(fallback.published_at if fallback else None)),
     )
     published_date_only = day is not None
@@ -300,24 +315,9 @@ def extract_article(
         published_date_only=published_date_only,
         updated_at=pick(
             "updated_at",
-            (
-                "jsonld",
-                _later(parse_datetime(jsonld_text(ld.get("dateModified")), zone), published),
-            ),
-            (
-                "opengraph",
-                _later(
-                    parse_datetime(page.first(*_MODIFIED_OG), zone),
-                    published,
-                ),
-            ),
-            (
-                "meta",
-                _later(
-                    parse_datetime(page.first(*_MODIFIED_META), zone),
-                    published,
-                ),
-            ),
+            *zip(("jsonld", "opengraph", "meta"),
+                 (_later(parse_datetime(value, zone, order), published)
+                  for value in modified_values), strict=True),
         ),
         section=pick(
             "section",

@@ -10,9 +10,20 @@ from datetime import UTC, date, datetime, time, tzinfo
 from functools import lru_cache
 from urllib.parse import urlparse
 
+from babel import Locale
+from babel.core import UnknownLocaleError
+
 from tasks.extract_authors import clean_authors
-from tasks.extract_meta import page_zone, parse_local, unescape_entities
-from tasks.urls import join_url
+from tasks.extract_meta import (
+    ambiguous_day,
+    calendar_day,
+    page_zone,
+    parse_local,
+    unescape_entities,
+    url_day,
+    written_order,
+)
+from tasks.urls import canonicalize, join_url
 
 
 @lru_cache(maxsize=4096)
@@ -24,13 +35,15 @@ def words_key(text: str) -> str:
 
 
 def absolute_url(href: str | None, base: str) -> str | None:
-    """`href` resolved against the page's URL; None for a link that cannot be parsed
+    """`href` resolved against the page's URL, in the canonical form discovery gives links
+    (`https://site.example` is `https://site.example/`, see `canonicalize`), so that the
+    article's key is the one its link has; None for a link that cannot be parsed
     (`http://[::1`, a bad port) and for a relative link on a saved file, whose site is
     unknown (`/news/a` is not `file:///news/a`)."""
     joined = join_url(base, href) if href else None
     if joined is None or (urlparse(base).scheme == "file" and not urlparse(href).scheme):
         return None
-    return joined
+    return canonicalize(joined)
 
 
 # ㅣ (a Hangul vowel, never a word alone) is Korean sites' bar: "제목ㅣ한국일보"
@@ -83,13 +96,54 @@ def _without_section(headline: str, spaced: bool) -> str:
     return re.sub(rf"(?<=.{{10}}){section}$", "", headline)
 
 
-def publication_zone(published: Sequence[str | None], hints: Sequence[str | None]) -> tzinfo | None:
+def date_order(locales: Sequence[str | None], values: Sequence[str | None], url: str
+               ) -> bool | None:
+    """Whether the page writes a day in numbers month first (05/06/2024 for 6 May): as
+    CLDR writes the first of its locales that says (en-US month first; en-GB, de, fr...
+    day first; English without a country says nothing); else as one of its dates `values`
+    whose part over 12 settles it (13/05/2024); else in the reading of a date that reads
+    both ways that an unambiguous date of the page agrees with (another of `values`, its
+    URL's); None when nothing tells."""
+    for locale in locales:
+        order = _locale_month_first(locale)
+        if order is not None:
+            return order
+    settled = {written_order(value) for value in values} - {None}
+    if len(settled) == 1:
+        return settled.pop()
+    ambiguous = [value for value in values if ambiguous_day(value)]
+    if not ambiguous:
+        return None
+    known = {calendar_day(parse_local(v)) for v in values if not ambiguous_day(v)}
+    known = (known | {url_day(url)}) - {None}
+    for value in ambiguous:
+        for month_first in (True, False):
+            if calendar_day(parse_local(value, month_first)) in known:
+                return month_first
+    return None
+
+
+@lru_cache(maxsize=256)
+def _locale_month_first(locale: str | None) -> bool | None:
+    try:
+        parsed = Locale.parse((locale or "").strip().replace("-", "_"))
+    except (ValueError, UnknownLocaleError):
+        return None
+    if parsed.language == "en" and parsed.territory is None:
+        return None
+    pattern = parsed.date_formats["short"].pattern  # "M/d/yy", "dd.MM.yy", "y/M/d"
+    return not pattern.startswith("y") and pattern.find("M") < pattern.find("d")
+
+
+def publication_zone(published: Sequence[str | None], hints: Sequence[str | None],
+                     month_first: bool | None = None) -> tzinfo | None:
     """The zone to read the publication time in when the first that the page gives has no
     offset: the page's own, from its other dates (see `page_zone`)."""
-    first = next((d for d in map(parse_local, published) if d is not None), None)
+    first = next((d for d in (parse_local(v, month_first) for v in published) if d is not None),
+                 None)
     if first is None or first.tzinfo is not None:
-        return page_zone(hints)
-    return page_zone(hints, first)
+        return page_zone(hints, month_first=month_first)
+    return page_zone(hints, first, month_first)
 
 
 def in_zone(moment: datetime | None, zone: tzinfo | None) -> datetime | None:

@@ -81,12 +81,33 @@ def read_page_meta(tree: HtmlElement) -> PageMeta:
 _CDATA = re.compile(r"^\s*(//\s*)?<!\[CDATA\[|(//\s*)?\]\]>\s*$")
 
 
+# far deeper than real JSON-LD (a graph's article's author's image is four levels down):
+# a deeper block is broken or hostile, and the readers' recursion would trip over it
+_MAX_JSONLD_DEPTH = 64
+
+
 def _jsonld_articles(text: str) -> Iterator[dict[str, Any]]:
+    """The article nodes of one JSON-LD block; none from a block that is not JSON or is
+    nested too deep to walk (the page's other signals are read as for a page without it)."""
     try:
         data = json.loads(_CDATA.sub("", text).strip().rstrip(";"), strict=False)
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: nested past Python's limit
+        return
+    if _deeper_than(data, _MAX_JSONLD_DEPTH):
         return
     yield from (node for node in _nodes(data) if _types(node) & ARTICLE_TYPES)
+
+
+def _deeper_than(data: Any, limit: int) -> bool:
+    stack = [(data, 0)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > limit:
+            return True
+        if isinstance(value, dict | list):
+            children = value.values() if isinstance(value, dict) else value
+            stack.extend((child, depth + 1) for child in children)
+    return False
 
 
 def _nodes(data: Any) -> Iterator[dict[str, Any]]:
@@ -186,10 +207,12 @@ _ZONE_WORD = re.compile(
 )
 
 
-def parse_datetime(value: str | None, zone: tzinfo | None = None) -> datetime | None:
+def parse_datetime(
+    value: str | None, zone: tzinfo | None = None, month_first: bool | None = None
+) -> datetime | None:
     """A date string from metadata as a timezone-aware UTC datetime; a value without an
     offset is read in `zone` (the page's own, when it shows one elsewhere), else as UTC."""
-    parsed = parse_local(value)
+    parsed = parse_local(value, month_first)
     if parsed is None:
         return None
     if parsed.tzinfo is None:
@@ -197,8 +220,11 @@ def parse_datetime(value: str | None, zone: tzinfo | None = None) -> datetime | 
     return parsed.astimezone(UTC)
 
 
-def parse_local(value: str | None) -> datetime | None:
-    """A date string as written: with its offset when it has one, naive when not."""
+def parse_local(value: str | None, month_first: bool | None = None) -> datetime | None:
+    """A date string as written: with its offset when it has one, naive when not. A day
+    in numbers is read day first when dotted (01.05.2024 is 1 May) or when a part over 12
+    says so; a slashed one that reads both ways (05/06/2024) as `month_first` says (see
+    `extract_fields.date_order`), month first when it says nothing."""
     if not value or not value.strip():
         return None
     text = value.strip()
@@ -212,7 +238,7 @@ def parse_local(value: str | None) -> datetime | None:
                 raise ValueError(text)
             parsed = parsedate_to_datetime(text)
         except (TypeError, ValueError, IndexError):
-            parsed = _full_date(text)
+            parsed = _full_date(text, month_first)
     if parsed is None or not 1990 <= parsed.year <= 2100:
         return None
     try:
@@ -227,23 +253,53 @@ def parse_local(value: str | None) -> datetime | None:
 _DEFAULTS = (datetime(2001, 1, 1), datetime(2002, 2, 2))
 
 
-def _full_date(text: str) -> datetime | None:
+def _full_date(text: str, month_first: bool | None) -> datetime | None:
     """`text` read by dateutil, or None unless it gives a year, a month and a day ("2024",
     "May 2024" and "10:30" would be read as days of today's)."""
+    order = written_order(text)
+    # only for a day before its year: told "day first", dateutil reads 2024/05/01 as 5 Jan
+    if order is None and _NUMERIC_DAY.search(text):
+        order = month_first
+    day_first = order is False
     try:
         with warnings.catch_warnings():  # an unknown zone name reads as no zone
             warnings.simplefilter("ignore")
             first, second = (dateparser.parse(text, default=default, fuzzy=False,
-                                              tzinfos=_ZONES) for default in _DEFAULTS)
+                                              dayfirst=day_first, tzinfos=_ZONES)
+                             for default in _DEFAULTS)
     except (ValueError, OverflowError):
         return None
     return first if first.date() == second.date() else None
 
 
-def page_zone(values: Iterable[str | None], naive: datetime | None = None) -> tzinfo | None:
+# a day in numbers before its year: 01.05.2024, 05/06/2024, 5-6-2024
+_NUMERIC_DAY = re.compile(r"(?<![\d./-])(\d{1,2})([./-])(\d{1,2})\2(\d{4})(?![\d./-])")
+
+
+def written_order(value: str | None) -> bool | None:
+    """Whether a day written in numbers puts its month first, as far as the text alone
+    tells: False when dotted (day first practically everywhere) or when its first part is
+    over 12, True when its second is; None otherwise, and for a date not so written."""
+    match = _NUMERIC_DAY.search(value or "")
+    if match is None:
+        return None
+    if match[2] == "." or int(match[1]) > 12:
+        return False
+    return True if int(match[3]) > 12 else None
+
+
+def ambiguous_day(value: str | None) -> bool:
+    """A day in numbers that reads as two days (05/06/2024: 6 May or 5 June)."""
+    match = _NUMERIC_DAY.search(value or "")
+    return bool(match) and written_order(value) is None and int(match[1]) != int(match[3])
+
+
+def page_zone(values: Iterable[str | None], naive: datetime | None = None,
+              month_first: bool | None = None) -> tzinfo | None:
     """The zone a page writes its times in, from the dates it gives with an offset: the
     one whose wall-clock time is `naive`'s, else the first that is not UTC."""
-    zones = [d for d in map(parse_local, values) if d is not None and d.tzinfo is not None]
+    zones = [d for d in (parse_local(v, month_first) for v in values)
+             if d is not None and d.tzinfo is not None]
     if naive is not None:
         for moment in zones:
             if moment.replace(tzinfo=None, second=0, microsecond=0) == naive.replace(
@@ -437,12 +493,12 @@ _DATED_TEXT = (
 _DATED_AFTER_H1 = "(//h1)[1]/following::text()" + _DATED_TEXT.removeprefix("//body//text()")
 
 
-def heuristic_published(tree: HtmlElement) -> datetime | None:
+def heuristic_published(tree: HtmlElement, month_first: bool | None = None) -> datetime | None:
     """The first `<time datetime>` with a time of day, else the first date with one in the
     page's visible text ("erstellt: 01. April 2025, 15:25"), after the headline if there
     is one there; naive when the page gives no zone."""
     for stamp in tree.xpath("//time[@datetime]/@datetime"):
-        moment = None if date_only(stamp) else parse_local(stamp)
+        moment = None if date_only(stamp) else parse_local(stamp, month_first)
         if moment is not None:
             return moment
     for texts in (_DATED_AFTER_H1, _DATED_TEXT):
@@ -452,12 +508,12 @@ def heuristic_published(tree: HtmlElement) -> datetime | None:
     return None
 
 
-def heuristic_day(tree: HtmlElement, url: str) -> date | None:
+def heuristic_day(tree: HtmlElement, url: str, month_first: bool | None = None) -> date | None:
     """For a page that shows no time of publication: the day a `<time datetime>` gives,
     else its URL's date, else the first visible text after the headline that is only a
     date."""
     for stamp in tree.xpath("//time[@datetime]/@datetime"):
-        moment = parse_local(stamp)  # a day only: heuristic_published took any time
+        moment = parse_local(stamp, month_first)  # a day only: heuristic_published took any time
         if moment is not None:
             return moment.date()
     return url_day(url) or next(filter(None, map(text_day, tree.xpath(_DATED_AFTER_H1))), None)

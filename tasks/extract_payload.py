@@ -50,7 +50,7 @@ def _next_data_texts(tree: HtmlElement) -> list[str]:
         return []
     try:
         return list(_texts_under_body_keys(json.loads(scripts[0])))
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: nested past Python's limit
         return []
 
 
@@ -62,7 +62,7 @@ def _flight_texts(tree: HtmlElement) -> list[str]:
         if match:
             try:
                 chunk = json.loads(match.group(1))
-            except ValueError:
+            except (ValueError, RecursionError):
                 continue
             if len(chunk) > 1 and isinstance(chunk[1], str):
                 pushed.append(chunk[1])

@@ -6,6 +6,7 @@ each page takes is a bench figure: `python bench/bad_pages.py`."""
 
 from __future__ import annotations
 
+import json
 import random
 from collections.abc import Callable
 from pathlib import Path
@@ -213,3 +214,42 @@ def test_a_page_is_repaired_only_where_trafilatura_would_change_it(html):
     beginning = html[:50].lower()
     repaired = repair_faulty_html(html, beginning)
     assert _needs_repair(html, html.encode("utf-8"), beginning) == (repaired != html)
+
+
+def jsonld(text: str) -> str:
+    return f'<script type="application/ld+json">{text}</script>'
+
+
+ARTICLE_LD = jsonld('{"@type": "NewsArticle", "headline": "Strike talks resume"}')
+
+
+@pytest.mark.parametrize("block", [
+    "[" * 5000 + "]" * 5000,  # past Python's recursion limit for json.loads
+    '{"a": ' * 5000 + "{}" + "}" * 5000,
+    # parses, but too deep to walk: the readers recurse into lists and names
+    '{"@type": "NewsArticle", "headline": ' + "[" * 500 + '"Deep"' + "]" * 500 + "}",
+    '{"@type": "NewsArticle", "author": ' + '{"name": ' * 500 + '"Deep"' + "}" * 501,
+])
+def test_json_ld_nested_too_deep_is_ignored_and_the_page_read(block: str) -> None:
+    page = (f"<html><head><title>Strike talks resume</title>{jsonld(block)}</head>"
+            f"<body><article><h1>Strike talks resume</h1>{PARAGRAPH * 3}</article></body></html>")
+    article = extract_article(page, URL)
+    assert article.title == "Strike talks resume"
+    assert article.body.startswith("The harbour strike went on")
+    assert article.field_sources["title"] != "jsonld"
+    # a good block after it is still the page's JSON-LD
+    later = extract_article(page.replace("</head>", ARTICLE_LD + "</head>"), URL)
+    assert later.field_sources["title"] == "jsonld"
+
+
+def test_a_next_js_payload_nested_too_deep_is_ignored() -> None:
+    deep = "[" * 5000 + "]" * 5000
+    shell = "<html><head><title>Strike talks resume</title></head><body><div id=app></div>{}"
+    next_data = f'<script id="__NEXT_DATA__" type="application/json">{deep}</script>'
+    with pytest.raises(ExtractError, match="no article text"):
+        extract_article(shell.format(next_data), URL)
+    text = "The harbour strike went on for another day, union officials said. " * 5
+    flight = (f"<script>self.__next_f.push([1, {deep}])</script>"
+              f"<script>self.__next_f.push([1, {json.dumps(json.dumps({'body': text}))}])"
+              "</script>")
+    assert extract_article(shell.format(flight), URL).body.startswith("The harbour strike")

@@ -10,6 +10,7 @@ import pytest
 from tasks.config import load_config
 from tasks.ingest import extract_pages
 from tasks.models import Page
+from tasks.urls import canonicalize
 
 OUTLET = "bbc-world"
 SITE = "https://www.bbc.co.uk"
@@ -61,3 +62,19 @@ def test_one_story_under_two_links_is_one_row():
     canonical = f"{SITE}/news/ferry"
     assert urls([page("/news/ferry", canonical, "Ferry service resumes"),
                  page("/news/ferry-amp", canonical, "Ferry service resumes")]) == [canonical]
+
+
+def test_a_canonical_is_keyed_as_its_link_is_whatever_its_spelling():
+    # an empty path, the host's case, the default port, a fragment, a tracking parameter
+    variants = [f"{SITE}?p=7", "https://WWW.bbc.co.uk:443/?p=7#comments",
+                f"{SITE}/?p=7&utm_source=twitter", "/?p=7"]
+    pages = [page(f"/news/ferry-{i}", canonical, "Ferry service resumes")
+             for i, canonical in enumerate(variants)]
+    assert urls(pages) == [f"{SITE}/?p=7"]
+    # what discovery makes of the same link, the key it skips already-seen links by
+    assert canonicalize(variants[0]) == f"{SITE}/?p=7"
+
+
+def test_an_ordinary_canonical_is_kept_as_written():
+    canonical = f"{SITE}/news/World-Europe-68123456?page=2&sort=new+first"
+    assert urls([page("/news/ferry", canonical, "Ferry service resumes")]) == [canonical]

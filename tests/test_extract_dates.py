@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 
 import pytest
 
+from tasks.config import ExtractionRules
 from tasks.extract import extract_article
 from tasks.extract_meta import parse_datetime
 from tasks.models import Candidate
@@ -167,3 +168,66 @@ def test_a_date_missing_its_year_month_or_day_is_no_date(written):
     assert published_and_day_only(ld_script({"datePublished": written})) == (None, False)
     head = f'<meta property="article:published_time" content="{written}">'
     assert published(head + ld_script({"dateModified": "2024-05-01T10:00:00+02:00"})) is None
+
+
+def dated_page(head: str, lang: str | None = None, body: str = "") -> str:
+    lang_attr = f' lang="{lang}"' if lang else ""
+    return (f"<html{lang_attr}><head><title>Harbour plan</title>{head}</head><body><article>"
+            f"<h1>Harbour plan</h1>{body}{BODY}</p></article></body></html>")
+
+
+def published_on(head: str, lang: str | None = None, body: str = "",
+                 url: str = "https://x.example/a", rules: tuple = ()) -> str | None:
+    moment = extract_article(dated_page(head, lang, body), url, rules).published_at
+    return moment.isoformat() if moment else None
+
+
+@pytest.mark.parametrize("lang", [None, "de", "en-US", "en"])
+def test_a_dotted_day_is_read_day_first_whatever_the_language(lang):
+    assert published_on('<meta name="date" content="01.05.2024">', lang) == (
+        "2024-05-01T12:00:00+00:00")
+    assert published_on('<meta property="article:published_time" content="01.05.2024 10:00">',
+                        lang) == "2024-05-01T10:00:00+00:00"
+    assert published_on("", lang, '<p><time datetime="01.05.2024 10:00">1 May</time></p>'
+                        ) == "2024-05-01T10:00:00+00:00"
+    # a date shown on the page, where the outlet's rules point
+    rules = (ExtractionRules(published=[".when"]),)
+    assert published_on("", lang, '<p class="when">01.05.2024 10:00</p>', rules=rules) == (
+        "2024-05-01T10:00:00+00:00")
+
+
+@pytest.mark.parametrize(("head", "lang", "expected"), [
+    # the page's locale decides
+    ("", "en-US", "2024-05-06"),
+    ("", "en-GB", "2024-06-05"),
+    ("", "de", "2024-06-05"),
+    ('<meta property="og:locale" content="en_US">', "en", "2024-05-06"),
+    ('<meta property="og:locale" content="fr_FR">', None, "2024-06-05"),
+    # English without a country and nothing else: month first, as dateutil reads it
+    ("", "en", "2024-05-06"),
+    # a part over 12 settles it, in the date itself or in the page's other dates
+    ('<meta name="date" content="13/06/2024">', "en-US", "2024-06-13"),
+    ('<meta property="article:modified_time" content="14/06/2024 09:00">', "en",
+     "2024-06-05"),
+    # an unambiguous date of the page agrees with one reading
+    ('<meta property="article:modified_time" content="2024-06-05T18:00:00Z">', "en",
+     "2024-06-05"),
+])
+def test_a_slashed_day_is_read_in_the_pages_order(head, lang, expected):
+    ld = ld_script({"datePublished": "05/06/2024"}) if "13/06" not in head else ""
+    assert published_on(ld + head, lang)[:10] == expected
+
+
+def test_a_slashed_day_that_reads_both_ways_gives_way_to_the_pages_other_dates():
+    ld = ld_script({"datePublished": "05/06/2024 10:00"})
+    assert published_on(ld, "en", url="https://x.example/2024/06/05/harbour-plan") == (
+        "2024-06-05T10:00:00+00:00")
+    head = '<meta property="article:published_time" content="2024-07-01T09:00:00+02:00">'
+    assert published_on(ld + head, "en") == "2024-07-01T07:00:00+00:00"
+
+
+@pytest.mark.parametrize("written", ["2024-05-01", "2024/05/01", "2024.05.01",
+                                     "2024-05-01T10:00:00+02:00"])
+def test_a_day_written_year_first_is_read_as_written_in_any_language(written):
+    for lang in ("de", "en-US", None):
+        assert published_on(ld_script({"datePublished": written}), lang)[:10] == "2024-05-01"

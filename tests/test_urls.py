@@ -17,6 +17,9 @@ from tasks.urls import canonicalize, origin_of, server_of
     ("http://example.com:8080/a", "http://example.com:8080/a"),
     ("https://example.com/a#comments", "https://example.com/a"),
     ("https://example.com", "https://example.com/"),
+    ("https://Example.com:443#top", "https://example.com/"),
+    ("https://example.com?p=7", "https://example.com/?p=7"),
+    ("https://example.com:/a?", "https://example.com/a"),
     ("https://example.com./a", "https://example.com/a"),
     ("https://[2001:DB8::1]:8443/a?x=1", "https://[2001:db8::1]:8443/a?x=1"),
 ])
