@@ -6,11 +6,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from prefect import get_run_logger, runtime, task
+from prefect import Task, get_run_logger, runtime, task
 from prefect.cache_policies import NO_CACHE
+from prefect.client.schemas.objects import TaskRun
+from prefect.states import State
 
 from tasks.artifacts import run_name
 from tasks.config import Config
+from tasks.errors import ConfigError
 from tasks.notify import SlackTarget, resolve_target
 from tasks.outbox import deliver_problems, undelivered
 
@@ -24,8 +27,13 @@ def named_runs(flow: str) -> Callable[[], str]:
     return name
 
 
+def not_a_config_error(_task: Task, _run: TaskRun, state: State) -> bool:
+    """A task's `retry_condition_fn`: a config error is not worth retrying; it fails now."""
+    return not isinstance(state.result(raise_on_failure=False), ConfigError)
+
+
 @task(name="deliver", task_run_name="deliver-{what}", retries=2, retry_delay_seconds=30,
-      cache_policy=NO_CACHE)
+      retry_condition_fn=not_a_config_error, cache_policy=NO_CACHE)
 def deliver_task(what: str, deliver: Deliver, config: Config, db_path: Path) -> list[dict]:
     """Deliver the due messages of one outbox (`deliver`), then the report of any given
     up on (to the operations channel). Returns every delivery's outcome."""

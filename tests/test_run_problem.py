@@ -63,3 +63,14 @@ def test_a_refused_post_is_an_error_in_the_log(prefect_harness, slack_server, mo
         assert run_problem(**RUN) == "failed"
     [record] = [r for r in caplog.records if r.name == "newswatch.run_problem"]
     assert "invalid_auth" in record.getMessage() and HEADLINE in record.getMessage()
+
+
+def run_counts(state) -> dict[str, int]:
+    """How often each task of a flow run ran (1: no retry)."""
+    from prefect import get_client
+    from prefect.client.schemas.filters import FlowRunFilter
+
+    with get_client(sync_client=True) as client:
+        runs = client.read_task_runs(flow_run_filter=FlowRunFilter(
+            id={"any_": [state.state_details.flow_run_id]}))
+    return {run.name: run.run_count for run in runs}
