@@ -1,9 +1,9 @@
 """What the flows share: flow-run names by what and when, and the delivery step of the
-alerts and digest flows (their outbox, then the reports of deliveries given up on)."""
+alerts and digest flows (their outboxes, then the reports of deliveries given up on)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from prefect import Task, get_run_logger, runtime, task
@@ -15,7 +15,7 @@ from tasks.artifacts import run_name
 from tasks.config import Config
 from tasks.errors import ConfigError
 from tasks.notify import SlackTarget, resolve_target
-from tasks.outbox import deliver_problems, undelivered
+from tasks.outbox import deliver_problems, given_up
 
 Deliver = Callable[[Path, SlackTarget | None], list[dict]]
 
@@ -34,12 +34,14 @@ def not_a_config_error(_task: Task, _run: TaskRun, state: State) -> bool:
 
 @task(name="deliver", task_run_name="deliver-{what}", retries=2, retry_delay_seconds=30,
       retry_condition_fn=not_a_config_error, cache_policy=NO_CACHE)
-def deliver_task(what: str, deliver: Deliver, config: Config, db_path: Path) -> list[dict]:
-    """Deliver the due messages of one outbox (`deliver`), then the report of any given
-    up on (to the operations channel). Returns every delivery's outcome."""
-    outcomes = deliver(db_path, resolve_target(config.settings.slack))
+def deliver_task(what: str, delivers: Sequence[Deliver], config: Config,
+                 db_path: Path) -> list[dict]:
+    """Deliver the due messages of some outboxes (`delivers`, in order), then the report
+    of any given up on (to the operations channel). Returns every delivery's outcome."""
+    target = resolve_target(config.settings.slack)
+    outcomes = [outcome for deliver in delivers for outcome in deliver(db_path, target)]
     outcomes += deliver_problems(db_path, resolve_target(config.settings.slack, operations=True))
-    if lost := undelivered(outcomes):
+    if lost := given_up(outcomes):
         get_run_logger().error("%d Slack messages were given up on: see the slack_outbox view",
                                lost)
     return outcomes

@@ -43,6 +43,7 @@ MAX_BACKOFF = timedelta(hours=2)  # ...up to this
 SENDING_LEASE = timedelta(minutes=2)
 PROBLEM_EVENT = "newswatch_delivery_problem"  # metadata event type of a delivery report
 GIVEN_UP = ("gave_up", "undeliverable")
+DELIVERED = ("sent", "logged")
 MAX_LISTED = 20
 
 
@@ -202,5 +203,11 @@ def deliver_problems(db_path: Path, target: SlackTarget | None,
 
 
 def undelivered(outcomes: list[dict]) -> int:
-    """How many of a delivery run's outcomes were given up on: what a run summary shows."""
+    """How many of a delivery run's messages did not get out: failed (a later run tries
+    again) or given up on. What a run summary shows."""
+    return sum(1 for o in outcomes if o["status"] not in DELIVERED)
+
+
+def given_up(outcomes: list[dict]) -> int:
+    """How many of a delivery run's messages were given up on in that run."""
     return sum(1 for o in outcomes if o["status"] in GIVEN_UP)
