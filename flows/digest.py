@@ -7,8 +7,9 @@ from pathlib import Path
 
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
+from prefect.states import State
 
-from flows.shared import deliver_task, named_runs
+from flows.shared import deliver_task, delivery_end, named_runs
 from tasks.config import Config, load_config
 from tasks.digest import deliver, delivery_state, gather, write_digest
 from tasks.outbox import undelivered
@@ -24,7 +25,7 @@ def build_task(config: Config, db_path: Path, now: datetime) -> dict:
 
 @flow(name="digest", flow_run_name=named_runs("digest"), log_prints=True)
 def digest(config_dir: str | None = None, db_path: str = str(DEFAULT_DB),
-           now: datetime | None = None) -> dict:
+           now: datetime | None = None) -> dict | State:
     """Build the day's digest (once per day: a stable id) and deliver it. One Slack could
     not take is retried by the alerts runs; the summary's `status` is the digest's own."""
     logger = get_run_logger()
@@ -41,4 +42,4 @@ def digest(config_dir: str | None = None, db_path: str = str(DEFAULT_DB),
                        "until %s", summary["digest_id"], summary["status"],
                        summary["error"] or "another run is sending it",
                        f"{summary['retry_until']:%Y-%m-%d %H:%M} UTC")
-    return summary
+    return delivery_end(summary)

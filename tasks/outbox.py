@@ -208,6 +208,13 @@ def undelivered(outcomes: list[dict]) -> int:
     return sum(1 for o in outcomes if o["status"] not in DELIVERED)
 
 
-def given_up(outcomes: list[dict]) -> int:
-    """How many of a delivery run's messages were given up on in that run."""
-    return sum(1 for o in outcomes if o["status"] in GIVEN_UP)
+def given_up_line(outcomes: list[dict]) -> str | None:
+    """One line for a delivery run that gave up on messages, saying how many and why (the
+    first two reasons); None when it gave up on none."""
+    lost = [o for o in outcomes if o["status"] in GIVEN_UP]
+    if not lost:
+        return None
+    reasons = list(dict.fromkeys(o["error"] or o["status"] for o in lost))
+    why = "; ".join(reasons[:2]) + ("; …" if len(reasons) > 2 else "")
+    return (f"{plural(len(lost), 'Slack message')} given up on (kept in the outbox: see the "
+            f"slack_outbox view): {why}")
