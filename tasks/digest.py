@@ -3,7 +3,9 @@ articles per topic against the usual day, the spikes alerted, and outlet health.
 
 `gather` reads the warehouse, `build_message` is pure, and the digest goes through an
 outbox like the alerts (`digests`, see `tasks.outbox`): its id names the day, so a
-re-run or a Prefect retry on the same day posts nothing new.
+re-run or a Prefect retry on the same day posts nothing new. A digest Slack could not
+take is tried again by the alerts flow's runs (the digest flow runs once a day) while it
+is worth sending.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from typing import Any
 from tasks.config import Config
 from tasks.mrkdwn import code, escape, fit, number, plural
 from tasks.notify import SlackTarget
-from tasks.outbox import Outbox, deliver_outbox
+from tasks.outbox import DELIVERED, GIVEN_UP, WORTH_SENDING, Outbox, deliver_outbox
 from warehouse import db
 
 DIGESTS = Outbox("digests", "digest_id", "newswatch_digest")
@@ -234,3 +236,15 @@ def deliver(db_path: Path, target: SlackTarget | None,
             now: datetime | None = None) -> list[dict[str, Any]]:
     """Send the due digests through the outbox, as alerts are sent."""
     return deliver_outbox(db_path, DIGESTS, target, now=now)
+
+
+def delivery_state(db_path: Path, digest_id: str) -> dict[str, Any]:
+    """The digest's delivery as its outbox row has it: `status`, `error` (Slack's last
+    answer) and `retry_until` (while later runs still try to deliver it, else None)."""
+    with db.read(db_path) as con:
+        status, error, created = con.execute(
+            "SELECT status, last_error, created_at FROM digests WHERE digest_id = ?",
+            [digest_id]).fetchone()
+    waiting = status not in (*DELIVERED, *GIVEN_UP)
+    return {"status": status, "error": error,
+            "retry_until": created.astimezone(UTC) + WORTH_SENDING if waiting else None}

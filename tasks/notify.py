@@ -121,8 +121,9 @@ def resolve_target(
     """The Slack target from the environment, or None when Slack is not configured.
 
     A bot token (from its env var, else from the Prefect Secret block named in the
-    settings) with a channel wins over a webhook URL. A token without a channel is a
-    `ConfigError`. For `operations` alerts the bot posts to the operations channel when
+    settings) with a channel wins over a webhook URL. A token without a channel, or a
+    webhook URL that is not an http(s) URL, is a `ConfigError` (naming the variable, never
+    the secret URL). For `operations` alerts the bot posts to the operations channel when
     one is set (a webhook posts where it was made for).
     """
 
@@ -144,8 +145,21 @@ def resolve_target(
         return SlackTarget(token, channel, None, read(settings.base_url_env))
     webhook_url = read(settings.webhook_url_env)
     if webhook_url is not None:
+        if not is_web_url(webhook_url):
+            raise ConfigError(
+                f"{settings.webhook_url_env} is not a webhook URL: set it to the incoming "
+                "webhook's whole URL, starting https://hooks.slack.com/services/"
+            )
         return SlackTarget(None, None, webhook_url, None)
     return None
+
+
+def is_web_url(url: str) -> bool:
+    try:
+        parts = urlsplit(url)
+        return parts.scheme in ("https", "http") and bool(parts.hostname)
+    except ValueError:  # e.g. an unclosed [ in the host
+        return False
 
 
 def secret_token(block_name: str) -> str:
@@ -335,6 +349,8 @@ def post(message: dict[str, Any], target: SlackTarget, metadata: dict[str, Any] 
         return api_failure(exc, target.channel)
     except (OSError, HTTPException) as exc:
         return connection_failure(exc, "the Slack API")
+    except ValueError:  # urllib refuses the URL built from the base URL
+        return Delivery(False, None, None, "the Slack API base URL is not a valid URL", False)
     channel, ts = response["channel"], response["ts"]
     thread = thread_ts or ts
     name = next(iter(((metadata or {}).get("event_payload") or {}).values()), ts)
@@ -378,6 +394,8 @@ def post_webhook(message: dict[str, Any], url: str) -> Delivery:
     except (OSError, HTTPException) as exc:
         # the URL is a secret: name only its host
         return connection_failure(exc, f"the Slack webhook at {urlsplit(url).hostname}")
+    except ValueError:  # urllib refuses the URL; its message would quote the secret
+        return Delivery(False, None, None, "the Slack webhook URL is not a valid URL", False)
     if response.status_code == 200:
         return Delivery(True, None, None, None, False)
     body = (response.body or "").strip()

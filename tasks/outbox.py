@@ -8,7 +8,9 @@ Delivery marks a row `sending` (attempts + 1) in its own transaction before it p
 be in Slack already (the run died after Slack took it, or Slack stored it and answered
 5xx), so it is first looked up by its id in the message metadata of the channel's
 history, and posted again only if it is not there. Webhooks cannot be looked up: for them
-that window is at least once.
+that window is at least once. A row another delivery marked `sending` is left to it for
+`SENDING_LEASE` (its `next_attempt_at`): two flows deliver some outboxes (digests and
+delivery-problem reports), and one must not post what the other is posting.
 
 A failure Slack may get over (5xx, 429, a timeout) leaves the row `failed` with a
 `next_attempt_at` (exponential backoff), and later runs try again for as long as the
@@ -36,8 +38,12 @@ log = logging.getLogger("newswatch.outbox")
 WORTH_SENDING = timedelta(hours=24)  # a message older than this is given up on, not posted
 FIRST_BACKOFF = timedelta(minutes=1)  # doubled after each failed attempt...
 MAX_BACKOFF = timedelta(hours=2)  # ...up to this
+# A row marked 'sending' is another delivery's for this long, then taken over as a dead
+# run's: longer than a post can take (15 s per request, a 5 s 429 wait, one retry).
+SENDING_LEASE = timedelta(minutes=2)
 PROBLEM_EVENT = "newswatch_delivery_problem"  # metadata event type of a delivery report
 GIVEN_UP = ("gave_up", "undeliverable")
+DELIVERED = ("sent", "logged")
 MAX_LISTED = 20
 
 
@@ -74,8 +80,8 @@ def deliver_outbox(db_path: Path, outbox: Outbox, target: SlackTarget | None,
     with db.read(db_path) as con:
         rows = con.execute(f"""
             SELECT {key}, message, status, attempts, {outbox.created} FROM {table}
-            WHERE status IN ('pending', 'sending')
-               OR (status = 'failed' AND coalesce(next_attempt_at <= ?, true))
+            WHERE status = 'pending'
+               OR (status IN ('failed', 'sending') AND coalesce(next_attempt_at <= ?, true))
             ORDER BY {outbox.created}, {key}
         """, [now]).fetchall()
     outcomes = []
@@ -125,13 +131,15 @@ def record(db_path: Path, outbox: Outbox, row_id: str, delivery: Delivery, attem
 
 
 def claim(db_path: Path, outbox: Outbox, row_id: str, read_status: str, attempts: int) -> bool:
-    """Mark a row 'sending' with its new attempt count, if it is still as it was read;
-    False when another delivery got to it first."""
+    """Mark a row 'sending' with its new attempt count and lease, if it is still as it was
+    read; False when another delivery got to it first."""
+    # the lease runs on the clock of the post, not on a `now` read before earlier posts
+    lease_until = datetime.now(UTC) + SENDING_LEASE
     with db.write(db_path) as con:
         [changed] = con.execute(f"""
-            UPDATE {outbox.table} SET status = 'sending', attempts = ?
+            UPDATE {outbox.table} SET status = 'sending', attempts = ?, next_attempt_at = ?
             WHERE {outbox.key} = ? AND status = ? AND attempts < ?
-        """, [attempts, row_id, read_status, attempts]).fetchone()
+        """, [attempts, lease_until, row_id, read_status, attempts]).fetchone()
     return changed == 1
 
 
@@ -195,5 +203,18 @@ def deliver_problems(db_path: Path, target: SlackTarget | None,
 
 
 def undelivered(outcomes: list[dict]) -> int:
-    """How many of a delivery run's outcomes were given up on: what a run summary shows."""
-    return sum(1 for o in outcomes if o["status"] in GIVEN_UP)
+    """How many of a delivery run's messages did not get out: failed (a later run tries
+    again) or given up on. What a run summary shows."""
+    return sum(1 for o in outcomes if o["status"] not in DELIVERED)
+
+
+def given_up_line(outcomes: list[dict]) -> str | None:
+    """One line for a delivery run that gave up on messages, saying how many and why (the
+    first two reasons); None when it gave up on none."""
+    lost = [o for o in outcomes if o["status"] in GIVEN_UP]
+    if not lost:
+        return None
+    reasons = list(dict.fromkeys(o["error"] or o["status"] for o in lost))
+    why = "; ".join(reasons[:2]) + ("; …" if len(reasons) > 2 else "")
+    return (f"{plural(len(lost), 'Slack message')} given up on (kept in the outbox: see the "
+            f"slack_outbox view): {why}")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import base64
 import json
+import logging
 from datetime import UTC, datetime, timedelta
 
 import numpy as np
@@ -425,3 +426,54 @@ def test_an_alert_sent_on_the_first_minutes_of_an_hour_is_not_taken_back(tmp_pat
     _hourly(path, "china", [(burst + HOUR, 10)], "again-early")
     detect_and_plan(path, config, burst + timedelta(minutes=72))
     assert kinds() == [("iran:20260328T2300", "alert")]
+
+
+def test_a_webhook_url_without_https_fails_the_run_in_one_line_without_the_secret(
+        prefect_harness, tmp_path, monkeypatch, caplog, capfd):
+    from flows.alerts import alerts
+    from tests.test_run_problem import run_counts, slack_env
+
+    slack_env(monkeypatch, None)
+    monkeypatch.setenv("NEWSWATCH_SLACK_WEBHOOK_URL", "hooks.slack.com/services/T000/B000/XXXX")
+    path = tmp_path / "w.duckdb"
+    outbox(path, alert())
+
+    with caplog.at_level(logging.INFO):
+        state = alerts(db_path=str(path), return_state=True)
+
+    assert state.is_failed()
+    assert "NEWSWATCH_SLACK_WEBHOOK_URL is not a webhook URL" in state.message
+    assert run_counts(state)["deliver-alerts"] == 1  # a config error is not retried
+    out, err = capfd.readouterr()
+    for text in (state.message, caplog.text, out, err):
+        assert "B000/XXXX" not in text
+    assert statuses(path) == {"iran:20260301T0100": "pending"}  # kept for a fixed config
+
+
+def test_a_run_that_gives_up_on_messages_fails_one_that_will_retry_does_not(
+        prefect_harness, tmp_path, slack_server, monkeypatch):
+    from flows.alerts import alerts
+    from tests.test_run_problem import slack_env
+
+    path = tmp_path / "w.duckdb"
+    outbox(path, alert(alert_id="iran:20260301T0100:down"))
+    slack_env(monkeypatch, slack_server, token="xoxb-500")  # Slack down: tried again later
+
+    summary = alerts(db_path=str(path))
+
+    assert summary["undelivered"] == 1
+    assert statuses(path) == {"iran:20260301T0100:down": "failed"}
+    outbox(path, alert(alert_id="iran:20260301T0200:revoked"))
+    slack_env(monkeypatch, slack_server, token="xoxb-revoked")  # refused for good
+
+    state = alerts(db_path=str(path), return_state=True)
+
+    assert state.is_failed()
+    assert state.message == (  # the alert and the report saying so, both refused
+        "2 Slack messages given up on (kept in the outbox: see the slack_outbox view): Slack "
+        "rejected the bot token (invalid_auth): check the token")
+    assert statuses(path) == {"iran:20260301T0100:down": "failed",
+                              "iran:20260301T0200:revoked": "undeliverable"}
+    with read(path) as con:
+        assert con.execute("SELECT row_ids, status FROM delivery_problems").fetchall() == [
+            (["iran:20260301T0200:revoked"], "undeliverable")]

@@ -170,3 +170,31 @@ def test_a_digest_slack_refuses_is_reported_once_to_operations(warehouse, slack_
     with read(warehouse) as con:
         assert con.execute("SELECT outbox, row_ids, status FROM delivery_problems").fetchall(
             ) == [("digests", ["digest:2026-03-16"], "sent")]
+
+
+def test_a_digest_slack_could_not_take_is_posted_by_a_later_alerts_run(
+        prefect_harness, tmp_path, slack_server, monkeypatch):
+    from flows.alerts import alerts
+    from flows.digest import digest
+    from tests.test_run_problem import slack_env
+
+    path, at = tmp_path / "w.duckdb", datetime(2026, 4, 2, 7, 1, tzinfo=UTC)
+    with write(path):
+        pass  # an empty warehouse: a digest of nothing
+    slack_env(monkeypatch, slack_server, token="xoxb-500")
+    summary = digest(db_path=str(path), now=at)  # the 07:00 run: Slack answers 500
+
+    assert (summary["digest_id"], summary["status"], summary["undelivered"]) == (
+        "digest:2026-04-02", "failed", 1)
+    assert "HTTP 500" in summary["error"]
+    assert summary["retry_until"] > datetime.now(UTC) + 23 * HOUR
+    with write(path) as con:  # an hour later: its backoff is over
+        con.execute("UPDATE digests SET next_attempt_at = now() - INTERVAL 1 MINUTE")
+    slack_env(monkeypatch, slack_server)  # Slack is back
+
+    result = alerts(db_path=str(path), now=at + HOUR)
+
+    assert {"digest_id": "digest:2026-04-02", "status": "sent", "error": None} in (
+        result["deliveries"])
+    assert len(slack_server.posted("newswatch_digest", "digest_id", "digest:2026-04-02")) == 1
+    assert alerts(db_path=str(path), now=at + 2 * HOUR)["deliveries"] == []

@@ -298,3 +298,17 @@ def test_bot_token_from_a_prefect_secret_block(prefect_harness: None) -> None:
         resolve_target(SlackSettings(secret_block="no-such-block"), channel)
 
 
+
+
+def test_a_webhook_url_without_its_scheme_is_a_config_error_that_keeps_it_secret() -> None:
+    secret = "hooks.slack.com/services/T000/B000/XXXX"
+    with pytest.raises(ConfigError, match="NEWSWATCH_SLACK_WEBHOOK_URL is not a webhook") as err:
+        resolve_target(SlackSettings(), {"NEWSWATCH_SLACK_WEBHOOK_URL": secret})
+    assert "B000" not in str(err.value)
+
+
+def test_a_bad_webhook_url_fails_the_post_without_quoting_it() -> None:
+    delivery = post(simple_message(), SlackTarget(None, None, "hooks.slack.com/T0/B0/XX", None))
+
+    assert not delivery.ok and not delivery.retryable
+    assert delivery.error == "the Slack webhook URL is not a valid URL"

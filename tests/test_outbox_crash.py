@@ -1,6 +1,7 @@
 """A run killed mid-delivery: a real process fills the outbox and is SIGKILLed, before it
 posts or after Slack stored its post but before it recorded `sent`; the next `deliver`
-brings the total to exactly one post."""
+after the row's lease brings the total to exactly one post. And a second process
+delivering the same outbox while the first posts leaves that row alone."""
 
 from __future__ import annotations
 
@@ -8,14 +9,19 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from tasks.alert_message import SpikeAlert
 from tasks.alerting import Planned, deliver, write_outbox
 from tasks.detect import Decision, Status
 from tasks.notify import SlackTarget
+from tasks.outbox import SENDING_LEASE
 from warehouse.db import read
 
 pytest_plugins = ["tests.slack_server"]
@@ -90,8 +96,74 @@ def test_killed_after_slack_took_the_post_before_recording_it(tmp_path, slack_se
         time.sleep(0.05)
     kill(process)  # Slack stored the message; its answer, with the ts, never arrived
     assert row(path) == ("sending", 1, None)
+    assert deliver(path, bot(slack_server)) == []  # as if it were still posting: its lease
 
-    assert [o["status"] for o in deliver(path, bot(slack_server))] == ["sent"]
-    assert deliver(path, bot(slack_server)) == []
+    after_lease = datetime.now(UTC) + SENDING_LEASE
+    assert [o["status"] for o in deliver(path, bot(slack_server), now=after_lease)] == ["sent"]
+    assert deliver(path, bot(slack_server), now=after_lease) == []
     [stored] = slack_server.posted("newswatch_alert", "alert_id", "crash:after")
     assert row(path) == ("sent", 1, stored["ts"])
+
+
+@contextmanager
+def held_webhook() -> Iterator[tuple[str, list[float], threading.Event]]:
+    """An incoming webhook that answers its first post only once released: its URL, the
+    posts it received, and the release."""
+    received: list[float] = []
+    release = threading.Event()
+
+    class Hook(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def do_POST(self) -> None:
+            self.rfile.read(int(self.headers.get("Content-Length") or 0))
+            received.append(time.monotonic())
+            if len(received) == 1:
+                release.wait(60)
+            self.send_response(200)
+            self.send_header("Content-Length", "2")
+            self.end_headers()
+            self.wfile.write(b"ok")
+
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Hook)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/services/T/B/X", received, release
+    finally:
+        release.set()
+        server.shutdown()
+        server.server_close()
+
+
+def test_a_row_another_process_is_posting_is_left_to_it(tmp_path):
+    # The digest and alerts flows both deliver the digests and the delivery-problem
+    # reports; a webhook cannot be asked whether the other one's post got through.
+    path = tmp_path / "w.duckdb"
+    with held_webhook() as (url, received, release):
+        process = child(
+            "from pathlib import Path\n"
+            "from tasks.alerting import deliver\n"
+            "from tasks.notify import SlackTarget\n"
+            "from tests.test_outbox_crash import write_one\n"
+            f"write_one({str(path)!r}, 'race:1')\n"
+            f"print(deliver(Path({str(path)!r}), SlackTarget(None, None, {url!r}, None))[0]"
+            "['status'], flush=True)\n"
+        )
+        deadline = time.monotonic() + 120
+        while not received:  # the first process is posting, and waits for the answer
+            assert time.monotonic() < deadline and process.poll() is None
+            time.sleep(0.05)
+        assert row(path) == ("sending", 1, None)
+
+        assert deliver(path, SlackTarget(None, None, url, None)) == []
+
+        release.set()
+        assert process.stdout.readline().strip() == "sent"
+        assert process.wait(timeout=60) == 0
+        process.stdout.close()
+        assert len(received) == 1

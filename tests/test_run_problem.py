@@ -63,3 +63,49 @@ def test_a_refused_post_is_an_error_in_the_log(prefect_harness, slack_server, mo
         assert run_problem(**RUN) == "failed"
     [record] = [r for r in caplog.records if r.name == "newswatch.run_problem"]
     assert "invalid_auth" in record.getMessage() and HEADLINE in record.getMessage()
+
+
+@pytest.fixture
+def quick_retries(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The post's task retries without their waits (10 s, 1 min, 5 min)."""
+    import flows.run_problem
+
+    monkeypatch.setattr(flows.run_problem, "report_task",
+                        flows.run_problem.report_task.with_options(retry_delay_seconds=0))
+
+
+def test_a_post_slack_answers_500_is_retried_and_not_posted_twice(
+        prefect_harness, slack_server, monkeypatch, quick_retries):
+    slack_env(monkeypatch, slack_server, token="xoxb-500-after-post")  # stored, then 500
+    run = {**RUN, "run_id": "0f2a9c1e-0000-4000-8000-000000000002"}
+
+    state = run_problem(**run, return_state=True)
+
+    assert state.result() == "sent"
+    assert run_counts(state) == {"post-run-problem": 2}
+    [message] = slack_server.posted(EVENT_TYPE, "flow_run_id", run["run_id"])
+    assert HEADLINE in message["text"]
+
+
+def test_slack_down_on_every_try_fails_the_run_saying_what_was_not_sent(
+        prefect_harness, slack_server, monkeypatch, quick_retries):
+    slack_env(monkeypatch, slack_server, token="xoxb-500")
+
+    state = run_problem(**RUN, return_state=True)
+
+    assert state.is_failed()
+    assert "the operations message could not be posted (Slack answered HTTP 500" in (
+        state.message)
+    assert HEADLINE in state.message
+    assert run_counts(state) == {"post-run-problem": 4}
+
+
+def run_counts(state) -> dict[str, int]:
+    """How often each task of a flow run ran (1: no retry)."""
+    from prefect import get_client
+    from prefect.client.schemas.filters import FlowRunFilter
+
+    with get_client(sync_client=True) as client:
+        runs = client.read_task_runs(flow_run_filter=FlowRunFilter(
+            id={"any_": [state.state_details.flow_run_id]}))
+    return {run.name: run.run_count for run in runs}
