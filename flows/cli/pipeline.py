@@ -30,8 +30,9 @@ def run(
     """Run the ingest and alerts flows once, on an ephemeral Prefect.
 
     Exits 1 when no outlet could be reached (health.min_reachable_share), after the
-    ingest run's summary line. A config that does not load, or an unknown outlet, is
-    the one line before any Prefect server starts.
+    ingest run's summary line, or when the alerts run gave up on Slack messages (they
+    stay in the outbox: the slack_outbox view). A config that does not load, or an
+    unknown outlet, is the one line before any Prefect server starts.
 
     Example: newswatch run --outlet bbc-world --outlet aljazeera
     """

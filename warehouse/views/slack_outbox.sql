@@ -22,7 +22,7 @@ COMMENT ON COLUMN slack_outbox.kind IS 'alert, digest, operations or delivery pr
 COMMENT ON COLUMN slack_outbox.id IS 'The row''s id in its outbox table (alert_id, digest_id, episode_id or problem_id)';
 COMMENT ON COLUMN slack_outbox.status IS 'pending | sending | sent | logged | failed (tried again at next_attempt_at) | gave_up | undeliverable';
 COMMENT ON COLUMN slack_outbox.attempts IS 'Posts tried so far';
-COMMENT ON COLUMN slack_outbox.next_attempt_at IS 'A failed delivery is tried again at or after this time (UTC)';
+COMMENT ON COLUMN slack_outbox.next_attempt_at IS 'failed: tried again at or after this time (UTC); sending: no other run takes it before this time (a 2-minute lease)';
 COMMENT ON COLUMN slack_outbox.last_error IS 'What Slack or the network said on the last attempt';
 COMMENT ON COLUMN slack_outbox.created_at IS 'When the message was written to its outbox (UTC)';
 COMMENT ON COLUMN slack_outbox.delivered_at IS 'When Slack took it (UTC); NULL until then';
