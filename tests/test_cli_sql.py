@@ -52,3 +52,16 @@ def test_sql_cannot_write(tmp_path):
     db = warehouse_with_outlets(tmp_path)
     result = runner.invoke(app, ["sql", "--db", str(db), "DELETE FROM outlets"])
     assert result.exit_code == 1 and "read-only" in result.output.lower()
+
+
+def test_feed_text_in_a_table_is_printed_as_written(tmp_path):
+    """A headline is a stranger's text: rich markup in it is neither obeyed nor an error."""
+    db = warehouse_with_outlets(tmp_path)
+    title = "Drone strike [red]hits[/red] Gulf port [/x] [link=http://evil.example]click[/link]"
+    with write(db) as con:
+        con.execute("INSERT INTO articles (url_hash, url, outlet, title, counts_at, loaded_at) "
+                    "VALUES ('h', 'https://herald.example/1', 'herald', ?, now(), now())", [title])
+    query = 'SELECT title AS "[bold]t" FROM articles'
+    result = runner.invoke(app, ["sql", "--db", str(db), query], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    assert title in result.output and "[bold]t" in result.output

@@ -26,6 +26,7 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 from rich.table import Table
+from rich.text import Text
 
 from tasks.errors import NewswatchError
 from warehouse.db import DEFAULT_DB, DEMO_DB
@@ -141,12 +142,14 @@ def emit(record: dict) -> None:
 def print_table(columns: Sequence[str], rows: Iterable[Sequence[Any]], *,
                 console: Console | None = None, title: str | None = None,
                 fold: Sequence[str] = ()) -> None:
-    """A table for people on stdout; None prints empty, long `fold` columns wrap."""
+    """A table for people on stdout; None prints empty, long `fold` columns wrap. Cells
+    are plain text: a headline's "[red]" or "[link=...]" is printed as written, never read
+    as rich markup."""
     table = Table(title=title, title_justify="left")
     for column in columns:
-        table.add_column(column, overflow="fold" if column in fold else "ellipsis")
+        table.add_column(Text(column), overflow="fold" if column in fold else "ellipsis")
     for row in rows:
-        table.add_row(*("" if value is None else str(value) for value in row))
+        table.add_row(*(Text("" if value is None else str(value)) for value in row))
     (console or Console()).print(table)
 
 
