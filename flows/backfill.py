@@ -45,6 +45,8 @@ def backfill(paths: list[str], config_dir: str | None = None, db_path: str = str
         # The archive stands in for discovery and fetching.
         batches = [process_task(config.for_outlet(name), name, run.run_id,
                                 FetchedBatch(pages=pages)) for name, pages in groups.items()]
+        for batch in batches:
+            batch.fetched_now = False  # fetched when archived: an undated page counts then
         for summary in load_task(quote(run), quote(batches)):  # as flows/ingest.py
             totals["articles"] += summary["articles"]
             totals["quarantined"] += summary["quarantined"]

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import gzip
 import json
+import random
+from datetime import UTC, datetime, timedelta
 from io import BytesIO
 from pathlib import Path
 
@@ -20,10 +22,15 @@ from flows.demo import write_demo_config
 from newsroom.server import Newsroom
 from tasks.backfill import ArchiveError, outlet_for, read_archive
 from tasks.config import load_config
+from tests.small_warehouse import alert_now, build
 from warehouse.db import read
 
 PER_OUTLET = 3
 TABLES = ["articles", "article_topics", "quarantine", "url_state"]
+BBC = "https://www.bbc.co.uk/news/world-"
+ARCHIVED = "2019-05-01T12:00:00Z"
+WORDS = ["harvest", "river", "council", "market", "winter", "railway", "museum", "festival",
+         "budget", "school", "hospital", "bridge", "election", "harbour", "ferry", "factory"]
 
 
 def write_record(writer: WARCWriter, url: str, status: str, content_type: str,
@@ -31,6 +38,32 @@ def write_record(writer: WARCWriter, url: str, status: str, content_type: str,
     headers = StatusAndHeaders(status, [("Content-Type", content_type)], protocol="HTTP/1.1")
     writer.write_record(writer.create_warc_record(url, "response", payload=BytesIO(body),
                                                   length=len(body), http_headers=headers))
+
+
+def undated_page(n: int, sentences: int = 8, title: str | None = None) -> bytes:
+    """A Ukraine story that gives no publication time, in words of its own: each is a
+    story of its own, not a copy of the others."""
+    rng = random.Random(n)
+    title = title or f"Ukraine {' '.join(rng.sample(WORDS, 4))} report {n}"
+    body = " ".join(f"In Kyiv the {rng.choice(WORDS)} {rng.choice(WORDS)} was discussed by "
+                    f"Ukrainian officials on day {n} as {rng.choice(WORDS)} plans changed."
+                    for _ in range(sentences))
+    return (f"<html lang='en'><head><title>{title}</title></head><body><article>"
+            f"<h1>{title}</h1><p>{body}</p></article></body></html>").encode()
+
+
+def write_warc(path: Path, captures: list[tuple[str, bytes, str]], gzipped: bool = False
+               ) -> None:
+    """HTML responses (URL, body, WARC-Date) as a crawler archives them."""
+    with path.open("wb") as out:
+        writer = WARCWriter(out, gzip=gzipped)
+        for url, body, date in captures:
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")],
+                                       protocol="HTTP/1.1")
+            record = writer.create_warc_record(url, "response", payload=BytesIO(body),
+                                               length=len(body), http_headers=headers)
+            record.rec_headers.replace_header("WARC-Date", date)
+            writer.write_record(record)
 
 
 def archive_pages(newsroom: Newsroom, urls: list[str], path: Path, gzipped: bool) -> None:
@@ -142,3 +175,25 @@ def test_a_file_that_is_not_a_warc_is_one_clear_error(archived, tmp_path):
     result = CliRunner().invoke(app, ["backfill", str(tmp_path / "missing.warc")])
     assert result.exit_code == 1
     assert "missing.warc: no such file" in result.stderr
+
+
+def test_an_old_archive_of_undated_pages_counts_them_when_archived_not_as_a_spike(
+        prefect_harness, tmp_path):
+    """A backfill is not a spike: 40 undated Ukraine stories archived in 2019 count on
+    their WARC-Date, and the alerts run after the backfill raises nothing for them."""
+    db_path = tmp_path / "w.duckdb"
+    build(db_path, datetime.now(UTC) - timedelta(hours=1))  # ten days of history
+    archive = tmp_path / "old.warc"
+    write_warc(archive, [(f"{BBC}{n}", undated_page(n), ARCHIVED) for n in range(40)])
+    result = CliRunner().invoke(app, ["backfill", str(archive), "--db", str(db_path)])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout.splitlines()[-1])["articles"] == 40
+    with read(db_path) as con:
+        counted = con.execute("SELECT DISTINCT counts_at, fetched_at FROM articles "
+                              "WHERE outlet = 'bbc-world'").fetchall()
+    archived = datetime(2019, 5, 1, 12, tzinfo=UTC)
+    assert counted == [(archived, archived)]
+    alert_now(db_path, datetime.now(UTC))
+    with read(db_path) as con:
+        assert con.execute("SELECT count(*) FROM alerts WHERE topic = 'ukraine'"
+                           ).fetchone()[0] == 0
