@@ -10,7 +10,7 @@ from prefect import flow, get_run_logger
 from prefect.utilities.annotations import quote
 
 from flows.ingest import load_task, process_task
-from tasks.backfill import by_outlet, in_batches, read_archives
+from tasks.backfill import ArchiveIssue, by_outlet, in_batches, read_archives
 from tasks.config import load_config
 from tasks.fetch import FetchedBatch
 from tasks.run import start_run
@@ -29,7 +29,8 @@ def backfill(paths: list[str], config_dir: str | None = None, db_path: str = str
 
     Re-running it changes nothing twice: loads upsert as in the ingest flow.
     Returns the totals: pages read, articles loaded, rows quarantined, pages skipped
-    because no configured outlet owns them.
+    because no configured outlet owns them; and `warnings`, a line for each problem
+    with an archive that the reading went past (also logged).
     """
     logger = get_run_logger()
     config = load_config(config_dir)
@@ -37,7 +38,14 @@ def backfill(paths: list[str], config_dir: str | None = None, db_path: str = str
         config.outlet(outlet)  # an unknown name fails here, before any reading
     run = start_run(config, db_path)
     totals = {"pages": 0, "articles": 0, "quarantined": 0, "skipped": 0, "batches": 0}
-    for records in in_batches(read_archives(map(Path, paths), config.outlets, outlet), batch_size):
+    warnings: list[str] = []
+
+    def note(issue: ArchiveIssue) -> None:
+        logger.warning("%s", issue.message)
+        warnings.append(issue.message)
+
+    pages = read_archives(map(Path, paths), config.outlets, outlet, note)
+    for records in in_batches(pages, batch_size):
         groups, skipped = by_outlet(records)
         totals["pages"] += len(records)
         totals["skipped"] += skipped
@@ -56,4 +64,4 @@ def backfill(paths: list[str], config_dir: str | None = None, db_path: str = str
     if totals["skipped"]:
         logger.warning("%d archived pages belong to no configured outlet; not loaded",
                        totals["skipped"])
-    return totals
+    return totals | {"warnings": warnings}

@@ -4,7 +4,7 @@ ingest flow's own extract -> validate -> match -> load path."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -30,6 +30,21 @@ class ArchivedPage:
 
     page: Page
     outlet: str | None
+
+
+@dataclass
+class ArchiveIssue:
+    """Something wrong with an archive that its reading went past: one line that names
+    the file."""
+
+    message: str
+
+
+Note = Callable[[ArchiveIssue], None]
+
+
+def _unheard(issue: ArchiveIssue) -> None:
+    pass
 
 
 def shared_path(a: str, b: str) -> int:
@@ -73,23 +88,26 @@ def is_html_page(content_type: str | None) -> bool:
     return kind in ("text/html", "application/xhtml+xml")
 
 
-def warc_date(value: str | None) -> datetime:
-    """WARC-Date (ISO 8601, UTC); an archive without one is taken as fetched now."""
-    if not value:
-        return datetime.now(UTC)
-    moment = datetime.fromisoformat(value)
+def warc_date(value: str | None) -> datetime | None:
+    """WARC-Date (ISO 8601, UTC); None when missing or not a date."""
+    try:
+        moment = datetime.fromisoformat(value or "")
+    except ValueError:
+        return None
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
-def read_archive(path: Path, outlets: list[Outlet],
-                 outlet: str | None = None) -> Iterator[ArchivedPage]:
+def read_archive(path: Path, outlets: list[Outlet], outlet: str | None = None,
+                 note: Note = _unheard) -> Iterator[ArchivedPage]:
     """The HTML pages of one WARC file (.warc or .warc.gz): `response` records with HTTP
     200 and an HTML content type; other records are skipped. `outlet` files every page
-    under that outlet instead of looking it up by URL."""
+    under that outlet instead of looking it up by URL. A page whose record has no
+    readable WARC-Date has no fetch time (one issue for the file says how many)."""
     try:
         stream = path.open("rb")
     except OSError as exc:
         raise ArchiveError(f"{path}: cannot read: {exc.strerror}") from exc
+    undated: list[str] = []
     with stream:
         try:
             for record in ArchiveIterator(stream):
@@ -104,18 +122,27 @@ def read_archive(path: Path, outlets: list[Outlet],
                     url = canonicalize(url)
                 owner = outlet or outlet_for(url, outlets)
                 html, charset = decode_html(record.content_stream().read(), content_type)
+                written = record.rec_headers.get_header("WARC-Date")
+                fetched_at = warc_date(written)
+                if fetched_at is None:
+                    undated.append(f"{url} ({written!r})" if written else f"{url} (none)")
                 page = Page(url=url, outlet=owner or "", html=html, charset=charset,
-                            fetched_at=warc_date(record.rec_headers.get_header("WARC-Date")),
+                            fetched_at=fetched_at,
                             candidate=Candidate(url=url, outlet=owner or "", source=str(path)))
                 yield ArchivedPage(page, owner)
         except ArchiveLoadFailed as exc:
             raise ArchiveError(f"{path}: not a readable WARC file: {exc}") from exc
+    if undated:
+        note(ArchiveIssue(
+            f"{path}: {len(undated)} page(s) without a readable WARC-Date, the first "
+            f"{undated[0]}: loaded without a fetch time (one that gives no publication "
+            "time counts at its load)"))
 
 
-def read_archives(paths: Iterable[Path], outlets: list[Outlet],
-                  outlet: str | None = None) -> Iterator[ArchivedPage]:
+def read_archives(paths: Iterable[Path], outlets: list[Outlet], outlet: str | None = None,
+                  note: Note = _unheard) -> Iterator[ArchivedPage]:
     for path in paths:
-        yield from read_archive(Path(path), outlets, outlet)
+        yield from read_archive(Path(path), outlets, outlet, note)
 
 
 def by_outlet(pages: Iterable[ArchivedPage]) -> tuple[dict[str, list[Page]], int]:

@@ -197,3 +197,22 @@ def test_an_old_archive_of_undated_pages_counts_them_when_archived_not_as_a_spik
     with read(db_path) as con:
         assert con.execute("SELECT count(*) FROM alerts WHERE topic = 'ukraine'"
                            ).fetchone()[0] == 0
+
+
+def test_a_record_whose_warc_date_is_not_a_date_is_loaded_and_said(prefect_harness, tmp_path):
+    db_path = tmp_path / "w.duckdb"
+    archive = tmp_path / "mixed.warc"
+    write_warc(archive, [(f"{BBC}1", undated_page(1), ARCHIVED),
+                         (f"{BBC}2", undated_page(2), "not-a-date"),
+                         (f"{BBC}3", undated_page(3), ARCHIVED)])
+    result = CliRunner().invoke(app, ["backfill", str(archive), "--db", str(db_path)])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout.splitlines()[-1])["articles"] == 3
+    assert result.stderr.splitlines()[-1] == (
+        f"newswatch: {archive}: 1 page(s) without a readable WARC-Date, the first {BBC}2 "
+        "('not-a-date'): loaded without a fetch time (one that gives no publication time "
+        "counts at its load)")
+    with read(db_path) as con:
+        fetched = dict(con.execute("SELECT url, fetched_at FROM articles").fetchall())
+    archived = datetime(2019, 5, 1, 12, tzinfo=UTC)
+    assert fetched == {f"{BBC}1": archived, f"{BBC}2": None, f"{BBC}3": archived}
