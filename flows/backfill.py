@@ -29,20 +29,23 @@ def backfill(paths: list[str], config_dir: str | None = None, db_path: str = str
 
     Re-running it changes nothing twice: loads upsert as in the ingest flow.
     Returns the totals: pages read, articles loaded, rows quarantined, pages skipped
-    because no configured outlet owns them; and `warnings`, a line for each problem
-    with an archive that the reading went past (also logged).
+    because no configured outlet owns them, files that end inside a record or cannot be
+    read to their end (`incomplete`: what was read of them is loaded); and `warnings`, a
+    line for each problem with an archive that the reading went past (also logged).
     """
     logger = get_run_logger()
     config = load_config(config_dir)
     if outlet is not None:
         config.outlet(outlet)  # an unknown name fails here, before any reading
     run = start_run(config, db_path)
-    totals = {"pages": 0, "articles": 0, "quarantined": 0, "skipped": 0, "batches": 0}
+    totals = {"pages": 0, "articles": 0, "quarantined": 0, "skipped": 0, "batches": 0,
+              "incomplete": 0}
     warnings: list[str] = []
 
     def note(issue: ArchiveIssue) -> None:
         logger.warning("%s", issue.message)
         warnings.append(issue.message)
+        totals["incomplete"] += issue.incomplete
 
     pages = read_archives(map(Path, paths), config.outlets, outlet, note)
     for records in in_batches(pages, batch_size):

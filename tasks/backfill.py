@@ -4,16 +4,19 @@ ingest flow's own extract -> validate -> match -> load path."""
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from itertools import islice
 from pathlib import Path
+from typing import BinaryIO
 from urllib.parse import urlsplit
 
 from warcio.archiveiterator import ArchiveIterator
-from warcio.exceptions import ArchiveLoadFailed
+from warcio.limitreader import LimitReader
+from warcio.recordloader import ArcWarcRecord
 
 from tasks.charset import decode_html
 from tasks.config import Outlet
@@ -21,6 +24,9 @@ from tasks.discover import keep
 from tasks.errors import ArchiveError
 from tasks.models import Candidate, Page
 from tasks.urls import canonicalize
+
+GZIP_MAGIC = b"\x1f\x8b"
+BLOCK = 1 << 16
 
 
 @dataclass
@@ -35,9 +41,10 @@ class ArchivedPage:
 @dataclass
 class ArchiveIssue:
     """Something wrong with an archive that its reading went past: one line that names
-    the file."""
+    the file. `incomplete`: the records after those read are missing or unreadable."""
 
     message: str
+    incomplete: bool = False
 
 
 Note = Callable[[ArchiveIssue], None]
@@ -109,34 +116,96 @@ def read_archive(path: Path, outlets: list[Outlet], outlet: str | None = None,
         raise ArchiveError(f"{path}: cannot read: {exc.strerror}") from exc
     undated: list[str] = []
     with stream:
-        try:
-            for record in ArchiveIterator(stream):
-                if record.rec_type != "response" or record.http_headers is None:
-                    continue
-                http = record.http_headers
-                content_type = http.get_header("Content-Type")
-                if http.get_statuscode() != "200" or not is_html_page(content_type):
-                    continue
-                url = record.rec_headers.get_header("WARC-Target-URI") or ""
-                with suppress(ValueError):  # no outlet owns a broken URL: it is skipped
-                    url = canonicalize(url)
-                owner = outlet or outlet_for(url, outlets)
-                html, charset = decode_html(record.content_stream().read(), content_type)
-                written = record.rec_headers.get_header("WARC-Date")
-                fetched_at = warc_date(written)
-                if fetched_at is None:
-                    undated.append(f"{url} ({written!r})" if written else f"{url} (none)")
-                page = Page(url=url, outlet=owner or "", html=html, charset=charset,
-                            fetched_at=fetched_at,
-                            candidate=Candidate(url=url, outlet=owner or "", source=str(path)))
-                yield ArchivedPage(page, owner)
-        except ArchiveLoadFailed as exc:
-            raise ArchiveError(f"{path}: not a readable WARC file: {exc}") from exc
+        for record, body in whole_records(path, stream, note):
+            if body is None:
+                continue
+            content_type = record.http_headers.get_header("Content-Type")
+            url = record.rec_headers.get_header("WARC-Target-URI") or ""
+            with suppress(ValueError):  # no outlet owns a broken URL: it is skipped
+                url = canonicalize(url)
+            owner = outlet or outlet_for(url, outlets)
+            html, charset = decode_html(body, content_type)
+            written = record.rec_headers.get_header("WARC-Date")
+            fetched_at = warc_date(written)
+            if fetched_at is None:
+                undated.append(f"{url} ({written!r})" if written else f"{url} (none)")
+            page = Page(url=url, outlet=owner or "", html=html, charset=charset,
+                        fetched_at=fetched_at,
+                        candidate=Candidate(url=url, outlet=owner or "", source=str(path)))
+            yield ArchivedPage(page, owner)
     if undated:
         note(ArchiveIssue(
             f"{path}: {len(undated)} page(s) without a readable WARC-Date, the first "
             f"{undated[0]}: loaded without a fetch time (one that gives no publication "
             "time counts at its load)"))
+
+
+def whole_records(path: Path, stream: BinaryIO,
+                  note: Note) -> Iterator[tuple[ArcWarcRecord, bytes | None]]:
+    """The records of an open WARC file that are there whole, each with its body when it
+    is an HTML page's response (else None). A file that ends inside a record (a partial
+    download), or that cannot be read on from one, is an `incomplete` issue that says
+    how many records were read; a file with no record that can be read is an
+    ArchiveError."""
+    records = ArchiveIterator(stream)
+    whole = 0
+    last = (0, 0)  # where the last whole record starts and ends in the file
+    while True:
+        try:
+            record = next(records, None)
+            if record is None:
+                break
+            body = _html_body(record)
+            start = records.get_record_offset()
+            span = (start, start + records.get_record_length())
+        except Exception as exc:  # warcio fails on a cut record in several ways
+            reason = " ".join(str(exc).split())[:200] or type(exc).__name__
+            if not whole:
+                raise ArchiveError(f"{path}: not a readable WARC file: {reason}") from exc
+            note(ArchiveIssue(f"{path}: unreadable after {whole} whole record(s) ({reason}): "
+                              "their pages loaded, the rest not", incomplete=True))
+            return
+        if not _read_whole(record):
+            break
+        whole += 1
+        last = span
+        yield record, body
+    if not path.stat().st_size:
+        note(ArchiveIssue(f"{path}: is empty (a partial download?)", incomplete=True))
+    elif not _ends_with(path, *last):
+        note(ArchiveIssue(f"{path}: ends inside a record (a partial download?): {whole} whole "
+                          "record(s) read, their pages loaded; the rest of the file is missing",
+                          incomplete=True))
+
+
+def _html_body(record: ArcWarcRecord) -> bytes | None:
+    http = record.http_headers
+    if (record.rec_type != "response" or http is None or http.get_statuscode() != "200"
+            or not is_html_page(http.get_header("Content-Type"))):
+        return None
+    return record.content_stream().read()
+
+
+def _read_whole(record: ArcWarcRecord) -> bool:
+    """Whether all of the record's Content-Length was there, once read to its end."""
+    stream = record.raw_stream
+    return isinstance(stream, LimitReader) and stream.limit == 0
+
+
+def _ends_with(path: Path, start: int, end: int) -> bool:
+    """Whether the file ends with the record it holds at [start, end): in a .warc.gz its
+    gzip member is whole and nothing follows; in a .warc only the blank lines that close
+    a record follow it."""
+    with path.open("rb") as stream:
+        if stream.read(2) != GZIP_MAGIC:
+            stream.seek(end)
+            tail = stream.read(BLOCK)
+            return not tail.strip() and tail.endswith((b"\r\n\r\n", b"\n\n"))
+        stream.seek(start)
+        member = zlib.decompressobj(zlib.MAX_WBITS | 16)  # gzip
+        while not member.eof and (data := member.unconsumed_tail or stream.read(BLOCK)):
+            member.decompress(data, BLOCK)
+        return member.eof and not member.unused_data and not stream.read(1)
 
 
 def read_archives(paths: Iterable[Path], outlets: list[Outlet], outlet: str | None = None,

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 import requests
 from typer.testing import CliRunner
+from warcio.archiveiterator import ArchiveIterator
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
@@ -216,3 +217,28 @@ def test_a_record_whose_warc_date_is_not_a_date_is_loaded_and_said(prefect_harne
         fetched = dict(con.execute("SELECT url, fetched_at FROM articles").fetchall())
     archived = datetime(2019, 5, 1, 12, tzinfo=UTC)
     assert fetched == {f"{BBC}1": archived, f"{BBC}2": None, f"{BBC}3": archived}
+
+
+@pytest.mark.parametrize("name", ["cut.warc.gz", "cut.warc"])
+def test_an_archive_cut_off_inside_a_record_loads_what_is_whole_and_says_so(
+        prefect_harness, tmp_path, name):
+    """A partial download: the pages of the records before the cut are loaded, the cut
+    one is not, and the command says how many records it read and exits 1."""
+    archive = tmp_path / name
+    write_warc(archive, [(f"{BBC}{n}", undated_page(n), ARCHIVED) for n in range(6)],
+               gzipped=name.endswith(".gz"))
+    with archive.open("rb") as stream:
+        records = ArchiveIterator(stream)
+        starts = [records.get_record_offset() for _ in records]
+    archive.write_bytes(archive.read_bytes()[:(starts[3] + starts[4]) // 2])  # in the 4th
+    db_path = tmp_path / "w.duckdb"
+    result = CliRunner().invoke(app, ["backfill", str(archive), "--db", str(db_path)])
+    assert result.exit_code == 1, result.output
+    totals = json.loads(result.stdout.splitlines()[-1])
+    assert (totals["pages"], totals["articles"], totals["incomplete"]) == (3, 3, 1)
+    assert result.stderr.splitlines()[-1] == (
+        f"newswatch: {archive}: ends inside a record (a partial download?): 3 whole "
+        "record(s) read, their pages loaded; the rest of the file is missing")
+    with read(db_path) as con:
+        assert sorted(r[0] for r in con.execute("SELECT url FROM articles").fetchall()) == [
+            f"{BBC}{n}" for n in range(3)]

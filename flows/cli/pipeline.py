@@ -124,7 +124,9 @@ def backfill(
 
     The response records of HTML pages go through the ingest flow's own extract,
     validate, match and load steps. Problems with an archive that did not stop the
-    reading (records without a WARC-Date) are a line each on stderr after the totals.
+    reading are a line each on stderr after the totals. Exits 1 when a file ends inside
+    a record (a partial download) or cannot be read to its end; what was read of it is
+    loaded.
 
     Example: newswatch backfill crawl-2024-03.warc.gz --config my-config/
     """
@@ -144,6 +146,8 @@ def backfill(
     emit(totals)
     for warning in warnings:
         note(warning)
+    if totals["incomplete"]:
+        raise typer.Exit(1)
 
 
 COMMANDS = {"run": run, "demo": demo, "backfill": backfill}
