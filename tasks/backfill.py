@@ -7,7 +7,7 @@ from __future__ import annotations
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, field, fields
 from datetime import UTC, datetime
 from itertools import islice
 from pathlib import Path
@@ -22,6 +22,7 @@ from tasks.charset import decode_html
 from tasks.config import Outlet
 from tasks.discover import keep
 from tasks.errors import ArchiveError
+from tasks.load import LoadBatch
 from tasks.models import Candidate, Page
 from tasks.urls import canonicalize
 
@@ -215,15 +216,61 @@ def read_archives(paths: Iterable[Path], outlets: list[Outlet], outlet: str | No
 
 
 def by_outlet(pages: Iterable[ArchivedPage]) -> tuple[dict[str, list[Page]], int]:
-    """Pages grouped by outlet, and how many belong to none."""
-    groups: dict[str, list[Page]] = {}
+    """The newest capture of each page (by WARC-Date, the later record on a tie; one
+    without a date is the oldest), grouped by outlet with the newest first, and how many
+    pages belong to none. Newest first because extraction keeps the first of two pages
+    that give one article."""
+    newest: dict[str, ArchivedPage] = {}
     unowned = 0
     for archived in pages:
         if archived.outlet is None:
             unowned += 1
-        else:
-            groups.setdefault(archived.outlet, []).append(archived.page)
+            continue
+        kept = newest.get(archived.page.url)
+        if kept is None or _captured(archived) >= _captured(kept):
+            newest[archived.page.url] = archived
+    groups: dict[str, list[Page]] = {}
+    for archived in sorted(newest.values(), key=_captured, reverse=True):
+        groups.setdefault(archived.outlet or "", []).append(archived.page)
     return groups, unowned
+
+
+def _captured(archived: ArchivedPage) -> datetime:
+    return archived.page.fetched_at or datetime.min.replace(tzinfo=UTC)
+
+
+@dataclass
+class Totals:
+    """A backfill's figures. Every page read is an article loaded, a row quarantined, a
+    duplicate (another capture of a page read already, or another page of one article:
+    the newest capture is the one loaded) or skipped (no configured outlet owns it)."""
+
+    pages: int = 0
+    articles: int = 0
+    quarantined: int = 0
+    duplicates: int = 0
+    skipped: int = 0
+    batches: int = 0
+    incomplete: int = 0  # files that end inside a record or cannot be read to their end
+    seen: set[str] = field(default_factory=set)  # url hashes of the rows read so far
+
+    def add(self, pages: int, skipped: int, batches: list[LoadBatch]) -> None:
+        """Count one batch: `pages` read, `skipped` of them, and the outlets' batches."""
+        self.pages += pages
+        self.skipped += skipped
+        self.batches += 1
+        self.duplicates += pages - skipped
+        for batch in batches:
+            articles = {a.url_hash for a in batch.articles} - self.seen
+            self.seen |= articles
+            quarantined = {q.article.url_hash for q in batch.quarantined} - self.seen
+            self.seen |= quarantined
+            self.articles += len(articles)
+            self.quarantined += len(quarantined)
+            self.duplicates -= len(articles) + len(quarantined)
+
+    def figures(self) -> dict[str, int]:
+        return {f.name: getattr(self, f.name) for f in fields(self) if f.name != "seen"}
 
 
 def in_batches(pages: Iterable[ArchivedPage], size: int) -> Iterator[list[ArchivedPage]]:

@@ -105,9 +105,19 @@ def _articles_frame(batch: LoadBatch, now: datetime) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+# what a capture of an article says: a newer capture that says something else replaces it
+_CAPTURED = ("title", "subtitle", "authors", "published_at", "published_date_only",
+             "updated_at", "section", "language", "body", "captions", "is_teaser",
+             "word_count", "content_hash", "field_sources")
+_STORED = ", ".join(f"articles.{name}" for name in _CAPTURED)
+_INCOMING = ", ".join(f"i.{name}" for name in _CAPTURED)
+
+
 def write_batch(db_path: Path, batch: LoadBatch) -> None:
     """Write one outlet's batch in one transaction. Re-running it changes nothing twice:
-    articles upsert on their URL hash, topics on (article, topic), fetch state on URL."""
+    articles upsert on their URL hash, topics on (article, topic), fetch state on URL.
+    A stored article is replaced by a capture fetched no earlier (one of unknown time
+    replaces only another) that differs from it: the newest capture of a page wins."""
     now = datetime.now(UTC)
     with db.write(db_path) as con:
         if batch.records:
@@ -145,9 +155,11 @@ def write_batch(db_path: Path, batch: LoadBatch) -> None:
             """, [now])
         if batch.articles:
             con.register("incoming", _articles_frame(batch, now))
-            con.execute("""
+            con.execute(f"""
                 MERGE INTO articles USING incoming i ON articles.url_hash = i.url_hash
-                WHEN MATCHED AND articles.content_hash IS DISTINCT FROM i.content_hash
+                WHEN MATCHED
+                    AND coalesce(i.fetched_at >= articles.fetched_at, articles.fetched_at IS NULL)
+                    AND ({_STORED}) IS DISTINCT FROM ({_INCOMING})
                 THEN UPDATE SET
                     title = i.title, subtitle = i.subtitle, authors = i.authors,
                     published_at = i.published_at, published_date_only = i.published_date_only,

@@ -242,3 +242,39 @@ def test_an_archive_cut_off_inside_a_record_loads_what_is_whole_and_says_so(
     with read(db_path) as con:
         assert sorted(r[0] for r in con.execute("SELECT url FROM articles").fetchall()) == [
             f"{BBC}{n}" for n in range(3)]
+
+
+@pytest.mark.parametrize("batch_size", [1, 500])
+@pytest.mark.parametrize("newest_first", [False, True])
+def test_a_page_archived_twice_is_its_newest_capture_and_one_duplicate(
+        prefect_harness, tmp_path, batch_size, newest_first):
+    """The capture with the later WARC-Date wins, wherever it stands in the archive and
+    whichever batch it is in, whether its headline changed or its text; the totals add
+    up to the pages read."""
+    later = "2019-05-02T12:00:00Z"
+    captures = [
+        ((f"{BBC}1", undated_page(1, title="Ukraine ferry talks begin"), ARCHIVED),
+         (f"{BBC}1", undated_page(1, title="Ukraine ferry talks collapse"), later)),
+        ((f"{BBC}3", undated_page(3, sentences=8), ARCHIVED),
+         (f"{BBC}3", undated_page(3, sentences=9), later)),
+    ]
+    archive = tmp_path / "twice.warc"
+    write_warc(archive, [capture for old, new in captures
+                         for capture in ([new, old] if newest_first else [old, new])]
+               + [(f"{BBC}2", undated_page(2), ARCHIVED)])
+    db_path = tmp_path / "w.duckdb"
+    result = CliRunner().invoke(app, ["backfill", str(archive), "--db", str(db_path),
+                                      "--batch-size", str(batch_size)])
+    assert result.exit_code == 0, result.output
+    totals = json.loads(result.stdout.splitlines()[-1])
+    assert {k: totals[k] for k in ("pages", "articles", "quarantined", "duplicates",
+                                   "skipped")} == {"pages": 5, "articles": 3, "quarantined": 0,
+                                                   "duplicates": 2, "skipped": 0}
+    with read(db_path) as con:
+        stored = con.execute("SELECT url, title, body, fetched_at FROM articles WHERE url <> ? "
+                             "ORDER BY url", [f"{BBC}2"]).fetchall()
+    newest = datetime(2019, 5, 2, 12, tzinfo=UTC)
+    assert [(url, fetched) for url, _, _, fetched in stored] == [(f"{BBC}1", newest),
+                                                                 (f"{BBC}3", newest)]
+    assert stored[0][1] == "Ukraine ferry talks collapse"
+    assert stored[1][2].count(" on day 3 ") == 9  # the sentence the newer capture added
