@@ -97,7 +97,10 @@ def retry(db_path: Path, config: Config, *, outlet: str | None = None,
           progress: Callable[[int, int], None] | None = None) -> RetryResult:
     """Re-extract, re-validate and load the open quarantine rows (of one outlet, or all).
 
-    `progress(rows done, rows open)` is called after each outlet."""
+    `progress(rows done, rows open)` is called after each outlet. An `outlet` the config
+    does not name is a ConfigError, before anything is read."""
+    if outlet is not None:
+        config.outlet(outlet)
     db.configure(db_path, config.settings.warehouse)  # the file, or the DuckLake it names
     now = now or datetime.now(UTC)
     by_outlet: dict[str | None, list[_Open]] = defaultdict(list)

@@ -154,6 +154,23 @@ def test_retry_without_changes_keeps_everything(warehouse):
     assert counts(warehouse) == before
 
 
+def test_retry_of_an_outlet_the_config_does_not_name_is_refused_as_backfill_refuses_it(
+        warehouse, tmp_path):
+    before = counts(warehouse)
+    runner = CliRunner()
+    retried = runner.invoke(app, ["quarantine", "retry", "--db", str(warehouse),
+                                  "--outlet", "nope"])
+    archive = tmp_path / "a.warc"
+    archive.write_bytes(b"")
+    backfilled = runner.invoke(app, ["backfill", str(archive), "--db", str(warehouse),
+                                     "--outlet", "nope"])
+    assert (retried.exit_code, retried.stdout) == (1, "")
+    assert retried.stderr.startswith("newswatch: no outlet named 'nope'; known: bbc-world, ")
+    assert retried.stderr.count("\n") == 1
+    assert retried.stderr == backfilled.stderr
+    assert counts(warehouse) == before
+
+
 @pytest.fixture
 def configured(any_backend, tmp_path):
     """A warehouse on either backend after the bad batch, and a config folder naming it:
