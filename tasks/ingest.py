@@ -18,7 +18,7 @@ from tasks.errors import ExtractError
 from tasks.extract import extract_article
 from tasks.fetch import FetchedBatch, Fetcher, fetch_pages
 from tasks.load import LoadBatch
-from tasks.models import Article, Page, Quarantined
+from tasks.models import Article, Page, Quarantined, url_hash
 from tasks.validate import validate_articles
 from warehouse import db
 
@@ -89,11 +89,13 @@ def process_outlet(config: Config, outlet: str, run_id: str, found: Discovery,
     """The CPU half: extract the pages and validate the articles, into the loader's batch."""
     extracted = extract_pages(fetched.pages, config, outlet)
     passed, quarantined, run = validate_extracted(extracted, config, outlet, datetime.now(UTC))
+    # pages that could not be read are quarantined under their own URL
+    fetched_at = {url_hash(p.url): p.fetched_at for p in fetched.pages} | extracted.fetched_at
     return LoadBatch(
         run_id=run_id, outlet=outlet, records=found.records + fetched.records,
         source_states=found.states, failed=fetched.failed,
         fetched=[p.candidate.url for p in fetched.pages if p.candidate],
-        articles=passed, fetched_at=extracted.fetched_at, quarantined=quarantined,
+        articles=passed, fetched_at=fetched_at, quarantined=quarantined,
         validation_runs=[run],
     )
 

@@ -24,7 +24,7 @@ from warehouse import db
 
 READ_BACK = timedelta(minutes=1)  # see recent_stories
 # a day alone is stored as its noon UTC: the day has ended in every zone 24 hours later
-DAY_ONLY_COUNTS_AT_LOAD = timedelta(hours=24)
+DAY_ONLY_COUNTS_WHEN_SEEN = timedelta(hours=24)
 
 
 @dataclass
@@ -39,6 +39,9 @@ class LoadBatch:
     fetched: list[str] = field(default_factory=list)  # candidate URLs fetched fine
     articles: list[Article] = field(default_factory=list)
     fetched_at: dict[str, datetime] = field(default_factory=dict)  # url_hash -> when
+    # False for pages fetched before this run (an archive's, a quarantined row's): their
+    # articles without a publication time count when they were fetched (`counts_at`)
+    fetched_now: bool = True
     stories: dict[str, tuple[str, list[int]]] = field(default_factory=dict)  # url_hash -> id, sig
     topics: list[tuple[str, TopicHit]] = field(default_factory=list)
     quarantined: list[Quarantined] = field(default_factory=list)
@@ -62,15 +65,20 @@ def upsert_outlets(db_path: Path, outlets: list[Outlet]) -> None:
         """)
 
 
-def counts_at(article: Article, loaded_at: datetime) -> datetime:
+def counts_at(article: Article, loaded_at: datetime,
+              fetched_at: datetime | None = None) -> datetime:
     """When an article counts in topic volumes and alerts: its publication time, else when
-    it was loaded. A page that gives only the day counts at its load time when loaded on
-    that day: at a stand-in hour, today's stories would land in an hour the alerts flow
-    may have scored already. One found later stays on its day."""
+    its page was seen. That is the load for a page fetched now (it stands in for the
+    fetch, which may fall in an hour an alerts run has scored since), and `fetched_at`
+    for one fetched earlier, an archive's or a quarantined row's: a backfill is not a
+    spike. A page that gives only the day counts when seen if seen on that day: at a
+    stand-in hour, today's stories would land in an hour the alerts flow may have scored
+    already. One found later stays on its day."""
+    seen = fetched_at or loaded_at
     published = article.published_at
     if published is None or (article.published_date_only
-                             and loaded_at < published + DAY_ONLY_COUNTS_AT_LOAD):
-        return loaded_at
+                             and seen < published + DAY_ONLY_COUNTS_WHEN_SEEN):
+        return seen
     return published
 
 
@@ -84,7 +92,9 @@ def _articles_frame(batch: LoadBatch, now: datetime) -> pd.DataFrame:
             "title": article.title, "subtitle": article.subtitle, "authors": article.authors,
             "published_at": article.published_at,
             "published_date_only": article.published_date_only,
-            "counts_at": counts_at(article, now), "updated_at": article.updated_at,
+            "counts_at": counts_at(article, now,
+                                   None if batch.fetched_now else batch.fetched_at.get(key)),
+            "updated_at": article.updated_at,
             "section": article.section, "language": article.language, "body": article.body,
             "captions": article.captions, "is_teaser": article.is_teaser,
             "word_count": article.word_count, "content_hash": article.content_hash,
@@ -95,9 +105,19 @@ def _articles_frame(batch: LoadBatch, now: datetime) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+# what a capture of an article says: a newer capture that says something else replaces it
+_CAPTURED = ("title", "subtitle", "authors", "published_at", "published_date_only",
+             "updated_at", "section", "language", "body", "captions", "is_teaser",
+             "word_count", "content_hash", "field_sources")
+_STORED = ", ".join(f"articles.{name}" for name in _CAPTURED)
+_INCOMING = ", ".join(f"i.{name}" for name in _CAPTURED)
+
+
 def write_batch(db_path: Path, batch: LoadBatch) -> None:
     """Write one outlet's batch in one transaction. Re-running it changes nothing twice:
-    articles upsert on their URL hash, topics on (article, topic), fetch state on URL."""
+    articles upsert on their URL hash, topics on (article, topic), fetch state on URL.
+    A stored article is replaced by a capture fetched no earlier (one of unknown time
+    replaces only another) that differs from it: the newest capture of a page wins."""
     now = datetime.now(UTC)
     with db.write(db_path) as con:
         if batch.records:
@@ -135,9 +155,11 @@ def write_batch(db_path: Path, batch: LoadBatch) -> None:
             """, [now])
         if batch.articles:
             con.register("incoming", _articles_frame(batch, now))
-            con.execute("""
+            con.execute(f"""
                 MERGE INTO articles USING incoming i ON articles.url_hash = i.url_hash
-                WHEN MATCHED AND articles.content_hash IS DISTINCT FROM i.content_hash
+                WHEN MATCHED
+                    AND coalesce(i.fetched_at >= articles.fetched_at, articles.fetched_at IS NULL)
+                    AND ({_STORED}) IS DISTINCT FROM ({_INCOMING})
                 THEN UPDATE SET
                     title = i.title, subtitle = i.subtitle, authors = i.authors,
                     published_at = i.published_at, published_date_only = i.published_date_only,
@@ -166,13 +188,15 @@ def write_batch(db_path: Path, batch: LoadBatch) -> None:
         if batch.quarantined:
             quarantined = pd.DataFrame([
                 {"url": q.article.url, "outlet": q.article.outlet, "failed": q.failed,
-                 "record": to_json_text(q.article), "raw_html": q.raw_html}
+                 "record": to_json_text(q.article), "raw_html": q.raw_html,
+                 "fetched_at": batch.fetched_at.get(q.article.url_hash)}
                 for q in batch.quarantined]).drop_duplicates("url")
             con.register("quarantined", quarantined)
             con.execute("""
                 INSERT INTO quarantine (url, outlet, failed_expectations, record, raw_html,
-                    run_id, quarantined_at)
-                SELECT url, outlet, failed, record, raw_html, ?, ? FROM quarantined q
+                    run_id, quarantined_at, fetched_at)
+                SELECT url, outlet, failed, record, raw_html, ?, ?, fetched_at::TIMESTAMPTZ
+                FROM quarantined q
                 WHERE NOT EXISTS (
                     SELECT 1 FROM quarantine x WHERE x.url = q.url AND x.released_at IS NULL)
             """, [batch.run_id, now])

@@ -41,7 +41,7 @@ class Page:
     outlet: str
     html: str
     charset: str
-    fetched_at: datetime
+    fetched_at: datetime | None  # None: not known (an archived record without a WARC-Date)
     candidate: Candidate | None = None
 
 

@@ -4,10 +4,11 @@ A retry re-extracts each open row from its kept raw HTML with the current extrac
 kept without HTML is re-validated from its stored record), validates each outlet's rows
 as one batch with the current suite and settings, and loads what passes exactly as the
 ingest flow does (`tasks.run.Run.load`: articles, topics, story ids and a
-`validation_runs` row). Released rows get `released_at`; the others stay open with their
-new failure names and record. The load is written before the release, each in its own
-transaction: a crash in between leaves the rows open, and the next retry upserts the same
-articles again without duplicating them.
+`validation_runs` row); one without a publication time counts when its page was fetched
+(`quarantine.fetched_at`), not at the release. Released rows get `released_at`; the others
+stay open with their new failure names and record. The load is written before the
+release, each in its own transaction: a crash in between leaves the rows open, and the
+next retry upserts the same articles again without duplicating them.
 """
 
 from __future__ import annotations
@@ -88,7 +89,7 @@ class _Open:
     outlet: str | None
     record: dict[str, Any]
     raw_html: str | None
-    quarantined_at: datetime
+    fetched_at: datetime  # when its page was fetched, as far as known
 
 
 def retry(db_path: Path, config: Config, *, outlet: str | None = None,
@@ -96,7 +97,10 @@ def retry(db_path: Path, config: Config, *, outlet: str | None = None,
           progress: Callable[[int, int], None] | None = None) -> RetryResult:
     """Re-extract, re-validate and load the open quarantine rows (of one outlet, or all).
 
-    `progress(rows done, rows open)` is called after each outlet."""
+    `progress(rows done, rows open)` is called after each outlet. An `outlet` the config
+    does not name is a ConfigError, before anything is read."""
+    if outlet is not None:
+        config.outlet(outlet)
     db.configure(db_path, config.settings.warehouse)  # the file, or the DuckLake it names
     now = now or datetime.now(UTC)
     by_outlet: dict[str | None, list[_Open]] = defaultdict(list)
@@ -133,8 +137,8 @@ def retry(db_path: Path, config: Config, *, outlet: str | None = None,
 def _open_rows(db_path: Path, outlet: str | None) -> list[_Open]:
     with db.read(db_path) as con:
         rows = con.execute("""
-            SELECT id, url, outlet, record, raw_html, quarantined_at FROM quarantine
-            WHERE released_at IS NULL AND (? IS NULL OR outlet = ?)
+            SELECT id, url, outlet, record, raw_html, coalesce(fetched_at, quarantined_at)
+            FROM quarantine WHERE released_at IS NULL AND (? IS NULL OR outlet = ?)
             ORDER BY id
         """, [outlet, outlet]).fetchall()
     return [_Open(i, url, name, json.loads(record), raw, at)
@@ -151,7 +155,7 @@ def _retry_outlet(run: Run, outlet: str, rows: list[_Open], now: datetime
     for row in rows:
         if row.raw_html:
             page = Page(url=row.url, outlet=outlet, html=row.raw_html, charset="utf-8",
-                        fetched_at=row.quarantined_at, candidate=_feed_fallback(row, outlet))
+                        fetched_at=row.fetched_at, candidate=_feed_fallback(row, outlet))
             extracted = extract_pages([page], config, outlet)
         else:
             extracted = Extracted(articles=[from_json(Article, row.record)])
@@ -161,10 +165,11 @@ def _retry_outlet(run: Run, outlet: str, rows: list[_Open], now: datetime
             row_of[id(article)] = row.id
             batch.articles.append(article)
             batch.raw[article.url] = row.raw_html or ""
-            batch.fetched_at[article.url_hash] = row.quarantined_at
+            batch.fetched_at[article.url_hash] = row.fetched_at
     passed, quarantined, validation = validate_extracted(batch, config, outlet, now)
     run.load(LoadBatch(run_id=run.run_id, outlet=outlet, articles=passed,
-                       fetched_at=batch.fetched_at, validation_runs=[validation]))
+                       fetched_at=batch.fetched_at, fetched_now=False,
+                       validation_runs=[validation]))
     kept |= {row_of[id(q.article)]: q for q in quarantined}
     return [row_of[id(a)] for a in passed], kept
 

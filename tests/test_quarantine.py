@@ -25,6 +25,8 @@ from tasks.match import TopicMatcher
 from tasks.models import Candidate, Page
 from tasks.quarantine import counts, list_rows, retry
 from tasks.run import prepare_load
+from tests.small_warehouse import alert_now, build
+from tests.test_backfill import ARCHIVED, BBC, undated_page, write_warc
 from warehouse import db
 from warehouse.db import read
 
@@ -205,6 +207,23 @@ def test_retry_without_changes_keeps_everything(warehouse):
     assert counts(warehouse) == before
 
 
+def test_retry_of_an_outlet_the_config_does_not_name_is_refused_as_backfill_refuses_it(
+        warehouse, tmp_path):
+    before = counts(warehouse)
+    runner = CliRunner()
+    retried = runner.invoke(app, ["quarantine", "retry", "--db", str(warehouse),
+                                  "--outlet", "nope"])
+    archive = tmp_path / "a.warc"
+    archive.write_bytes(b"")
+    backfilled = runner.invoke(app, ["backfill", str(archive), "--db", str(warehouse),
+                                     "--outlet", "nope"])
+    assert (retried.exit_code, retried.stdout) == (1, "")
+    assert retried.stderr.startswith("newswatch: no outlet named 'nope'; known: bbc-world, ")
+    assert retried.stderr.count("\n") == 1
+    assert retried.stderr == backfilled.stderr
+    assert counts(warehouse) == before
+
+
 @pytest.fixture
 def configured(any_backend, tmp_path):
     """A warehouse on either backend after the bad batch, and a config folder naming it:
@@ -257,3 +276,35 @@ def test_cli_lists_and_retries(configured):
                                  "--out", str(warehouse.parent / "report.html")])
     assert report.exit_code == 0, report.output
     assert TITLE_CHECK in Path(report.stdout.strip()).read_text()  # the open rows' reason
+
+
+def test_released_undated_rows_of_a_backfill_count_when_archived_not_at_the_release(
+        prefect_harness, tmp_path):
+    """Undated 2019 pages a backfill quarantined (too short) and a retry releases count on
+    their WARC-Date, kept with the rows: the alerts run after the release raises nothing."""
+    db_path = tmp_path / "w.duckdb"
+    build(db_path, datetime.now(UTC) - timedelta(hours=1))  # ten days of history
+    archive = tmp_path / "old.warc"
+    write_warc(archive, [(f"{BBC}{n}", undated_page(n, sentences=2), ARCHIVED)
+                         for n in range(40)])
+    runner = CliRunner()
+    loaded = runner.invoke(app, ["backfill", str(archive), "--db", str(db_path)])
+    assert loaded.exit_code == 0, loaded.output
+    assert json.loads(loaded.stdout.splitlines()[-1])["quarantined"] == 40
+    config_dir = tmp_path / "config"
+    config_dir.mkdir()
+    (config_dir / "settings.yaml").write_text("min_words: 10\n")
+    retried = runner.invoke(app, ["quarantine", "retry", "--db", str(db_path),
+                                  "--config", str(config_dir), "--outlet", "bbc-world"])
+    assert retried.exit_code == 0, retried.output
+    assert json.loads(retried.stdout.splitlines()[-1])["released"] == 40
+    archived = datetime(2019, 5, 1, 12, tzinfo=UTC)
+    with read(db_path) as con:
+        assert con.execute("SELECT DISTINCT fetched_at FROM quarantine WHERE outlet = "
+                           "'bbc-world'").fetchall() == [(archived,)]
+        assert con.execute("SELECT DISTINCT counts_at, fetched_at FROM articles "
+                           "WHERE outlet = 'bbc-world'").fetchall() == [(archived, archived)]
+    alert_now(db_path, datetime.now(UTC))
+    with read(db_path) as con:
+        assert con.execute("SELECT count(*) FROM alerts WHERE topic = 'ukraine'"
+                           ).fetchone()[0] == 0

@@ -127,6 +127,25 @@ def test_a_story_dated_by_its_day_only_counts_when_it_was_loaded(tmp_path):
                        days_ago.published_at: 1}
 
 
+def test_a_page_fetched_before_the_run_counts_when_it_was_fetched(tmp_path):
+    """An archived or quarantined page without a time counts at its fetch, as it would
+    have at its load then: the undated one there, the one dated by that day there too."""
+    path = tmp_path / "w.duckdb"
+    now = datetime.now(UTC)
+    fetched = datetime(2019, 5, 1, 15, tzinfo=UTC)
+    undated, that_day, timed = (article("herald", n, moment, "iran") for n, moment in
+                                ((1, None), (2, fetched.replace(hour=12)), (3, fetched)))
+    that_day.published_date_only = True
+    load = batch("herald", "r1", [(a, "iran", f"s{a.url}") for a in (undated, that_day, timed)],
+                 now)
+    load.fetched_at = {a.url_hash: fetched for a in (undated, that_day, timed)}
+    load.fetched_now = False
+    write_batch(path, load)
+    with read(path) as con:
+        assert con.execute("SELECT counts_at FROM articles ORDER BY url").fetchall() == [
+            (fetched,)] * 3
+
+
 def test_syndicated_stories_rank_by_outlets_and_skip_one_outlets_repeats(tmp_path):
     """The example query an analyst runs: a story three outlets carried ranks above one
     that two outlets carried more often, and one outlet's reposts are not syndication."""

@@ -16,6 +16,7 @@ from flows.cli.common import (
     checked_config,
     emit,
     log_console,
+    note,
     print_table,
     progress,
 )
@@ -128,7 +129,10 @@ def backfill(
     """Load archived pages (WARC) as the ingest flow would; prints the totals as JSON.
 
     The response records of HTML pages go through the ingest flow's own extract,
-    validate, match and load steps.
+    validate, match and load steps. Problems with an archive that did not stop the
+    reading are a line each on stderr after the totals. Exits 1 when a file ends inside
+    a record (a partial download) or cannot be read to its end; what was read of it is
+    loaded.
 
     Example: newswatch backfill crawl-2024-03.warc.gz --config my-config/
     """
@@ -145,7 +149,12 @@ def backfill(
         totals = outcome(backfill_flow(paths=[str(p) for p in archives], config_dir=config_dir,
                                        db_path=str(db), batch_size=batch_size, outlet=outlet,
                                        progress=update, return_state=True))
+    warnings = totals.pop("warnings")
     emit(totals)
+    for warning in warnings:
+        note(warning)
+    if totals["incomplete"]:
+        raise typer.Exit(1)
 
 
 COMMANDS = {"run": run, "demo": demo, "backfill": backfill}
