@@ -89,7 +89,7 @@ def render(data: dict[str, list[dict[str, Any]]], db_path: Path, now: datetime) 
         "<title>Newswatch data quality</title>",
         f"<style>{STYLE}</style></head><body>",
         "<h1>Newswatch data quality</h1>",
-        f"<p class='muted'>{escape(str(db_path))} · generated {now:%Y-%m-%d %H:%M} UTC · "
+        f"<p class='muted'>{escape(db.location(db_path))} · generated {now:%Y-%m-%d %H:%M} UTC · "
         f"suite(s): {escape(', '.join(suites) or 'none yet')}</p>",
         f"<p>{len(runs)} recent validation runs: {sum(r['rows'] for r in runs)} rows, "
         f"{sum(r['passed'] for r in runs)} passed, {sum(r['failed'] for r in runs)} "

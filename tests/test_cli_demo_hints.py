@@ -138,3 +138,31 @@ def test_the_demo_help_says_it_deletes_its_database() -> None:
     result = runner.invoke(app, ["demo", "--help"], env={"COLUMNS": "200"})
     assert result.exit_code == 0
     assert "deletes its database file" in " ".join(result.stdout.split())
+
+
+def test_a_config_that_names_a_ducklake_reads_the_lake_not_the_demo(demo_folder: Path) -> None:
+    """With only the demo's file in data/, `--config` of a DuckLake warehouse is that lake:
+    its rows, its name in the report, and no note about the demo's file."""
+    from tasks.config import WarehouseSettings
+    from tests.conftest import lake_settings
+    from warehouse.db import DEFAULT_DB, configure
+
+    lake = lake_settings(demo_folder / "lake")
+    (demo_folder / "lakecfg").mkdir()
+    (demo_folder / "lakecfg" / "settings.yaml").write_text(
+        json.dumps({"warehouse": lake.model_dump(mode="json", exclude_none=True)}), "utf-8")
+    configure(DEFAULT_DB, lake)
+    try:
+        leave_demo(DEFAULT_DB)  # two rows, in the lake
+        leave_demo(DEFAULT_DB)
+        for command in (["sql", "--json", "SELECT count(*) AS n FROM quarantine"],
+                        ["report", "--out", "lake.html"], ["quarantine", "list", "--json"]):
+            result = runner.invoke(app, [*command, "--config", "lakecfg"])
+            assert result.exit_code == 0, result.output
+            assert "demo" not in result.stderr, command
+        assert json.loads(runner.invoke(app, ["sql", "--json", "--config", "lakecfg",
+                                              "SELECT count(*) AS n FROM quarantine"]).stdout
+                          ) == {"n": 4}
+        assert "DuckLake sqlite:" in (demo_folder / "lake.html").read_text("utf-8")
+    finally:
+        configure(DEFAULT_DB, WarehouseSettings())

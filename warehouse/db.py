@@ -78,6 +78,12 @@ def _lake_of(path: Path | str) -> tuple[str, str] | None:
     return _lakes.get(Path(path).resolve()) if _lakes else None
 
 
+def location(path: Path | str) -> str:
+    """Where the warehouse of `path` is, for people: the file, or the DuckLake it names."""
+    lake = _lake_of(path)
+    return f"DuckLake {lake[0]} (data {lake[1]})" if lake else str(path)
+
+
 @dataclass(frozen=True)
 class Snapshot:
     """The state of the warehouse one read saw, so a count can be reproduced later: when

@@ -93,12 +93,16 @@ def config_for(config: Path | None, db: Path) -> Path | None:
 
 def configured_warehouse(db: Path | None, config: Path | None) -> tuple[Path, Config]:
     """The warehouse (`warehouse`) on the backend its config names (the DuckDB file, or
-    the DuckLake of `warehouse:` in the settings), and that config."""
+    the DuckLake of `warehouse:` in the settings), and that config. A config that names a
+    DuckLake is read from that lake, never from a demo's file."""
     from tasks.config import load_config
     from warehouse.db import configure
 
-    path = warehouse(db)
-    loaded = load_config(config_for(config, path))
+    named = config is not None or bool(os.environ.get("NEWSWATCH_CONFIG"))
+    loaded = load_config(config) if named else None
+    on_lake = loaded is not None and loaded.settings.warehouse.backend == "ducklake"
+    path = db if db is not None else DEFAULT_DB if on_lake else warehouse(None)
+    loaded = loaded or load_config(config_for(config, path))
     configure(path, loaded.settings.warehouse)
     return path, loaded
 

@@ -12,14 +12,12 @@ from flows.cli.common import (
     JsonOption,
     WarehouseOption,
     check_writable,
-    config_for,
     configured_warehouse,
     emit,
     fail,
     note,
     print_table,
     progress,
-    warehouse,
 )
 
 OutletOption = Annotated[str | None, typer.Option(help="Only this outlet's rows")]
@@ -71,13 +69,11 @@ def retry_quarantine(
 
     Example: newswatch quarantine retry --outlet bbc-world
     """
-    from tasks.config import load_config
     from tasks.quarantine import retry
 
-    path = warehouse(db)
-    config = config_for(config, path)
+    path, loaded = configured_warehouse(db, config)
     with progress("quarantined rows") as update:
-        result = retry(path, load_config(config), outlet=outlet, progress=update)
+        result = retry(path, loaded, outlet=outlet, progress=update)
     for name, numbers in result.per_outlet.items():
         emit({"outlet": name or None, **numbers})
     emit({"run_id": result.run_id, "retried": result.retried, "released": result.released,
