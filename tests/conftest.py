@@ -14,6 +14,8 @@ os.environ["PREFECT_HOME"] = _home
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+# Kept for the in-process flows (prefect_harness), which never import flows.cli; the
+# command itself is run without them in tests/test_cli_environment.py.
 os.environ.setdefault("PREFECT_LOGGING_EXTRA_LOGGERS", "newswatch")  # as the CLI and workers do
 os.environ.setdefault("PREFECT_LOGGING_TO_API_WHEN_MISSING_FLOW", "ignore")  # as the CLI does
 

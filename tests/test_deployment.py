@@ -31,6 +31,7 @@ from warehouse.db import read
 ROOT = Path(__file__).resolve().parents[1]
 BIN = str(Path(sys.executable).parent)
 OUTLETS = ["globe-herald", "der-tagesbote"]
+FINAL = {"COMPLETED", "FAILED", "CRASHED", "CANCELLED"}
 # Prefect's API answers 503 to a write SQLite refused ("database is locked" on a busy
 # machine) and its own client retries; so does the test's.
 API = requests.Session()
@@ -98,14 +99,25 @@ def api_post(api: str, path: str, body: dict) -> list[dict]:
     return response.json()
 
 
-def point_deployments_at(api: str, params: dict) -> None:
-    """Every run of the three deployments (scheduled, triggered, by hand) works on the
-    newsroom and the test's warehouse, not on the bundled outlets and data/."""
-    for deployment in api_post(api, "/deployments/filter", {}):
-        response = API.patch(f"{api}/deployments/{deployment['id']}", timeout=10,
-                             json={"parameters": {
-                                 key: params.get(key, value)
-                                 for key, value in deployment["parameters"].items()}})
+def deployment(api: str, name: str) -> dict:
+    [found] = [d for d in api_post(api, "/deployments/filter", {}) if d["name"] == name]
+    return found
+
+
+def set_defaults(api: str, name: str, params: dict) -> None:
+    """`params` in place of the deployment's default parameters of the same names."""
+    found = deployment(api, name)
+    response = API.patch(f"{api}/deployments/{found['id']}", timeout=10,
+                         json={"parameters": {**found["parameters"], **params}})
+    response.raise_for_status()
+
+
+def turn_off_schedules(api: str, name: str) -> None:
+    """No scheduled runs of the deployment (those already scheduled are deleted)."""
+    found = deployment(api, name)
+    for schedule in found["schedules"]:
+        response = API.patch(f"{api}/deployments/{found['id']}/schedules/{schedule['id']}",
+                             json={"active": False}, timeout=10)
         response.raise_for_status()
 
 
@@ -135,10 +147,10 @@ def wait_for(what: str, check: Callable[[], bool], seconds: float, logs: Path,
     raise AssertionError(f"no {what} after {seconds}s\n{tail}\n--- automation events\n{events}")
 
 
-def start_run(api: str, deployment: str, **body: object) -> dict:
-    """A run of `deployment` created through the API (the deployment's parameters,
+def start_run(api: str, deployment_name: str, **body: object) -> dict:
+    """A run of the deployment created through the API (the deployment's parameters,
     overridden by `body`'s)."""
-    [found] = [d for d in api_post(api, "/deployments/filter", {}) if d["name"] == deployment]
+    found = deployment(api, deployment_name)
     return api_post(api, f"/deployments/{found['id']}/create_flow_run", body)
 
 
@@ -178,12 +190,17 @@ def test_readme_deployments_schedule_run_and_trigger_alerts(newsroom, tmp_path):
     port = free_port()
     api = f"http://127.0.0.1:{port}/api"
     env = {key: value for key, value in os.environ.items() if not key.startswith("PREFECT_")}
+    config_dir = write_demo_config(tmp_path / "config", newsroom.outlets_config())
     env.update({
         "PREFECT_HOME": str(tmp_path / "prefect-home"),
         "GX_ANALYTICS_ENABLED": "false",
+        "NEWSWATCH_CONFIG": str(config_dir),  # for the runs whose config_dir is null
     })
-    config_dir = write_demo_config(tmp_path / "config", newsroom.outlets_config())
     db_path = tmp_path / "w.duckdb"
+    # The alerts deployment's own defaults name a decoy warehouse: its triggered runs
+    # reach the ingest run's warehouse only with the parameters the trigger passes on.
+    decoy_config = write_demo_config(tmp_path / "decoy-config", newsroom.outlets_config())
+    decoy_db = tmp_path / "decoy.duckdb"
     lines = readme_block()
     deploy = next(i for i, line in enumerate(lines) if " deploy " in line) + 1
     logs = tmp_path / "logs"
@@ -193,11 +210,21 @@ def test_readme_deployments_schedule_run_and_trigger_alerts(newsroom, tmp_path):
         refusing = stack.enter_context(socket.socket())  # bound, never listening: refused
         refusing.bind(("127.0.0.1", 0))
         run_block(lines[:deploy], env, port, logs, stack)
-        point_deployments_at(api, {"config_dir": str(config_dir), "db_path": str(db_path),
-                                   "outlets": OUTLETS})
+        # ingest's config_dir stays null, as shipped: $NEWSWATCH_CONFIG
+        set_defaults(api, "ingest", {"db_path": str(db_path), "outlets": OUTLETS})
+        set_defaults(api, "digest", {"db_path": str(db_path)})
+        set_defaults(api, "alerts", {"config_dir": str(decoy_config), "db_path": str(decoy_db)})
+        turn_off_schedules(api, "alerts")  # every alerts run is a triggered one
         run_block(lines[deploy:], env, port, logs, stack)  # the worker, a run by hand
+        wait_for("alerts run triggered by the ingest run, ended", lambda: [
+            r for r in flow_runs(api, "alerts") if r["state_type"] in FINAL], 300, logs, api)
+        [by_hand, *_] = completed(flow_runs(api, "ingest"))
+        forwarded = {key: by_hand["parameters"][key] for key in ("config_dir", "db_path")}
+        assert forwarded == {"config_dir": None, "db_path": str(db_path)}, by_hand["parameters"]
+        alerts_runs = flow_runs(api, "alerts")
+        assert all(r["parameters"] == forwarded for r in alerts_runs), alerts_runs
         wait_for("alerts run triggered by the ingest run, completed", lambda: completed(
-            flow_runs(api, "alerts"), auto_scheduled=False), 300, logs, api)
+            flow_runs(api, "alerts")), 300, logs, api)
 
         # A run whose outlets all refuse connections ends Failed; a run held on a paused
         # queue, due ten minutes ago, is marked Late by the server (and stays there). Each
@@ -223,6 +250,9 @@ def test_readme_deployments_schedule_run_and_trigger_alerts(newsroom, tmp_path):
             flow_runs(api, "ingest"), auto_scheduled=True), 600, logs, api)
         scheduled = [r for r in flow_runs(api, "ingest") if r["state_type"] == "SCHEDULED"]
         every_run = api_post(api, "/flow_runs/filter", {"sort": "EXPECTED_START_TIME_ASC"})
+        alerts_runs = flow_runs(api, "alerts")
+        problem_configs = {r["parameters"]["config_dir"]
+                           for r in completed(flow_runs(api, "run-problem"))}
         server_log = next(logs.glob("*-server.log")).read_text(errors="replace")
 
     print("\n".join(f"{r['state_name']:>10} {r['name']} (auto-scheduled: {r['auto_scheduled']})"
@@ -243,3 +273,7 @@ def test_readme_deployments_schedule_run_and_trigger_alerts(newsroom, tmp_path):
     assert loaded | quarantined == expected
     assert ingest_runs >= 2, "the run by hand and a scheduled one each checked the outlets"
     assert decisions, "the triggered alerts run judged the topics on the same warehouse"
+    assert not decoy_db.exists()
+    assert all(r["parameters"] == forwarded for r in alerts_runs), alerts_runs
+    # the run-problem runs had the troubled runs' config_dir: the failed run's, and null
+    assert problem_configs == {str(down), None}, problem_configs
