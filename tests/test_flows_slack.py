@@ -16,6 +16,7 @@ import pytest
 from flows.alerts import alerts
 from flows.demo import write_demo_config
 from flows.ingest import ingest
+from tests import small_warehouse
 from tests.slack_server import SlackServer
 from tests.test_run_failures import refusing_outlet
 from tests.test_run_problem import slack_env
@@ -33,9 +34,9 @@ def slack(monkeypatch) -> Iterator[SlackServer]:
         yield server
 
 
-def rows(db_path, sql: str) -> list[tuple]:
+def rows(db_path, sql: str, *params: object) -> list[tuple]:
     with read(db_path) as con:
-        return con.execute(sql).fetchall()
+        return con.execute(sql, list(params)).fetchall()
 
 
 def top_level(messages: list[dict]) -> list[dict]:
@@ -81,3 +82,46 @@ def test_ingest_and_alerts_post_to_the_channels_the_environment_names(
         assert replies[:len(stored["replies"])] == [r["text"] for r in stored["replies"]]
         [chart] = [u for u in uploads if u.body.get("thread_ts") == ts]
         assert json.loads(chart.body["files"])[0]["title"] == stored["chart"]["title"], alert_id
+
+
+def test_the_digest_flow_posts_the_days_digest_once(prefect_harness, slack, tmp_path):
+    from flows.digest import digest
+
+    db_path = tmp_path / "w.duckdb"
+    small_warehouse.build(db_path, now=datetime(2026, 3, 16, 6, tzinfo=UTC))  # to 06:30
+    config_dir = write_demo_config(tmp_path / "config", [
+        {"name": o, "display_name": o.title(), "domain": f"{o}.example",
+         "sources": [{"type": "feed", "url": f"https://{o}.example/rss"}]}
+        for o in small_warehouse.OUTLETS])
+    at = datetime(2026, 3, 16, 7, 2, tzinfo=UTC)  # the 07:00 run, a little late
+    window = [datetime(2026, 3, 15, 7, tzinfo=UTC), datetime(2026, 3, 16, 7, tzinfo=UTC)]
+    [(stories, articles)] = rows(db_path, "SELECT count(DISTINCT story_id), count(*) FROM "
+                                          "articles WHERE counts_at >= ? AND counts_at < ?",
+                                 *window)
+    [(burst_stories, burst_articles)] = rows(
+        db_path, "SELECT count(DISTINCT story_id), count(*) FROM articles JOIN article_topics "
+        "USING (url_hash) WHERE topic = ? AND counts_at >= ? AND counts_at < ?",
+        small_warehouse.BURST, *window)
+    [(spikes,)] = rows(db_path, "SELECT count(*) FROM alerts WHERE kind = 'alert' AND "
+                                "bucket_start >= ? AND bucket_start < ?", *window)
+    assert spikes >= 1 and articles > stories  # the burst's syndicated copies
+
+    first = digest(config_dir=str(config_dir), db_path=str(db_path), now=at)
+    again = digest(config_dir=str(config_dir), db_path=str(db_path), now=at.replace(hour=13))
+
+    assert (first["digest_id"], first["new"], first["status"]) == ("digest:2026-03-16", True,
+                                                                  "sent")
+    assert (again["digest_id"], again["new"], again["deliveries"]) == (
+        "digest:2026-03-16", False, [])
+    [posted] = slack.in_channel("#news-alerts")
+    assert posted["metadata"] == {"event_type": "newswatch_digest",
+                                  "event_payload": {"digest_id": "digest:2026-03-16"}}
+    text = "\n".join(b["text"]["text"] for b in posted["blocks"] if "text" in b)
+    assert "Newswatch daily digest: 24 hours to 07:00 UTC Mon 16 Mar" in text
+    assert (f"*{stories} stories* ({articles} articles), "
+            f"{spikes} spike{'s' if spikes > 1 else ''}, ") in text
+    [iran] = [line for line in text.splitlines() if line.startswith("• *Iran*: ")]
+    assert iran.startswith(f"• *Iran*: {burst_stories} stories (usual ")
+    assert iran.endswith(f", {burst_articles} articles")
+    assert slack.in_channel("#newswatch-ops") == []
+    assert rows(db_path, "SELECT status, slack_ts FROM digests") == [("sent", posted["ts"])]
