@@ -525,8 +525,8 @@ def _decide(
         days = scored.return_period[i]
         period = None if scored.learning[i] else timedelta(days=float(days))
         window = _human(int(scored.width[i]) * bucket)
-        numbers = f"{count:g} mentions in the last {window} vs {expected:.1f} expected"
-        if period is not None:
+        numbers = f"{count:g} in the last {window} vs {expected:.1f} expected"
+        if period is not None and count > expected:  # how rare only for a count above usual
             numbers += f", score {score:.1f} (about once in {_human(period)} for this topic)"
         over = period is not None and days >= bar_days
         if scored.learning[i]:
