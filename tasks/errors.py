@@ -69,3 +69,7 @@ class PrefectUnavailable(NewswatchError):
 class RunFailed(NewswatchError):
     """A flow run ended Failed on purpose (nothing could be collected); the message says
     why."""
+
+
+class OperationsMessageNotSent(NewswatchError):
+    """Slack failed the operations message in a way a later try may get over."""

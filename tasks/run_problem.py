@@ -16,16 +16,12 @@ from datetime import datetime
 from typing import Any
 
 from tasks.config import SlackSettings
-from tasks.errors import NewswatchError
+from tasks.errors import OperationsMessageNotSent
 from tasks.mrkdwn import code, context, escape, fit, section
 from tasks.notify import find_posted, post, resolve_target
 
 log = logging.getLogger("newswatch.run_problem")
 EVENT_TYPE = "newswatch_run_problem"  # the message's metadata event type in Slack
-
-
-class OperationsMessageNotSent(NewswatchError):
-    """Slack failed the operations message in a way a later try may get over."""
 
 
 def build_message(flow: str, run: str, state: str, reason: str | None,

@@ -103,6 +103,7 @@ def test_allow_files_opens_one_folder_but_never_the_warehouses(warehouse, tmp_pa
     own = sql(warehouse, f"COPY (SELECT 'x') TO '{warehouse}' (FORMAT csv)",
               "--allow-files", str(warehouse.parent))
     assert refused(own) and "holds the warehouse" in own.output
+    (warehouse.parent / "sub").mkdir()
     inside = sql(warehouse, "SELECT 1", "--allow-files", str(warehouse.parent / "sub"))
     assert refused(inside) and "holds the warehouse" in inside.output
     still_whole(warehouse)
