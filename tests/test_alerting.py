@@ -377,15 +377,20 @@ def _hourly(path, topic: str, counts: list[tuple[datetime, int]], prefix: str) -
         con.execute("INSERT INTO article_topics SELECT url, ?, 1, 0, 3.0 FROM incoming", [topic])
 
 
+def _fortnight_before(path, burst: datetime, seed: int) -> None:
+    """Two weeks of hours before `burst`: 'china' busy (about 60), 'iran' sparse (about 1)."""
+    rng = np.random.default_rng(seed)
+    history = [burst - timedelta(hours=h) for h in range(14 * 24, 0, -1)]
+    _hourly(path, "china", [(t, int(rng.poisson(60))) for t in history], "wire")
+    _hourly(path, "iran", [(t, int(rng.poisson(1))) for t in history], "herald")
+
+
 def test_late_stories_before_a_sent_alert_do_not_alert_the_story_again(tmp_path):
     """An outlet that was down comes back with the hour before the alert: that hour now
     reads as the spike's start, but the story was alerted and is not announced again."""
     path = tmp_path / "w.duckdb"
-    rng = np.random.default_rng(6)
     burst = datetime(2026, 3, 28, 23, tzinfo=UTC)
-    history = [burst - timedelta(hours=h) for h in range(14 * 24, 0, -1)]
-    _hourly(path, "china", [(t, int(rng.poisson(60))) for t in history], "wire")
-    _hourly(path, "iran", [(t, int(rng.poisson(1))) for t in history], "herald")
+    _fortnight_before(path, burst, seed=6)
     config = load_config(None)
     _hourly(path, "iran", [(burst, 14)], "burst")
     detect_and_plan(path, config, burst + timedelta(minutes=58))
@@ -405,11 +410,8 @@ def test_an_alert_sent_on_the_first_minutes_of_an_hour_is_not_taken_back(tmp_pat
     episode when the whole hour reads less unusual: no 'back to normal' then, and no second
     'spiking' message when the next hour brings as many."""
     path = tmp_path / "w.duckdb"
-    rng = np.random.default_rng(5)
     burst = datetime(2026, 3, 28, 23, tzinfo=UTC)
-    history = [burst - timedelta(hours=h) for h in range(14 * 24, 0, -1)]
-    _hourly(path, "china", [(t, int(rng.poisson(60))) for t in history], "wire")
-    _hourly(path, "iran", [(t, int(rng.poisson(1))) for t in history], "herald")
+    _fortnight_before(path, burst, seed=5)
     config = load_config(None)
     _hourly(path, "iran", [(burst, 12)], "burst")  # in the first 12 minutes
     _hourly(path, "china", [(burst, 10)], "early")
