@@ -61,10 +61,11 @@ def rows(db_path, sql: str) -> list[tuple]:
         return con.execute(sql).fetchall()
 
 
-def api_read(reader, seconds: float = 30):
-    """Logs reach the API in batches: ask until the answer holds something."""
+def api_read(reader, until, seconds: float = 30):
+    """Logs reach the API in batches, each logger's on its own: ask until the answer
+    holds what is looked for (`until`), or the time is up."""
     deadline = time.monotonic() + seconds
-    while not (found := reader()) and time.monotonic() < deadline:
+    while not until(found := reader()) and time.monotonic() < deadline:
         time.sleep(0.5)
     return found
 
@@ -107,7 +108,8 @@ def test_newsroom_down_fails_the_run_and_says_why(prefect_harness, tmp_path):
         logs = api_read(lambda: [
             log for log in client.read_logs(LogFilter(flow_run_id=LogFilterFlowRunId(
                 any_=[state.state_details.flow_run_id])))
-            if log.name.startswith("newswatch.")])
+            if log.name.startswith("newswatch.")],
+            until=lambda logs: any("looks broken" in log.message for log in logs))
     assert artifact.key == "ingest-run" and artifact.type == "markdown"
     assert state.message in artifact.data
     for outlet in outlets:
