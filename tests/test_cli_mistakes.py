@@ -153,3 +153,16 @@ def test_the_demo_does_not_delete_a_warehouse_no_demo_wrote(
     write_demo_config(Path("data/demo-config"), [])  # an earlier demo's file may go
     Path("data/demo.duckdb").write_bytes(real.read_bytes())
     check_replaceable(Path("data/demo.duckdb"))
+
+
+def test_quarantine_list_of_an_outlet_nobody_has_is_refused(db: Path) -> None:
+    result = runner.invoke(app, ["quarantine", "list", "--db", str(db), "--outlet", "bbc-wrold"])
+    assert one_line(result).startswith("newswatch: no outlet named 'bbc-wrold'; known: bbc-world")
+    known = runner.invoke(app, ["quarantine", "list", "--db", str(db), "--outlet", "bbc-world"])
+    assert known.exit_code == 0 and known.stderr == "0 row(s)\n"
+
+
+def test_extract_of_a_folder_with_no_page_says_so(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("not a page")
+    result = runner.invoke(app, ["extract", str(tmp_path)])
+    assert one_line(result) == f"newswatch: no .html or .html.gz file in {tmp_path}\n"

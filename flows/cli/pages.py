@@ -28,6 +28,8 @@ def extract(
     if missing:
         fail(f"no such file or folder: {missing[0]}")
     files = list(iter_html_files(paths))
+    if not files:
+        fail(f"no .html or .html.gz file in {', '.join(map(str, paths))}")
     failures = 0
     with progress("pages", stdout_streams=True) as update:
         update(0, len(files))

@@ -41,8 +41,10 @@ def list_quarantine(
 
     from tasks.quarantine import list_rows
 
-    rows = list_rows(configured_warehouse(db, config)[0], outlet=outlet,
-                     include_released=include_released)
+    path, loaded = configured_warehouse(db, config)
+    rows = list_rows(path, outlet=outlet, include_released=include_released)
+    if outlet is not None and not rows:
+        loaded.outlet(outlet)  # a name neither configured nor in the quarantine: a typo
     if as_json:
         for row in rows:
             emit(asdict(row))
