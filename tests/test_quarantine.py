@@ -270,7 +270,9 @@ def test_cli_lists_and_retries(configured):
     assert {r["url"].removeprefix(BASE) for r in still_open} == {"bad-title", "not-html"}
     assert {r["id"] for r in still_open} < {r["id"] for r in rows}
     assert len(listed("--all", "--outlet", OUTLET)) == 3
-    assert listed("--outlet", "nowhere") == []
+    typo = runner.invoke(app, ["quarantine", "list", "--db", str(warehouse), "--config",
+                               str(config_dir), "--outlet", "nowhere"])
+    assert typo.exit_code == 1 and "no outlet named 'nowhere'" in typo.stderr
 
     report = runner.invoke(app, ["report", "--db", str(warehouse), "--config", str(config_dir),
                                  "--out", str(warehouse.parent / "report.html")])
