@@ -14,7 +14,6 @@ import re
 import zlib
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from urllib.parse import urlsplit
 
 import feedparser
 import soupsieve
@@ -28,7 +27,7 @@ from tasks.errors import DiscoveryError
 from tasks.extract_meta import date_only
 from tasks.fetch import Fetcher
 from tasks.models import Candidate, FetchRecord
-from tasks.urls import canonicalize
+from tasks.urls import canonicalize, is_http_url
 
 log = logging.getLogger("newswatch.discover")
 
@@ -68,7 +67,7 @@ def _http_url(link: str, base: str) -> str | None:
         url = canonicalize(link, base)
     except ValueError:
         return None
-    return url if url.startswith(("http://", "https://")) and urlsplit(url).hostname else None
+    return url if is_http_url(url) else None
 
 
 def _feed_time(entry: feedparser.FeedParserDict) -> tuple[datetime | None, bool]:

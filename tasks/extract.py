@@ -86,6 +86,7 @@ from tasks.extract_payload import next_data_blocks, text_blocks
 from tasks.extract_standfirst import with_standfirst
 from tasks.language_codes import language_code
 from tasks.models import Article, Candidate
+from tasks.urls import is_http_url
 
 __all__ = ["DEFAULT_BOILERPLATE", "extract_article", "extract_file", "iter_html_files"]
 
@@ -491,10 +492,9 @@ def _meta_authors(page: PageMeta) -> list[str]:
 def _url_section(url: str) -> str | None:
     """The first path segment when it reads like a section name (/sport/..., /world/...);
     none for a saved file, whose path names folders."""
-    address = urlparse(url)
-    if address.scheme not in ("http", "https"):
+    if not is_http_url(url):
         return None
-    parts = [p for p in address.path.split("/") if p]
+    parts = [p for p in urlparse(url).path.split("/") if p]
     if len(parts) < 2 or not re.fullmatch(r"[a-z][a-z-]{2,20}", parts[0]):
         return None
     return None if language_code(parts[0]) else parts[0]

@@ -50,6 +50,7 @@ from slack_sdk.webhook import WebhookClient
 from tasks.config import SlackSettings
 from tasks.errors import ConfigError
 from tasks.mrkdwn import as_utc, number
+from tasks.urls import is_http_url
 
 log = logging.getLogger("newswatch.notify")
 
@@ -145,21 +146,13 @@ def resolve_target(
         return SlackTarget(token, channel, None, read(settings.base_url_env))
     webhook_url = read(settings.webhook_url_env)
     if webhook_url is not None:
-        if not is_web_url(webhook_url):
+        if not is_http_url(webhook_url):
             raise ConfigError(
                 f"{settings.webhook_url_env} is not a webhook URL: set it to the incoming "
                 "webhook's whole URL, starting https://hooks.slack.com/services/"
             )
         return SlackTarget(None, None, webhook_url, None)
     return None
-
-
-def is_web_url(url: str) -> bool:
-    try:
-        parts = urlsplit(url)
-        return parts.scheme in ("https", "http") and bool(parts.hostname)
-    except ValueError:  # e.g. an unclosed [ in the host
-        return False
 
 
 def secret_token(block_name: str) -> str:

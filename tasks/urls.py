@@ -40,6 +40,15 @@ def canonicalize(url: str, base: str | None = None) -> str:
     return urlunsplit((scheme, netloc, path, query, ""))
 
 
+def is_http_url(url: str) -> bool:
+    """An http(s) URL with a host; one that cannot be parsed (`http://[::1`) is not."""
+    try:
+        parts = urlsplit(url)
+        return parts.scheme in ("http", "https") and bool(parts.hostname)
+    except ValueError:
+        return False
+
+
 def join_url(base: str, href: str) -> str | None:
     """`href` resolved against `base`, or None when the result cannot be parsed (a broken
     IPv6 host such as `http://[::1`, a port that is not a number or is out of range)."""
